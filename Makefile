@@ -1,0 +1,71 @@
+# kbindgen — build with `make`, test with `make check`, try with `make demo`.
+# LLVM=N picks /usr/lib/llvm-N (default: the newest installed, 16 preferred).
+
+LLVM ?= $(shell scripts/find-llvm)
+LLVM_DIR := /usr/lib/llvm-$(LLVM)
+PREFIX ?= /usr/local
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
+	  -Wno-sign-compare -Wno-missing-field-initializers
+CPPFLAGS += -I$(LLVM_DIR)/include
+LDFLAGS += -L$(LLVM_DIR)/lib -Wl,-rpath,$(LLVM_DIR)/lib
+LDLIBS += -lclang -lpcre2-8
+
+ifeq ($(SANITIZE),1)
+CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+B := build/san
+else
+B := build
+endif
+
+SRCS := $(wildcard src/*.c)
+OBJS := $(SRCS:src/%.c=$(B)/obj/%.o)
+LIBOBJS := $(filter-out $(B)/obj/main.o,$(OBJS))
+
+all: $(B)/kbindgen
+
+$(B)/kbindgen: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/obj/%.o: src/%.c src/kbindgen.h | $(B)/obj
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/obj/emit.o: src/bitfield_unit.inc src/incomplete_array.inc
+src/%.inc: src/%.rs
+	scripts/rs2inc $< > $@
+
+$(B)/obj:
+	mkdir -p $@
+
+# unit tests: tests/unit/*_test.c linked against the library objects
+UNIT_SRCS := $(wildcard tests/unit/*_test.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%)
+$(B)/unit/%: tests/unit/%.c $(LIBOBJS) | $(B)/obj
+	@mkdir -p $(B)/unit
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+deps:
+	scripts/install-deps
+
+demo: deps
+	$(MAKE) all
+	$(MAKE) -C example KBINDGEN=$(CURDIR)/$(B)/kbindgen run
+
+check: deps
+	$(MAKE) all $(UNIT_BINS)
+	KBINDGEN=$(CURDIR)/$(B)/kbindgen B=$(B) tests/run-all
+
+conformance: all
+	KBINDGEN=$(CURDIR)/$(B)/kbindgen python3 tests/conformance.py
+
+install: all
+	install -Dm755 $(B)/kbindgen $(DESTDIR)$(PREFIX)/bin/kbindgen
+	install -Dm644 doc/kbindgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/kbindgen.1
+
+clean:
+	rm -rf build src/*.inc
+
+.PHONY: all deps demo check conformance install clean

@@ -1,0 +1,329 @@
+/* kbindgen — C headers to Rust FFI bindings, the way rust-bindgen makes them.
+ *
+ * One internal header, sectioned by file.  The pipeline is
+ *   opts.c (argv) -> clang.c (libclang -> IR) -> select.c -> names.c ->
+ *   layout.c -> derive.c -> emit.c (IR -> Rust text) -> out.c
+ * Only clang.c includes <clang-c/Index.h>; everything else sees plain C.
+ */
+#ifndef KBINDGEN_H
+#define KBINDGEN_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdnoreturn.h>
+
+#define KB_BINDGEN_VERSION "0.72.1"	/* the bindgen whose CLI/output we follow */
+#define KB_VERSION "0.1.0"
+
+/* ---- util.c: arena, vectors, strings, errors ---- */
+
+void *alloc(size_t n);			/* zeroed, lives until exit */
+void *alloc_grow(void *p, size_t old, size_t new);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+char *vfmt(const char *f, va_list ap);
+bool streq(const char *a, const char *b);
+bool startswith(const char *s, const char *prefix);
+
+/* A growable typed vector: VEC(int) v = {0}; vpush(&v, 3); v.v[0]. */
+#define VEC(T) struct { T *v; int n, cap; }
+#define vpush(vec, x) do { \
+	if ((vec)->n == (vec)->cap) { \
+		int nc_ = (vec)->cap ? (vec)->cap * 2 : 8; \
+		(vec)->v = alloc_grow((vec)->v, sizeof(*(vec)->v) * (vec)->cap, \
+				      sizeof(*(vec)->v) * nc_); \
+		(vec)->cap = nc_; \
+	} \
+	(vec)->v[(vec)->n++] = (x); \
+} while (0)
+
+typedef VEC(char *) strvec;
+
+/* Growable text buffer; all output is built in one. */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+void bput(struct buf *b, const char *s, size_t n);
+void bputs(struct buf *b, const char *s);
+void bputc(struct buf *b, char c);
+void bprintf(struct buf *b, const char *f, ...) __attribute__((format(printf, 2, 3)));
+char *bstr(struct buf *b);		/* NUL-terminated contents */
+
+extern const char *progname;
+noreturn void fatal(const char *f, ...) __attribute__((format(printf, 1, 2)));
+void error(const char *f, ...) __attribute__((format(printf, 1, 2)));
+void warn(const char *f, ...) __attribute__((format(printf, 1, 2)));
+noreturn void usage_error(const char *f, ...) __attribute__((format(printf, 1, 2)));	/* exit 2 */
+
+/* ---- opts.c: bindgen's command line ---- */
+
+enum enum_style {
+	ES_CONSTS, ES_MODULE, ES_BITFIELD, ES_NEWTYPE, ES_NEWTYPE_GLOBAL,
+	ES_RUST, ES_RUST_NE,
+};
+enum alias_style { AS_NORMAL, AS_NEWTYPE, AS_NEWTYPE_DEREF };
+enum union_style { US_WRAPPER, US_MANUALLY_DROP };
+enum visibility { VIS_PUBLIC, VIS_CRATE, VIS_PRIVATE };
+enum formatter { FMT_RUSTFMT, FMT_PRETTYPLEASE, FMT_NONE };
+
+struct opts {
+	const char *header;
+	const char *output;		/* NULL: stdout */
+	const char *depfile;
+	strvec clang_args;		/* after `--`, then BINDGEN_EXTRA_CLANG_ARGS */
+
+	/* selection: regexes, anchored as ^(...)$ by select.c */
+	strvec allow_type, allow_func, allow_var, allow_file, allow_item;
+	strvec block_type, block_func, block_item, block_file, block_var;
+	strvec opaque_type;
+	bool no_recursive_allowlist;
+	bool gen_funcs, gen_types, gen_vars;	/* --generate / --ignore-functions */
+	bool builtins, gen_inline_funcs;
+
+	/* enums */
+	enum enum_style enum_style;
+	strvec enum_bitfield, enum_newtype, enum_newtype_global, enum_rust,
+	       enum_rust_ne, enum_consts, enum_module;
+	bool no_prepend_enum_name, translate_enum_int_types;
+
+	/* typedefs */
+	enum alias_style alias_style;
+	strvec alias_normal, alias_newtype, alias_newtype_deref;
+
+	/* unions */
+	enum union_style union_style;
+	strvec union_wrapper, union_manually_drop;
+	bool disable_untagged_union;
+
+	/* derives and impls */
+	bool derive_copy, derive_debug, derive_default, derive_hash,
+	     derive_partialeq, derive_partialord, derive_eq, derive_ord;
+	bool impl_debug, impl_partialeq;
+	strvec no_partialeq, no_copy, no_debug, no_default, no_hash;
+	strvec must_use_type;
+	strvec derive_custom, derive_custom_struct, derive_custom_enum,
+	       derive_custom_union;		/* raw "REGEX=A,B" */
+	strvec attr_custom, attr_custom_struct, attr_custom_enum,
+	       attr_custom_union;		/* raw "REGEX=#[a],#[b]" */
+	strvec field_attr;			/* raw "TYPE::FIELD=ATTR" */
+
+	/* layout and naming */
+	bool layout_tests, explicit_padding, flexarray_dst;
+	const char *anon_fields_prefix;		/* "__bindgen_anon_" */
+	bool disable_nested_struct_naming, c_naming;
+	enum visibility default_visibility;
+
+	/* functions */
+	bool fn_attr_detection, array_pointers_in_args;
+	bool dynamic_link_require_all, wrap_unsafe_ops, wrap_static_fns;
+	strvec override_abi;			/* raw "REGEX=ABI" */
+	strvec extern_fn_block_attrs;
+	const char *wasm_import_module, *dynamic_loading, *prefix_link_name;
+	const char *wrap_static_fns_path, *wrap_static_fns_suffix;
+
+	/* macros */
+	bool macro_signed;			/* --default-macro-constant-type signed */
+	bool fit_macro_consts, generate_cstr, clang_macro_fallback;
+	const char *clang_macro_fallback_dir;
+
+	/* output text */
+	strvec raw_lines;
+	strvec module_raw_lines;		/* pairs: module, line */
+	bool header_comment, doc_comments, merge_extern_blocks, sort_semantically;
+
+	/* target language */
+	int rust_target;			/* minor of 1.x, e.g. 82 */
+	int rust_edition;			/* 2018, 2021, 2024 */
+	bool use_core;
+	const char *ctypes_prefix;		/* NULL: ::std::os::raw / ::core::ffi */
+	bool size_t_is_usize, convert_floats, distinct_char16;
+
+	/* tooling */
+	enum formatter formatter;
+	bool emit_ir, emit_clang_ast, verbose, time_phases;
+	bool no_include_path_detection, dump_preprocessed;
+};
+
+/* Parses argv into *o (defaults first).  Exits on --help/--version (0) and
+ * on bad usage (2) with "kbindgen: ..." on stderr. */
+void parse_opts(struct opts *o, int argc, char **argv);
+/* Splits a shell-like string (BINDGEN_EXTRA_CLANG_ARGS) into words. */
+void split_shell_words(const char *s, strvec *out);
+extern struct opts opt;
+
+/* ---- IR (built by clang.c) ---- */
+
+enum tkind {
+	T_VOID, T_BOOL,
+	T_CHAR, T_SCHAR, T_UCHAR, T_SHORT, T_USHORT, T_INT, T_UINT,
+	T_LONG, T_ULONG, T_LLONG, T_ULLONG, T_INT128, T_UINT128,
+	T_WCHAR, T_CHAR16, T_CHAR32,
+	T_FLOAT16, T_FLOAT, T_DOUBLE, T_LDOUBLE, T_FLOAT128,
+	T_COMPLEX,		/* sub = element */
+	T_PTR,			/* sub = pointee */
+	T_ARRAY,		/* sub = element, len */
+	T_INCARRAY,		/* flexible array member: sub = element */
+	T_FUNC,			/* ret, params */
+	T_VECTOR,		/* sub = element, len */
+	T_ITEM,			/* a record, enum or typedef: item */
+	T_OPAQUE,		/* unknown to us: only size and align */
+};
+
+enum callconv { CC_C, CC_STDCALL, CC_FASTCALL, CC_THISCALL, CC_VECTORCALL,
+		CC_AAPCS, CC_WIN64, CC_OTHER };
+
+struct item;
+
+struct type {
+	enum tkind kind;
+	bool is_const;
+	long size, align;	/* bytes; -1 when unknown */
+	struct type *sub;
+	long len;
+	struct item *item;
+	/* T_FUNC */
+	struct type *ret;
+	VEC(struct type *) params;
+	strvec pnames;		/* may hold NULLs */
+	bool variadic, noproto;
+	enum callconv cc;
+	const char *spelling;	/* clang's spelling, for messages and T_OPAQUE */
+};
+
+enum ikind { I_STRUCT, I_UNION, I_ENUM, I_TYPEDEF, I_FUNC, I_VAR, I_MACRO };
+
+struct field {
+	const char *name;	/* NULL for an anonymous member */
+	const char *rname;	/* Rust name (names.c) */
+	struct type *type;
+	long offset;		/* bits from the start of the record */
+	int bitwidth;		/* -1: not a bitfield */
+	const char *comment;
+};
+
+struct enumconst {
+	const char *name;
+	const char *rname;
+	int64_t value;		/* as unsigned when the enum type is unsigned */
+	const char *comment;
+};
+
+/* Values of constants: macros, const globals, enum constants. */
+enum mkind { MV_NONE, MV_INT, MV_FLOAT, MV_CHAR, MV_STR };
+struct mval {
+	enum mkind kind;
+	int64_t i;		/* MV_INT, MV_CHAR */
+	double f;		/* MV_FLOAT */
+	const char *s;		/* MV_STR: bytes, no NUL added */
+	size_t slen;
+};
+
+struct item {
+	enum ikind kind;
+	const char *name;	/* C name; NULL when anonymous */
+	const char *rname;	/* Rust name (names.c) */
+	const char *file;
+	unsigned line, col;
+	const char *comment;	/* raw doc comment, NULL if none */
+	struct item *parent;	/* enclosing record of a nested type */
+	VEC(struct item *) children;	/* nested types, in source order */
+	int anon_index;		/* N of __bindgen_ty_N */
+	bool anonymous;
+	bool complete;		/* a definition was seen */
+	bool is_builtin;	/* no file: predefined */
+
+	/* I_STRUCT, I_UNION */
+	long size, align;	/* bytes */
+	VEC(struct field) fields;
+	bool packed_attr, align_attr;
+	/* I_ENUM */
+	struct type *inttype;
+	VEC(struct enumconst) consts;
+	/* I_TYPEDEF */
+	struct type *aliased;
+	/* I_FUNC, I_VAR */
+	struct type *type;
+	bool is_static, is_inline, is_extern, must_use, noreturn;
+	const char *link_name;	/* mangled name when it differs */
+	/* I_VAR const with initializer, I_MACRO */
+	struct mval val;
+	bool has_val;
+
+	/* set by later passes */
+	bool emit;		/* select.c */
+	bool opaque;		/* select.c/layout.c */
+	unsigned derives;	/* derive.c: D_* bits */
+	void *lay;		/* layout.c private */
+};
+
+struct unit {
+	VEC(struct item *) items;	/* top level, in source order */
+	const char *triple;
+	int ptr_bits;
+	int clang_major;
+};
+
+/* ---- clang.c: the only file that talks to libclang ---- */
+
+/* Parses opt.header with opt.clang_args; clang diagnostics go to stderr.
+ * Returns false (after printing errors) when the header has errors. */
+bool load_unit(struct unit *u);
+const char *clang_version_string(void);
+
+/* ---- macro.c: object-like macro evaluation (cexpr semantics) ---- */
+
+enum mtokkind { MT_PUNCT, MT_KEYWORD, MT_IDENT, MT_LITERAL };
+struct mtok {
+	enum mtokkind kind;
+	const char *s;
+};
+/* Looks a previously defined macro up by name; NULL if unknown. */
+typedef const struct mval *(*mlookup)(const char *name, void *ctx);
+/* Evaluates the body toks[0..n) (the name and parameters stripped).
+ * Returns false when the expression is not understood. */
+bool macro_eval(const struct mtok *toks, int n, mlookup look, void *ctx,
+		struct mval *out);
+/* The Rust integer type bindgen picks for an integer macro value. */
+const char *macro_int_type(int64_t v);
+
+/* ---- select.c: allowlist, blocklist, opaque ---- */
+
+struct regexset;
+struct regexset *regexset_new(const strvec *pats);
+bool regexset_match(const struct regexset *rs, const char *s);
+void select_items(struct unit *u);
+
+/* ---- names.c: Rust names ---- */
+
+void assign_names(struct unit *u);
+const char *rust_ident(const char *name);	/* keywords get a _ suffix */
+
+/* ---- layout.c: bitfield units, packing, padding ---- */
+
+void compute_layout(struct unit *u);
+
+/* ---- derive.c ---- */
+
+enum {
+	D_DEBUG = 1 << 0, D_COPY = 1 << 1, D_CLONE = 1 << 2, D_DEFAULT = 1 << 3,
+	D_HASH = 1 << 4, D_PARTIALEQ = 1 << 5, D_EQ = 1 << 6,
+	D_PARTIALORD = 1 << 7, D_ORD = 1 << 8,
+};
+void compute_derives(struct unit *u);
+
+/* ---- emit.c: Rust text ---- */
+
+void emit_rust(struct unit *u, struct buf *out);
+
+/* ---- out.c ---- */
+
+/* Writes data to path atomically (temp file + rename) when path is a regular
+ * file; directly to stdout, /dev/null, pipes.  Fatal on failure. */
+void write_output(const char *path, const char *data, size_t len);
+
+#endif
