@@ -248,7 +248,7 @@ struct item {
 	struct type *aliased;
 	/* I_FUNC, I_VAR */
 	struct type *type;
-	bool is_static, is_inline, is_extern, must_use, noreturn;
+	bool is_static, is_inline, is_extern, must_use, no_return;
 	const char *link_name;	/* mangled name when it differs */
 	/* I_VAR const with initializer, I_MACRO */
 	struct mval val;
