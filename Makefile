@@ -33,9 +33,14 @@ $(B)/kbindgen: $(OBJS)
 $(B)/obj/%.o: src/%.c src/kbindgen.h | $(B)/obj
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(B)/obj/emit.o: src/bitfield_unit.inc src/incomplete_array.inc
-src/%.inc: src/%.rs
-	scripts/rs2inc $< > $@
+# The Rust support types (src/rt/*.rs) become C strings in $(B)/gen/rt.h.
+$(B)/obj/emit.o: $(B)/gen/rt.h
+$(B)/obj/emit.o: CPPFLAGS += -I$(B)/gen
+$(B)/gen/rt.h: $(wildcard src/rt/*.rs) scripts/rs2inc
+	@mkdir -p $(B)/gen
+	for f in src/rt/*.rs; do n=$$(basename $$f .rs); \
+		echo "static const char rt_$$n[] ="; scripts/rs2inc $$f; echo ";"; \
+	done > $@
 
 $(B)/obj:
 	mkdir -p $@
@@ -66,6 +71,6 @@ install: all
 	install -Dm644 doc/kbindgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/kbindgen.1
 
 clean:
-	rm -rf build src/*.inc
+	rm -rf build
 
 .PHONY: all deps demo check conformance install clean

@@ -1,0 +1,758 @@
+/* clang.c: the only file that talks to libclang.  It parses the header and
+ * turns the translation unit into the plain C IR of kbindgen.h: one item per
+ * declared entity (keyed by canonical cursor), types as struct type trees.
+ * Everything after this file works on the IR alone. */
+#include <clang-c/Index.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kbindgen.h"
+
+static CXTranslationUnit tu;
+static struct unit *unit;
+
+/* ---- cursor -> item map (open addressing on clang_hashCursor) ---- */
+
+struct slot {
+	CXCursor c;
+	struct item *it;
+};
+static struct slot *map;
+static unsigned map_cap, map_n;
+
+static struct slot *map_find(CXCursor c)
+{
+	unsigned h = clang_hashCursor(c);
+	for (unsigned i = h & (map_cap - 1);; i = (i + 1) & (map_cap - 1)) {
+		struct slot *s = &map[i];
+		if (!s->it || clang_equalCursors(s->c, c))
+			return s;
+	}
+}
+
+static void map_put(CXCursor c, struct item *it)
+{
+	if (2 * (map_n + 1) > map_cap) {
+		struct slot *old = map;
+		unsigned oldcap = map_cap;
+		map_cap = map_cap ? map_cap * 2 : 1024;
+		map = calloc(map_cap, sizeof *map);
+		if (!map)
+			fatal("out of memory");
+		for (unsigned i = 0; i < oldcap; i++)
+			if (old[i].it)
+				*map_find(old[i].c) = old[i];
+		free(old);
+	}
+	struct slot *s = map_find(c);
+	if (!s->it)
+		map_n++;
+	s->c = c;
+	s->it = it;
+}
+
+static struct item *map_get(CXCursor c)
+{
+	if (!map_cap)
+		return NULL;
+	return map_find(c)->it;
+}
+
+/* ---- small helpers ---- */
+
+static char *str(CXString s)
+{
+	const char *p = clang_getCString(s);
+	char *r = xstrdup(p ? p : "");
+	clang_disposeString(s);
+	return r;
+}
+
+static void locate(CXCursor c, struct item *it)
+{
+	CXFile f;
+	unsigned line, col, off;
+	clang_getFileLocation(clang_getCursorLocation(c), &f, &line, &col, &off);
+	it->line = line;
+	it->col = col;
+	if (f)
+		it->file = str(clang_getFileName(f));
+	else
+		it->is_builtin = true;
+}
+
+static const char *comment_of(CXCursor c)
+{
+	if (!opt.doc_comments)
+		return NULL;
+	CXString s = clang_Cursor_getRawCommentText(c);
+	const char *p = clang_getCString(s);
+	char *r = p && *p ? xstrdup(p) : NULL;
+	clang_disposeString(s);
+	return r;
+}
+
+/* The tag name of a record or enum, NULL when it has none.  libclang 16
+ * spells unnamed records "struct (unnamed at f.h:1:2)", 14 spells them "";
+ * never build names from that. */
+static const char *tag_name(CXCursor c)
+{
+	if (clang_Cursor_isAnonymous(c))
+		return NULL;
+	char *s = str(clang_getCursorSpelling(c));
+	if (!*s || strchr(s, ' ') || strchr(s, '('))
+		return NULL;
+	return s;
+}
+
+static struct type *new_type(enum tkind k)
+{
+	struct type *t = alloc(sizeof *t);
+	t->kind = k;
+	t->size = t->align = -1;
+	return t;
+}
+
+static struct item *new_item(enum ikind k, CXCursor c, struct item *parent)
+{
+	struct item *it = alloc(sizeof *it);
+	it->kind = k;
+	it->parent = parent;
+	locate(c, it);
+	map_put(clang_getCanonicalCursor(c), it);
+	return it;
+}
+
+static void attach(struct item *it)
+{
+	if (it->parent)
+		vpush(&it->parent->children, it);
+	else
+		vpush(&unit->items, it);
+}
+
+static struct item *record_item(CXCursor c, struct item *parent);
+static struct item *enum_item(CXCursor c, struct item *parent);
+static struct item *typedef_item(CXCursor c);
+
+/* ---- types ---- */
+
+static struct type *conv(CXType t);
+
+static struct type *builtin(enum tkind k, CXType t)
+{
+	struct type *r = new_type(k);
+	r->size = clang_Type_getSizeOf(t);
+	r->align = clang_Type_getAlignOf(t);
+	return r;
+}
+
+/* The parent item for a declaration found through a type: records nest in
+ * records (that is where bindgen names them), everything else is top level. */
+static struct item *decl_parent(CXCursor d)
+{
+	CXCursor p = clang_getCursorSemanticParent(d);
+	enum CXCursorKind k = clang_getCursorKind(p);
+	if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl)
+		return record_item(p, decl_parent(p));
+	return NULL;
+}
+
+static struct item *decl_item(CXCursor d)
+{
+	struct item *it = map_get(clang_getCanonicalCursor(d));
+	if (it)
+		return it;
+	switch (clang_getCursorKind(d)) {
+	case CXCursor_StructDecl:
+	case CXCursor_UnionDecl:
+		return record_item(d, decl_parent(d));
+	case CXCursor_EnumDecl:
+		return enum_item(d, decl_parent(d));
+	case CXCursor_TypedefDecl:
+		return typedef_item(d);
+	default:
+		return NULL;
+	}
+}
+
+static struct type *conv_func(CXType t)
+{
+	struct type *r = new_type(T_FUNC);
+	r->ret = conv(clang_getResultType(t));
+	r->noproto = t.kind == CXType_FunctionNoProto;
+	if (!r->noproto) {
+		int n = clang_getNumArgTypes(t);
+		for (int i = 0; i < n; i++)
+			vpush(&r->params, conv(clang_getArgType(t, i)));
+		r->variadic = clang_isFunctionTypeVariadic(t);
+	}
+	switch (clang_getFunctionTypeCallingConv(t)) {
+	case CXCallingConv_C: r->cc = CC_C; break;
+	case CXCallingConv_X86StdCall: r->cc = CC_STDCALL; break;
+	case CXCallingConv_X86FastCall: r->cc = CC_FASTCALL; break;
+	case CXCallingConv_X86ThisCall: r->cc = CC_THISCALL; break;
+	case CXCallingConv_X86VectorCall: r->cc = CC_VECTORCALL; break;
+	case CXCallingConv_AAPCS: r->cc = CC_AAPCS; break;
+	case CXCallingConv_X86_64Win64: r->cc = CC_WIN64; break;
+	default: r->cc = CC_OTHER; break;
+	}
+	return r;
+}
+
+static struct type *conv(CXType t)
+{
+	struct type *r;
+	bool cnst = clang_isConstQualifiedType(t);
+
+	switch (t.kind) {
+	case CXType_Void: r = new_type(T_VOID); break;
+	case CXType_Bool: r = builtin(T_BOOL, t); break;
+	case CXType_Char_S:
+	case CXType_Char_U: r = builtin(T_CHAR, t); break;
+	case CXType_SChar: r = builtin(T_SCHAR, t); break;
+	case CXType_UChar: r = builtin(T_UCHAR, t); break;
+	case CXType_Short: r = builtin(T_SHORT, t); break;
+	case CXType_UShort: r = builtin(T_USHORT, t); break;
+	case CXType_Int: r = builtin(T_INT, t); break;
+	case CXType_UInt: r = builtin(T_UINT, t); break;
+	case CXType_Long: r = builtin(T_LONG, t); break;
+	case CXType_ULong: r = builtin(T_ULONG, t); break;
+	case CXType_LongLong: r = builtin(T_LLONG, t); break;
+	case CXType_ULongLong: r = builtin(T_ULLONG, t); break;
+	case CXType_Int128: r = builtin(T_INT128, t); break;
+	case CXType_UInt128: r = builtin(T_UINT128, t); break;
+	case CXType_WChar: r = builtin(T_WCHAR, t); break;
+	case CXType_Char16: r = builtin(T_CHAR16, t); break;
+	case CXType_Char32: r = builtin(T_CHAR32, t); break;
+	case CXType_Half:
+	case CXType_Float16: r = builtin(T_FLOAT16, t); break;
+	case CXType_Float: r = builtin(T_FLOAT, t); break;
+	case CXType_Double: r = builtin(T_DOUBLE, t); break;
+	case CXType_LongDouble: r = builtin(T_LDOUBLE, t); break;
+	case CXType_Float128: r = builtin(T_FLOAT128, t); break;
+	case CXType_Complex:
+		r = builtin(T_COMPLEX, t);
+		r->sub = conv(clang_getElementType(t));
+		break;
+	case CXType_Pointer:
+	case CXType_BlockPointer:
+		r = builtin(T_PTR, t);
+		r->sub = t.kind == CXType_Pointer ? conv(clang_getPointeeType(t))
+						  : new_type(T_VOID);
+		break;
+	case CXType_ConstantArray:
+		r = builtin(T_ARRAY, t);
+		r->sub = conv(clang_getArrayElementType(t));
+		r->len = clang_getArraySize(t);
+		break;
+	case CXType_IncompleteArray:
+	case CXType_VariableArray:
+	case CXType_DependentSizedArray:
+		r = new_type(T_INCARRAY);
+		r->sub = conv(clang_getArrayElementType(t));
+		r->size = 0;
+		r->align = r->sub->align;
+		break;
+	case CXType_Vector:
+	case CXType_ExtVector:
+		r = builtin(T_VECTOR, t);
+		r->sub = conv(clang_getElementType(t));
+		r->len = clang_getNumElements(t);
+		break;
+	case CXType_FunctionProto:
+	case CXType_FunctionNoProto:
+		r = conv_func(t);
+		break;
+	case CXType_Elaborated:
+		r = conv(clang_Type_getNamedType(t));
+		r->is_const |= cnst;
+		return r;
+	case CXType_Attributed:
+		r = conv(clang_Type_getModifiedType(t));
+		r->is_const |= cnst;
+		return r;
+	case CXType_Atomic:
+		r = conv(clang_Type_getValueType(t));
+		r->is_const |= cnst;
+		return r;
+	case CXType_Typedef:
+	case CXType_Record:
+	case CXType_Enum: {
+		struct item *it = decl_item(clang_getTypeDeclaration(t));
+		if (!it) {
+			r = conv(clang_getCanonicalType(t));
+			r->is_const |= cnst;
+			return r;
+		}
+		r = builtin(T_ITEM, t);
+		r->item = it;
+		break;
+	}
+	default: {
+		CXType can = clang_getCanonicalType(t);
+		if (can.kind != t.kind && can.kind != CXType_Unexposed) {
+			r = conv(can);
+			r->is_const |= cnst;
+			return r;
+		}
+		r = builtin(T_OPAQUE, t);
+		r->spelling = str(clang_getTypeSpelling(t));
+		break;
+	}
+	}
+	r->is_const = cnst;
+	return r;
+}
+
+/* ---- records ---- */
+
+struct rec_ctx {
+	struct item *it;
+	CXType type;
+};
+
+static enum CXChildVisitResult first_field_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	CXCursor *out = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_FieldDecl) {
+		*out = c;
+		return CXChildVisit_Break;
+	}
+	if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) &&
+	    clang_Cursor_isAnonymousRecordDecl(c)) {
+		*out = c;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+/* Offset in bits of the anonymous member `anon` in record type `parent`.
+ * libclang has no FieldDecl for it: take the first named field inside
+ * (depth first) and compare its offsets in the parent and in the member;
+ * clang_Type_getOffsetOf looks through anonymous members. */
+static long anon_member_offset(CXType parent, CXCursor anon)
+{
+	CXCursor c = anon;
+	for (int depth = 0; depth < 64; depth++) {
+		CXCursor f = clang_getNullCursor();
+		clang_visitChildren(c, first_field_visit, &f);
+		if (clang_Cursor_isNull(f))
+			return 0;
+		if (clang_getCursorKind(f) == CXCursor_FieldDecl) {
+			char *name = str(clang_getCursorSpelling(f));
+			if (!*name)
+				return 0;
+			return clang_Type_getOffsetOf(parent, name) -
+			       clang_Type_getOffsetOf(clang_getCursorType(anon), name);
+		}
+		c = f;
+	}
+	return 0;
+}
+
+static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	struct rec_ctx *rc = d;
+	struct item *it = rc->it;
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	switch (k) {
+	case CXCursor_FieldDecl: {
+		struct field f = {0};
+		char *name = str(clang_getCursorSpelling(c));
+		f.name = *name ? name : NULL;
+		f.type = conv(clang_getCursorType(c));
+		f.offset = clang_Cursor_getOffsetOfField(c);
+		f.bitwidth = clang_Cursor_isBitField(c) ? clang_getFieldDeclBitWidth(c) : -1;
+		f.comment = comment_of(c);
+		vpush(&it->fields, f);
+		break;
+	}
+	case CXCursor_StructDecl:
+	case CXCursor_UnionDecl: {
+		struct item *child = record_item(c, it);
+		if (clang_Cursor_isAnonymousRecordDecl(c)) {
+			struct field f = {0};
+			f.type = new_type(T_ITEM);
+			f.type->item = child;
+			f.type->size = child->size;
+			f.type->align = child->align;
+			f.offset = anon_member_offset(rc->type, c);
+			f.bitwidth = -1;
+			vpush(&it->fields, f);
+		}
+		break;
+	}
+	case CXCursor_EnumDecl:
+		enum_item(c, it);
+		break;
+	case CXCursor_PackedAttr:
+		it->packed_attr = true;
+		break;
+	case CXCursor_AlignedAttr:
+		it->align_attr = true;
+		break;
+	default:
+		break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static struct item *record_item(CXCursor c, struct item *parent)
+{
+	CXCursor canon = clang_getCanonicalCursor(c);
+	struct item *it = map_get(canon);
+	enum ikind kind = clang_getCursorKind(c) == CXCursor_UnionDecl ? I_UNION : I_STRUCT;
+	if (!it) {
+		it = new_item(kind, c, parent);
+		it->name = tag_name(c);
+		it->anonymous = !it->name;
+		it->size = it->align = -1;
+		attach(it);
+	}
+	CXCursor def = clang_getCursorDefinition(c);
+	if (it->complete || clang_Cursor_isNull(def))
+		return it;
+	/* Fill the definition in once, from the defining cursor. */
+	it->complete = true;
+	locate(def, it);
+	it->comment = comment_of(def);
+	CXType t = clang_getCursorType(def);
+	it->size = clang_Type_getSizeOf(t);
+	it->align = clang_Type_getAlignOf(t);
+	struct rec_ctx rc = { it, t };
+	clang_visitChildren(def, record_visit, &rc);
+	return it;
+}
+
+/* ---- enums ---- */
+
+static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	struct item *it = d;
+	if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl)
+		return CXChildVisit_Continue;
+	struct enumconst ec = {0};
+	ec.name = str(clang_getCursorSpelling(c));
+	ec.comment = comment_of(c);
+	switch (it->inttype->kind) {
+	case T_BOOL: case T_UCHAR: case T_USHORT: case T_UINT: case T_ULONG:
+	case T_ULLONG: case T_UINT128: case T_CHAR16: case T_CHAR32:
+		ec.value = (int64_t)clang_getEnumConstantDeclUnsignedValue(c);
+		break;
+	default:
+		ec.value = clang_getEnumConstantDeclValue(c);
+	}
+	vpush(&it->consts, ec);
+	return CXChildVisit_Continue;
+}
+
+static struct item *enum_item(CXCursor c, struct item *parent)
+{
+	CXCursor canon = clang_getCanonicalCursor(c);
+	struct item *it = map_get(canon);
+	if (!it) {
+		it = new_item(I_ENUM, c, parent);
+		it->name = tag_name(c);
+		it->anonymous = !it->name;
+		attach(it);
+	}
+	CXCursor def = clang_getCursorDefinition(c);
+	if (!it->inttype) {
+		CXCursor d = clang_Cursor_isNull(def) ? c : def;
+		it->inttype = conv(clang_getEnumDeclIntegerType(d));
+		CXType t = clang_getCursorType(d);
+		it->size = clang_Type_getSizeOf(t);
+		it->align = clang_Type_getAlignOf(t);
+	}
+	if (it->complete || clang_Cursor_isNull(def))
+		return it;
+	it->complete = true;
+	locate(def, it);
+	it->comment = comment_of(def);
+	clang_visitChildren(def, enum_visit, it);
+	return it;
+}
+
+/* ---- typedefs, functions, variables ---- */
+
+static struct item *typedef_item(CXCursor c)
+{
+	CXCursor canon = clang_getCanonicalCursor(c);
+	struct item *it = map_get(canon);
+	if (it)
+		return it;
+	it = new_item(I_TYPEDEF, c, NULL);
+	it->name = str(clang_getCursorSpelling(c));
+	it->comment = comment_of(c);
+	it->complete = true;
+	attach(it);
+	CXType under = clang_getTypedefDeclUnderlyingType(c);
+	it->aliased = conv(under);
+	/* typedef struct { ... } name;  names the anonymous record. */
+	struct type *a = it->aliased;
+	if (a->kind == T_ITEM && a->item->anonymous && !a->item->parent &&
+	    (a->item->kind == I_STRUCT || a->item->kind == I_UNION ||
+	     a->item->kind == I_ENUM)) {
+		a->item->name = it->name;
+		a->item->anonymous = false;
+	}
+	CXType t = clang_getCursorType(c);
+	it->size = clang_Type_getSizeOf(t);
+	it->align = clang_Type_getAlignOf(t);
+	return it;
+}
+
+static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	struct item *it = d;
+	switch ((int)clang_getCursorKind(c)) {
+	case CXCursor_WarnUnusedResultAttr:
+		it->must_use = true;
+		break;
+	case CXCursor_UnexposedAttr: {
+		/* [[noreturn]] / _Noreturn are not exposed: read the tokens */
+		CXToken *toks;
+		unsigned n;
+		clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
+		for (unsigned i = 0; i < n; i++) {
+			char *s = str(clang_getTokenSpelling(tu, toks[i]));
+			if (streq(s, "noreturn") || streq(s, "_Noreturn") ||
+			    streq(s, "__noreturn__"))
+				it->no_return = true;
+		}
+		clang_disposeTokens(tu, toks, n);
+		break;
+	}
+	default:
+		break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static void func_item(CXCursor c)
+{
+	CXCursor canon = clang_getCanonicalCursor(c);
+	if (map_get(canon))
+		return;
+	struct item *it = new_item(I_FUNC, c, NULL);
+	it->name = str(clang_getCursorSpelling(c));
+	it->comment = comment_of(c);
+	it->type = conv(clang_getCursorType(c));
+	int n = clang_Cursor_getNumArguments(c);
+	for (int i = 0; i < n; i++) {
+		char *pn = str(clang_getCursorSpelling(clang_Cursor_getArgument(c, i)));
+		vpush(&it->type->pnames, *pn ? pn : NULL);
+	}
+	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
+	it->is_inline = clang_Cursor_isFunctionInlined(c);
+	if (clang_getCursorVisibility(c) != CXVisibility_Default)
+		it->is_static = true;	/* hidden: no symbol to link to */
+	char *mangled = str(clang_Cursor_getMangling(c));
+	if (*mangled && !streq(mangled, it->name))
+		it->link_name = mangled;
+	if (opt.fn_attr_detection) {
+		clang_visitChildren(c, attr_visit, it);
+		/* _Noreturn is a function specifier, not an attribute */
+		if (clang_getCursorKind(c) == CXCursor_FunctionDecl) {
+			char *pp = str(clang_getCursorPrettyPrinted(c, NULL));
+			if (strstr(pp, "_Noreturn") || strstr(pp, "__attribute__((noreturn))"))
+				it->no_return = true;
+		}
+	}
+	attach(it);
+}
+
+/* bindgen evaluates a const global's initializer; so do we, through clang. */
+static void eval_var(CXCursor c, struct item *it)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	if (!r)
+		return;
+	switch (clang_EvalResult_getKind(r)) {
+	case CXEval_Int:
+		it->val.kind = MV_INT;
+		if (clang_EvalResult_isUnsignedInt(r))
+			it->val.i = (int64_t)clang_EvalResult_getAsUnsigned(r);
+		else
+			it->val.i = clang_EvalResult_getAsLongLong(r);
+		it->has_val = true;
+		break;
+	case CXEval_Float:
+		it->val.kind = MV_FLOAT;
+		it->val.f = clang_EvalResult_getAsDouble(r);
+		it->has_val = true;
+		break;
+	case CXEval_StrLiteral: {
+		const char *s = clang_EvalResult_getAsStr(r);
+		it->val.kind = MV_STR;
+		it->val.s = xstrdup(s);
+		it->val.slen = strlen(s);
+		it->has_val = true;
+		break;
+	}
+	default:
+		break;
+	}
+	clang_EvalResult_dispose(r);
+}
+
+static void var_item(CXCursor c)
+{
+	CXCursor canon = clang_getCanonicalCursor(c);
+	struct item *it = map_get(canon);
+	if (it) {
+		/* a later definition may carry the initializer */
+		if (!it->has_val && it->type && it->type->is_const &&
+		    clang_isCursorDefinition(c))
+			eval_var(c, it);
+		return;
+	}
+	it = new_item(I_VAR, c, NULL);
+	it->name = str(clang_getCursorSpelling(c));
+	it->comment = comment_of(c);
+	it->type = conv(clang_getCursorType(c));
+	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
+	char *mangled = str(clang_Cursor_getMangling(c));
+	if (*mangled && !streq(mangled, it->name))
+		it->link_name = mangled;
+	if (it->type->is_const)
+		eval_var(c, it);
+	attach(it);
+}
+
+/* ---- macros ---- */
+
+/* All macros seen, defined or not: a later macro may use an earlier one's
+ * value, as cexpr's identifier parser does. */
+static VEC(struct item *) macros;
+
+static const struct mval *mlook(const char *name, void *ctx)
+{
+	for (int i = macros.n - 1; i >= 0; i--)
+		if (streq(macros.v[i]->name, name))
+			return macros.v[i]->has_val ? &macros.v[i]->val : NULL;
+	return NULL;
+}
+
+static void macro_item(CXCursor c)
+{
+	if (clang_Cursor_isMacroFunctionLike(c) || clang_Cursor_isMacroBuiltin(c))
+		return;
+	CXFile f;
+	clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
+	if (!f)
+		return;		/* predefined */
+	CXToken *toks;
+	unsigned n;
+	clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
+	struct mtok *mt = alloc(sizeof *mt * (n + 1));
+	int m = 0;
+	for (unsigned i = 1; i < n; i++) {	/* token 0 is the name */
+		enum mtokkind k;
+		switch (clang_getTokenKind(toks[i])) {
+		case CXToken_Punctuation: k = MT_PUNCT; break;
+		case CXToken_Keyword: k = MT_KEYWORD; break;
+		case CXToken_Identifier: k = MT_IDENT; break;
+		case CXToken_Literal: k = MT_LITERAL; break;
+		default: continue;		/* comments */
+		}
+		mt[m].kind = k;
+		mt[m].s = str(clang_getTokenSpelling(tu, toks[i]));
+		m++;
+	}
+	clang_disposeTokens(tu, toks, n);
+
+	struct item *it = alloc(sizeof *it);
+	it->kind = I_MACRO;
+	locate(c, it);
+	it->name = str(clang_getCursorSpelling(c));
+	it->complete = true;
+	if (m > 0 && macro_eval(mt, m, mlook, NULL, &it->val))
+		it->has_val = true;
+	vpush(&macros, it);
+	attach(it);
+}
+
+/* ---- the translation unit ---- */
+
+static enum CXChildVisitResult top_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_StructDecl:
+	case CXCursor_UnionDecl:
+		record_item(c, NULL);
+		break;
+	case CXCursor_EnumDecl:
+		enum_item(c, NULL);
+		break;
+	case CXCursor_TypedefDecl:
+		typedef_item(c);
+		break;
+	case CXCursor_FunctionDecl:
+		func_item(c);
+		break;
+	case CXCursor_VarDecl:
+		var_item(c);
+		break;
+	case CXCursor_MacroDefinition:
+		macro_item(c);
+		break;
+	default:
+		break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static bool report_diagnostics(void)
+{
+	bool ok = true;
+	unsigned n = clang_getNumDiagnostics(tu);
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		if (sev >= CXDiagnostic_Error)
+			ok = false;
+		if (sev != CXDiagnostic_Ignored) {
+			char *s = str(clang_formatDiagnostic(d,
+				clang_defaultDiagnosticDisplayOptions()));
+			fprintf(stderr, "%s\n", s);
+		}
+		clang_disposeDiagnostic(d);
+	}
+	return ok;
+}
+
+bool load_unit(struct unit *u)
+{
+	unit = u;
+	CXIndex idx = clang_createIndex(0, 0);
+	int argc = opt.clang_args.n;
+	const char **argv = alloc(sizeof *argv * (argc + 1));
+	for (int i = 0; i < argc; i++)
+		argv[i] = opt.clang_args.v[i];
+	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord;
+	enum CXErrorCode e = clang_parseTranslationUnit2(idx, opt.header, argv, argc,
+							 NULL, 0, flags, &tu);
+	if (e != CXError_Success || !tu) {
+		error("%s: libclang could not parse the header (error %d)", opt.header, e);
+		return false;
+	}
+	if (!report_diagnostics())
+		return false;
+
+	CXTargetInfo ti = clang_getTranslationUnitTargetInfo(tu);
+	u->triple = str(clang_TargetInfo_getTriple(ti));
+	u->ptr_bits = clang_TargetInfo_getPointerWidth(ti);
+	clang_TargetInfo_dispose(ti);
+
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), top_visit, NULL);
+	return true;
+}
+
+const char *clang_version_string(void)
+{
+	return str(clang_getClangVersion());
+}
