@@ -178,6 +178,7 @@ enum callconv { CC_C, CC_STDCALL, CC_FASTCALL, CC_THISCALL, CC_VECTORCALL,
 		CC_AAPCS, CC_WIN64, CC_OTHER };
 
 struct item;
+typedef VEC(struct item *) itemvec;
 
 struct type {
 	enum tkind kind;
@@ -231,7 +232,7 @@ struct item {
 	unsigned line, col;
 	const char *comment;	/* raw doc comment, NULL if none */
 	struct item *parent;	/* enclosing record of a nested type */
-	VEC(struct item *) children;	/* nested types, in source order */
+	itemvec children;	/* nested types, in source order */
 	int anon_index;		/* N of __bindgen_ty_N */
 	bool anonymous;
 	bool complete;		/* a definition was seen */
@@ -262,7 +263,7 @@ struct item {
 };
 
 struct unit {
-	VEC(struct item *) items;	/* top level, in source order */
+	itemvec items;		/* top level, in source order */
 	const char *triple;
 	int ptr_bits;
 	int clang_major;
@@ -305,7 +306,52 @@ const char *rust_ident(const char *name);	/* keywords get a _ suffix */
 
 /* ---- layout.c: bitfield units, packing, padding ---- */
 
+/* The Rust fields of a record, in order, as layout.c decides them. */
+enum memkind {
+	M_FIELD,	/* a C field: f */
+	M_UNIT,		/* a bitfield allocation unit: u */
+	M_PAD,		/* __bindgen_padding_N: blob of size/align */
+	M_ALIGN,	/* _bindgen_align: [uN; 0] */
+	M_ADDRESS,	/* _address: u8 (empty struct) */
+	M_OPAQUE,	/* _bindgen_opaque_blob */
+	M_UNIONBLOB,	/* bindgen_union_field (non-Rust unions) */
+	M_UNUSED,	/* _unused: [u8; 0] (forward declaration) */
+};
+
+struct bitfield {
+	struct field *f;
+	long off;		/* bits into the unit */
+	const char *getter, *setter;
+};
+
+struct bunit {
+	int nth;		/* _bitfield_N */
+	long size;		/* bytes */
+	VEC(struct bitfield) bfs;
+};
+
+struct member {
+	enum memkind kind;
+	struct field *f;
+	struct bunit *u;
+	long size, align;
+	int nth;		/* M_PAD: N of __bindgen_padding_N */
+};
+
+struct rlayout {
+	VEC(struct member) m;
+	bool packed;		/* #[repr(C, packed)] or packed(n) */
+	long packed_n;
+	long explicit_align;	/* #[repr(align(N))], 0: none */
+	bool has_units;
+	bool rust_union;	/* a Rust `union` (else a struct) */
+	bool fwd;		/* forward declaration only */
+};
+
 void compute_layout(struct unit *u);
+struct rlayout *rec_layout(struct item *it);
+/* The blob type bindgen uses for a layout, e.g. "[u8; 3usize]", "u32". */
+const char *blob_type(long size, long align);
 
 /* ---- derive.c ---- */
 
@@ -315,6 +361,8 @@ enum {
 	D_PARTIALORD = 1 << 7, D_ORD = 1 << 8,
 };
 void compute_derives(struct unit *u);
+unsigned can_derive(struct item *it);	/* D_* bits the type allows */
+unsigned type_can(struct type *t);
 
 /* ---- emit.c: Rust text ---- */
 

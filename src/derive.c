@@ -1,0 +1,128 @@
+/* derive.c: which traits each record can #[derive], following bindgen's
+ * analysis for C types: a record derives a trait only when every field's
+ * type does; floats cannot Hash/Eq/Ord, raw pointers and enums have no
+ * Default, unions derive only Copy/Clone, arrays over 32 have no Default. */
+#include "kbindgen.h"
+
+#define D_ALL (D_DEBUG | D_COPY | D_CLONE | D_DEFAULT | D_HASH | D_PARTIALEQ | \
+	       D_EQ | D_PARTIALORD | D_ORD)
+#define D_CMP (D_HASH | D_EQ | D_ORD)	/* what floats lack */
+
+static unsigned item_can(struct item *it);
+
+unsigned type_can(struct type *t)
+{
+	switch (t->kind) {
+	case T_FLOAT16:
+		return D_ALL & ~(D_EQ | D_ORD | D_PARTIALORD);
+	case T_FLOAT: case T_DOUBLE:
+		return D_ALL & ~D_CMP;
+	case T_LDOUBLE: case T_FLOAT128:
+		return D_ALL;
+	case T_COMPLEX:
+		return (D_ALL & ~(D_EQ | D_ORD | D_PARTIALORD)) & type_can(t->sub);
+	case T_PTR:
+		if (t->sub->kind == T_FUNC) {
+			unsigned c = D_ALL;
+			/* Rust implements the traits for fn pointers of up to 12
+			 * arguments only */
+			if (t->sub->params.n > 12)
+				c &= ~(D_DEBUG | D_HASH | D_PARTIALEQ | D_EQ |
+				       D_PARTIALORD | D_ORD);
+			return c;
+		}
+		return D_ALL & ~D_DEFAULT;
+	case T_ARRAY: {
+		unsigned c = type_can(t->sub);
+		if (t->len > 32)
+			c &= ~D_DEFAULT;
+		return c;
+	}
+	case T_INCARRAY:
+		/* __IncompleteArrayField<T> is neither Copy nor Clone */
+		return type_can(t->sub) & (D_DEBUG | D_DEFAULT);
+	case T_VECTOR:
+		return D_ALL & ~D_DEFAULT & type_can(t->sub);
+	case T_FUNC:
+		return D_ALL;
+	case T_ITEM:
+		return item_can(t->item);
+	case T_OPAQUE:
+		return D_ALL;
+	default:
+		return D_ALL;
+	}
+}
+
+static unsigned record_can(struct item *it)
+{
+	struct rlayout *rl = rec_layout(it);
+	if (rl->fwd)
+		return D_DEBUG | D_COPY | D_CLONE;
+	if (it->opaque) {
+		unsigned c = D_ALL;
+		if (it->size > 32 * (it->align ? it->align : 1))
+			c &= ~D_DEFAULT;
+		return c;
+	}
+	unsigned c = D_ALL;
+	for (int i = 0; i < it->fields.n; i++) {
+		struct field *f = &it->fields.v[i];
+		if (f->bitwidth >= 0)
+			continue;	/* units derive everything */
+		c &= type_can(f->type);
+	}
+	if (it->kind == I_UNION) {
+		/* Rust unions derive Copy/Clone only; the rest is impl'd */
+		c &= D_COPY | D_CLONE;
+	}
+	return c;
+}
+
+static unsigned item_can(struct item *it)
+{
+	/* it->derives caches "can derive" bits during the analysis; bit 31
+	 * marks "computed" and bit 30 "in progress" (cycles through values
+	 * are impossible in C, but be safe). */
+	if (it->derives & (1u << 31))
+		return it->derives & D_ALL;
+	if (it->derives & (1u << 30))
+		return D_ALL;
+	it->derives |= 1u << 30;
+	unsigned c;
+	switch (it->kind) {
+	case I_STRUCT:
+	case I_UNION:
+		c = record_can(it);
+		break;
+	case I_ENUM:
+		c = D_ALL & ~D_DEFAULT;
+		break;
+	case I_TYPEDEF:
+		c = type_can(it->aliased);
+		break;
+	default:
+		c = D_ALL;
+	}
+	it->derives = c | (1u << 31);
+	return c;
+}
+
+static void derive_list(itemvec *items)
+{
+	for (int i = 0; i < items->n; i++) {
+		item_can(items->v[i]);
+		derive_list(&items->v[i]->children);
+	}
+}
+
+void compute_derives(struct unit *u)
+{
+	derive_list(&u->items);
+}
+
+/* What an item can derive, once computed. */
+unsigned can_derive(struct item *it)
+{
+	return item_can(it);
+}

@@ -1,0 +1,921 @@
+/* emit.c: the IR as Rust text, the way bindgen generates it and rustfmt
+ * lays it out (so the output needs no formatter).  Items come in source
+ * order; a record is followed by its nested types, its layout asserts, its
+ * Default impl and its bitfield accessors. */
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kbindgen.h"
+#include "rt.h"
+
+#define WIDTH 100
+
+static struct buf *o;
+static bool need_unit, need_incarray, need_unionfield, need_complex,
+	    need_f16, need_opaque8;
+
+/* ---- paths ---- */
+
+static const char *std_(void)
+{
+	return opt.use_core ? "::core" : "::std";
+}
+
+static const char *ctype(const char *name)
+{
+	if (opt.ctypes_prefix)
+		return fmt("%s::%s", opt.ctypes_prefix, name);
+	if (opt.use_core)
+		return fmt("::core::ffi::%s", name);
+	return fmt("::std::os::raw::%s", name);
+}
+
+/* ---- line layout (what rustfmt does to long lines) ---- */
+
+static void indent(int n)
+{
+	for (int i = 0; i < n; i++)
+		bputc(o, ' ');
+}
+
+/* Finds the matching closer of the bracket at s[i]. */
+static int match_close(const char *s, int i)
+{
+	int depth = 0;
+	for (; s[i]; i++) {
+		if (s[i] == '<' || s[i] == '(' || s[i] == '[')
+			depth++;
+		else if ((s[i] == '>' && s[i - 1] != '-') || s[i] == ')' || s[i] == ']')
+			if (--depth == 0)
+				return i;
+	}
+	return -1;
+}
+
+/* Splits "a, b<c, d>, e" at top-level commas. */
+static int split_args(const char *s, int len, const char **parts, int *plen, int max)
+{
+	int n = 0, depth = 0, start = 0;
+	for (int i = 0; i <= len; i++) {
+		char c = i < len ? s[i] : ',';
+		if (c == '<' || c == '(' || c == '[')
+			depth++;
+		else if ((c == '>' && i && s[i - 1] != '-') || c == ')' || c == ']')
+			depth--;
+		else if (c == ',' && depth == 0) {
+			int a = start, b = i;
+			while (a < b && s[a] == ' ')
+				a++;
+			if (b > a && n < max) {
+				parts[n] = s + a;
+				plen[n++] = b - a;
+			}
+			start = i + 1;
+		}
+	}
+	return n;
+}
+
+static void wrapped(int ind, const char *pre, const char *text, int tlen, const char *post);
+
+/* Writes "pre" + a bracketed list broken one element per line + "post". */
+static void wrap_list(int ind, const char *pre, const char *head, int hlen,
+		      char open, const char *inner, int ilen, char close,
+		      const char *rest, const char *post)
+{
+	indent(ind);
+	bputs(o, pre);
+	bput(o, head, hlen);
+	bputc(o, open);
+	bputc(o, '\n');
+	const char *parts[256];
+	int plen[256];
+	int n = split_args(inner, ilen, parts, plen, 256);
+	for (int i = 0; i < n; i++) {
+		wrapped(ind + 4, "", parts[i], plen[i], ",");
+		bputc(o, '\n');
+	}
+	indent(ind);
+	bputc(o, close);
+	wrapped(0, "", rest, strlen(rest), post);
+}
+
+/* Writes pre+text+post at indentation ind, breaking text inside its
+ * outermost brackets when the line would exceed 100 columns. */
+static void wrapped(int ind, const char *pre, const char *text, int tlen, const char *post)
+{
+	if (ind + strlen(pre) + tlen + strlen(post) <= WIDTH || !tlen) {
+		indent(ind);
+		bputs(o, pre);
+		bput(o, text, tlen);
+		bputs(o, post);
+		return;
+	}
+	/* break at the first bracket that opens a non-empty list */
+	for (int i = 0; i < tlen; i++) {
+		char c = text[i];
+		if (c != '<' && c != '(')
+			continue;
+		int j = match_close(text, i);
+		if (j < 0 || j >= tlen || j == i + 1)
+			continue;
+		char *rest = xstrndup(text + j + 1, tlen - j - 1);
+		wrap_list(ind, pre, text, i, c, text + i + 1, j - i - 1, text[j], rest, post);
+		return;
+	}
+	indent(ind);
+	bputs(o, pre);
+	bput(o, text, tlen);
+	bputs(o, post);
+}
+
+static void line(int ind, const char *pre, const char *text, const char *post)
+{
+	wrapped(ind, pre, text, strlen(text), post);
+	bputc(o, '\n');
+}
+
+/* ---- doc comments ---- */
+
+/* bindgen strips the comment markers and a common leading " * ", then
+ * prettyplease prints one line as ///, several as a block comment. */
+static void doc(int ind, const char *raw)
+{
+	if (!raw || !opt.doc_comments)
+		return;
+	VEC(char *) lines = {0};
+	const char *p = raw;
+	bool block = startswith(p, "/*");
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		int len = e ? e - p : (int)strlen(p);
+		char *l = xstrndup(p, len);
+		vpush(&lines, l);
+		p += len + (e ? 1 : 0);
+	}
+	/* strip markers */
+	for (int i = 0; i < lines.n; i++) {
+		char *l = lines.v[i];
+		while (*l == ' ' || *l == '\t')
+			l++;
+		if (block) {
+			if (i == 0) {
+				if (startswith(l, "/**") || startswith(l, "/*!"))
+					l += 3;
+				else
+					l += 2;
+			}
+			size_t n = strlen(l);
+			if (i == lines.n - 1 && n >= 2 && !strcmp(l + n - 2, "*/")) {
+				l[n - 2] = 0;
+			}
+			if (i > 0 && *l == '*' && l[1] != '/')
+				l++;
+		} else {
+			if (startswith(l, "///") || startswith(l, "//!"))
+				l += 3;
+			else if (startswith(l, "//"))
+				l += 2;
+		}
+		/* trailing blanks */
+		size_t n = strlen(l);
+		while (n && (l[n - 1] == ' ' || l[n - 1] == '\t' || l[n - 1] == '\r'))
+			l[--n] = 0;
+		lines.v[i] = l;
+	}
+	int a = 0, b = lines.n;
+	while (a < b && !*lines.v[a])
+		a++;
+	while (b > a && !*lines.v[b - 1])
+		b--;
+	if (a == b)
+		return;
+	if (b - a == 1) {
+		indent(ind);
+		bprintf(o, "///%s%s\n", *lines.v[a] == ' ' ? "" : " ", lines.v[a]);
+		return;
+	}
+	indent(ind);
+	bputs(o, "/**");
+	for (int i = a; i < b; i++) {
+		if (i > a)
+			bputc(o, '\n');
+		const char *l = lines.v[i];
+		if (i == a && *l != ' ' && *l)
+			bputc(o, ' ');
+		bputs(o, l);
+	}
+	bputs(o, "*/\n");
+}
+
+/* ---- types ---- */
+
+static const char *rty(struct type *t);
+
+/* Typedef names bindgen maps to Rust primitives. */
+static const char *builtin_alias(struct item *it)
+{
+	static const struct { const char *c, *r; long size; bool sz; } tab[] = {
+		{ "size_t", "usize", 8, true }, { "ssize_t", "isize", 8, true },
+		{ "uintptr_t", "usize", 8, false }, { "intptr_t", "isize", 8, false },
+		{ "ptrdiff_t", "isize", 8, false },
+		{ "uint8_t", "u8", 1, false }, { "uint16_t", "u16", 2, false },
+		{ "uint32_t", "u32", 4, false }, { "uint64_t", "u64", 8, false },
+		{ "int8_t", "i8", 1, false }, { "int16_t", "i16", 2, false },
+		{ "int32_t", "i32", 4, false }, { "int64_t", "i64", 8, false },
+	};
+	if (it->kind != I_TYPEDEF || it->parent)
+		return NULL;
+	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++) {
+		if (!streq(it->name, tab[i].c))
+			continue;
+		if (tab[i].sz && !opt.size_t_is_usize)
+			return NULL;
+		struct type *a = it->aliased;
+		while (a->kind == T_ITEM && a->item->kind == I_TYPEDEF)
+			a = a->item->aliased;
+		if (a->kind < T_CHAR || a->kind > T_UINT128)
+			return NULL;
+		long want = tab[i].size;
+		if (tab[i].r[1] == 's' && tab[i].r[0] != 'i')	/* usize/isize */
+			want = it->size;
+		if (it->size != want && it->size != tab[i].size)
+			return NULL;
+		return tab[i].r;
+	}
+	return NULL;
+}
+
+static const char *fn_sig(struct type *f, const strvec *names, bool ptr);
+
+static bool is_fn(struct type *t)
+{
+	while (t->kind == T_ITEM && t->item->kind == I_TYPEDEF)
+		t = t->item->aliased;
+	return t->kind == T_FUNC;
+}
+
+static const char *rty_prim(struct type *t)
+{
+	switch (t->kind) {
+	case T_VOID: return ctype("c_void");
+	case T_BOOL: return "bool";
+	case T_CHAR: return ctype("c_char");
+	case T_SCHAR: return ctype("c_schar");
+	case T_UCHAR: return ctype("c_uchar");
+	case T_SHORT: return ctype("c_short");
+	case T_USHORT: return ctype("c_ushort");
+	case T_INT: return ctype("c_int");
+	case T_UINT: return ctype("c_uint");
+	case T_LONG: return ctype("c_long");
+	case T_ULONG: return ctype("c_ulong");
+	case T_LLONG: return ctype("c_longlong");
+	case T_ULLONG: return ctype("c_ulonglong");
+	case T_INT128: return "i128";
+	case T_UINT128: return "u128";
+	case T_WCHAR: return ctype("c_int");
+	case T_CHAR16: return "u16";
+	case T_CHAR32: return "u32";
+	case T_FLOAT16: need_f16 = true; return "__BindgenFloat16";
+	case T_FLOAT: return opt.convert_floats ? "f32" : ctype("c_float");
+	case T_DOUBLE: return opt.convert_floats ? "f64" : ctype("c_double");
+	case T_LDOUBLE: case T_FLOAT128: return "u128";
+	default: return NULL;
+	}
+}
+
+static const char *rty(struct type *t)
+{
+	const char *p = rty_prim(t);
+	if (p)
+		return p;
+	switch (t->kind) {
+	case T_COMPLEX:
+		need_complex = true;
+		return fmt("__BindgenComplex<%s>", rty(t->sub));
+	case T_PTR: {
+		struct type *s = t->sub;
+		if (s->kind == T_FUNC)
+			return fmt("%s::option::Option<%s>", std_(), fn_sig(s, &s->pnames, true));
+		if (is_fn(s))
+			return rty(s);	/* the typedef is already an Option<fn> */
+		return fmt("*%s %s", s->is_const ? "const" : "mut", rty(s));
+	}
+	case T_ARRAY:
+		return fmt("[%s; %ldusize]", rty(t->sub), t->len);
+	case T_INCARRAY:
+		need_incarray = true;
+		return fmt("__IncompleteArrayField<%s>", rty(t->sub));
+	case T_VECTOR:
+		return blob_type(t->size, t->align);
+	case T_FUNC:
+		return fmt("%s::option::Option<%s>", std_(), fn_sig(t, &t->pnames, true));
+	case T_ITEM: {
+		const char *b = builtin_alias(t->item);
+		return b ? b : t->item->rname;
+	}
+	case T_OPAQUE:
+	default:
+		return blob_type(t->size > 0 ? t->size : 0, t->align > 0 ? t->align : 1);
+	}
+}
+
+static const char *abi_name(enum callconv cc)
+{
+	switch (cc) {
+	case CC_STDCALL: return "stdcall";
+	case CC_FASTCALL: return "fastcall";
+	case CC_THISCALL: return "thiscall";
+	case CC_VECTORCALL: return "vectorcall";
+	case CC_AAPCS: return "aapcs";
+	case CC_WIN64: return "win64";
+	default: return "C";
+	}
+}
+
+/* Parameter types decay as in C: arrays become pointers, functions
+ * function pointers. */
+static const char *param_type(struct type *t)
+{
+	if (t->kind == T_ARRAY || t->kind == T_INCARRAY) {
+		if (opt.array_pointers_in_args && t->kind == T_ARRAY)
+			return fmt("*%s [%s; %ldusize]", t->sub->is_const ? "const" : "mut",
+				   rty(t->sub), t->len);
+		return fmt("*%s %s", t->sub->is_const ? "const" : "mut", rty(t->sub));
+	}
+	return rty(t);
+}
+
+static const char *ret_suffix(struct type *ret, bool no_return)
+{
+	if (no_return)
+		return " -> !";
+	if (ret->kind == T_VOID)
+		return "";
+	return fmt(" -> %s", rty(ret));
+}
+
+/* The parameter list "a: T, b: U" of a function type. */
+static const char *params(struct type *f, const strvec *names)
+{
+	struct buf b = {0};
+	int unnamed = 0;
+	for (int i = 0; i < f->params.n; i++) {
+		const char *n = names && i < names->n ? names->v[i] : NULL;
+		if (i)
+			bputs(&b, ", ");
+		if (n)
+			bprintf(&b, "%s: ", rust_ident(n));
+		else
+			bprintf(&b, "arg%d: ", ++unnamed);
+		bputs(&b, param_type(f->params.v[i]));
+	}
+	if (f->variadic)
+		bputs(&b, f->params.n ? ", ..." : "...");
+	return bstr(&b);
+}
+
+static const char *fn_sig(struct type *f, const strvec *names, bool ptr)
+{
+	return fmt("unsafe extern \"%s\" fn(%s)%s", abi_name(f->cc), params(f, names),
+		   ret_suffix(f->ret, false));
+}
+
+/* ---- integer literals ---- */
+
+static bool is_unsigned(struct type *t)
+{
+	while (t->kind == T_ITEM && t->item->kind == I_TYPEDEF)
+		t = t->item->aliased;
+	if (t->kind == T_ITEM && t->item->kind == I_ENUM)
+		return is_unsigned(t->item->inttype);
+	switch (t->kind) {
+	case T_BOOL: case T_UCHAR: case T_USHORT: case T_UINT: case T_ULONG:
+	case T_ULLONG: case T_UINT128: case T_CHAR16: case T_CHAR32:
+		return true;
+	case T_CHAR:
+		return false;
+	default:
+		return false;
+	}
+}
+
+static const char *int_lit(int64_t v, bool uns)
+{
+	if (uns)
+		return fmt("%" PRIu64, (uint64_t)v);
+	return fmt("%" PRId64, v);
+}
+
+/* ---- items ---- */
+
+static void emit_item(struct item *it);
+
+static const char *derive_list(struct item *it, unsigned can)
+{
+	struct buf b = {0};
+	unsigned d = 0;
+	if (opt.derive_debug) d |= D_DEBUG;
+	if (opt.derive_default) d |= D_DEFAULT;
+	if (opt.derive_copy) d |= D_COPY | D_CLONE;
+	if (opt.derive_hash) d |= D_HASH;
+	if (opt.derive_partialord) d |= D_PARTIALORD;
+	if (opt.derive_ord) d |= D_ORD | D_PARTIALORD;
+	if (opt.derive_partialeq) d |= D_PARTIALEQ;
+	if (opt.derive_eq) d |= D_EQ | D_PARTIALEQ;
+	d &= can;
+	if (!(d & D_PARTIALEQ))
+		d &= ~(D_EQ | D_PARTIALORD | D_ORD);
+	if (!(d & D_PARTIALORD))
+		d &= ~D_ORD;
+	if (!(d & D_EQ))
+		d &= ~D_ORD;
+	static const struct { unsigned bit; const char *name; } order[] = {
+		{ D_DEBUG, "Debug" }, { D_DEFAULT, "Default" }, { D_COPY, "Copy" },
+		{ D_CLONE, "Clone" }, { D_HASH, "Hash" }, { D_PARTIALORD, "PartialOrd" },
+		{ D_ORD, "Ord" }, { D_PARTIALEQ, "PartialEq" }, { D_EQ, "Eq" },
+	};
+	for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+		if (d & order[i].bit)
+			bprintf(&b, "%s%s", b.len ? ", " : "", order[i].name);
+	it->derives = d;
+	return b.len ? bstr(&b) : NULL;
+}
+
+static void impl_default(const char *name)
+{
+	bprintf(o, "impl Default for %s {\n", name);
+	bputs(o, "    fn default() -> Self {\n");
+	bprintf(o, "        let mut s = %s::mem::MaybeUninit::<Self>::uninit();\n", std_());
+	bputs(o, "        unsafe {\n");
+	bprintf(o, "            %s::ptr::write_bytes(s.as_mut_ptr(), 0, 1);\n", std_());
+	bputs(o, "            s.assume_init()\n");
+	bputs(o, "        }\n    }\n}\n");
+}
+
+/* ["Size of foo"][::std::mem::size_of::<foo>() - 4usize]; */
+static void assert_line(const char *what, const char *expr)
+{
+	char *l = fmt("    [\"%s\"][%s];", what, expr);
+	if (strlen(l) <= WIDTH) {
+		bprintf(o, "%s\n", l);
+		return;
+	}
+	bprintf(o, "    [\"%s\"]\n        [%s];\n", what, expr);
+}
+
+static void layout_tests(struct item *it, struct rlayout *rl)
+{
+	const char *n = it->rname, *s = std_();
+	bputs(o, "#[allow(clippy::unnecessary_operation, clippy::identity_op)]\n");
+	bputs(o, "const _: () = {\n");
+	assert_line(fmt("Size of %s", n), fmt("%s::mem::size_of::<%s>() - %ldusize", s, n, it->size));
+	assert_line(fmt("Alignment of %s", n),
+		    fmt("%s::mem::align_of::<%s>() - %ldusize", s, n, it->align));
+	for (int i = 0; i < rl->m.n; i++) {
+		struct member *m = &rl->m.v[i];
+		if (m->kind != M_FIELD || !m->f->name)
+			continue;
+		assert_line(fmt("Offset of field: %s::%s", n, m->f->rname),
+			    fmt("%s::mem::offset_of!(%s, %s) - %ldusize", s, n, m->f->rname,
+				m->f->offset / 8));
+	}
+	bputs(o, "};\n");
+}
+
+static const char *int_for_size(long size)
+{
+	switch (size) {
+	case 1: return "u8";
+	case 2: return "u16";
+	case 4: return "u32";
+	case 8: return "u64";
+	case 16: return "u128";
+	default: return NULL;
+	}
+}
+
+static void bitfield_accessors(struct item *it, struct bunit *u)
+{
+	const char *s = std_();
+	const char *ut = fmt("__BindgenBitfieldUnit<[u8; %ldusize]>", u->size);
+	const char *uf = fmt("_bitfield_%d", u->nth);
+	for (int i = 0; i < u->bfs.n; i++) {
+		struct bitfield *bf = &u->bfs.v[i];
+		if (!bf->getter)
+			continue;
+		const char *ty = rty(bf->f->type);
+		const char *it_ = int_for_size(bf->f->type->size);
+		if (!it_)
+			continue;
+		const char *k = fmt("%ldusize, %du8", bf->off, bf->f->bitwidth);
+		/* getter */
+		bputs(o, "    #[inline]\n");
+		bprintf(o, "    pub fn %s(&self) -> %s {\n", bf->getter, ty);
+		char *l = fmt("        unsafe { %s::mem::transmute(self.%s.get_const::<%s>() as %s) }",
+			      s, uf, k, it_);
+		if (strlen(l) <= WIDTH)
+			bprintf(o, "%s\n", l);
+		else
+			bprintf(o, "        unsafe {\n            %s::mem::transmute(self.%s.get_const::<%s>() as %s)\n        }\n",
+				s, uf, k, it_);
+		bputs(o, "    }\n");
+		/* setter */
+		bputs(o, "    #[inline]\n");
+		bprintf(o, "    pub fn %s(&mut self, val: %s) {\n", bf->setter, ty);
+		bprintf(o, "        unsafe {\n            let val: %s = val as _;\n", it_);
+		bprintf(o, "            self.%s.set_const::<%s>(val as u64)\n        }\n    }\n", uf, k);
+		/* raw getter */
+		bputs(o, "    #[inline]\n");
+		bprintf(o, "    pub unsafe fn %s_raw(this: *const Self) -> %s {\n", bf->getter, ty);
+		bprintf(o, "        unsafe {\n            %s::mem::transmute(\n", s);
+		bprintf(o, "                <%s>::raw_get_const::<%s>(\n", ut, k);
+		bprintf(o, "                    %s::ptr::addr_of!((*this).%s),\n", s, uf);
+		bprintf(o, "                ) as %s,\n            )\n        }\n    }\n", it_);
+		/* raw setter */
+		bputs(o, "    #[inline]\n");
+		bprintf(o, "    pub unsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
+			bf->f->name, ty);
+		bprintf(o, "        unsafe {\n            let val: %s = val as _;\n", it_);
+		bprintf(o, "            <%s>::raw_set_const::<%s>(\n", ut, k);
+		bprintf(o, "                %s::ptr::addr_of_mut!((*this).%s),\n", s, uf);
+		bputs(o, "                val as u64,\n            )\n        }\n    }\n");
+	}
+	/* constructor */
+	struct buf ps = {0};
+	int named = 0;
+	for (int i = 0; i < u->bfs.n; i++) {
+		struct bitfield *bf = &u->bfs.v[i];
+		if (!bf->getter || !int_for_size(bf->f->type->size))
+			continue;
+		bprintf(&ps, "%s%s: %s", named++ ? ", " : "", bf->f->rname, rty(bf->f->type));
+	}
+	bputs(o, "    #[inline]\n");
+	line(4, fmt("pub fn new_bitfield_%d", u->nth), fmt("(%s)", bstr(&ps)),
+	     fmt(" -> %s {", ut));
+	bprintf(o, "        let mut __bindgen_bitfield_unit: %s = Default::default();\n", ut);
+	for (int i = 0; i < u->bfs.n; i++) {
+		struct bitfield *bf = &u->bfs.v[i];
+		const char *it_ = int_for_size(bf->f->type->size);
+		if (!bf->getter || !it_)
+			continue;
+		bprintf(o, "        __bindgen_bitfield_unit.set_const::<%ldusize, %du8>({\n",
+			bf->off, bf->f->bitwidth);
+		bprintf(o, "            let %s: %s = %s as _;\n", bf->f->rname, it_, bf->f->rname);
+		bprintf(o, "            %s as u64\n        });\n", bf->f->rname);
+	}
+	bputs(o, "        __bindgen_bitfield_unit\n    }\n");
+	free(ps.s);
+}
+
+static void emit_record(struct item *it)
+{
+	struct rlayout *rl = rec_layout(it);
+	bool is_union = it->kind == I_UNION && rl->rust_union;
+	unsigned can = can_derive(it);
+	const char *derives = derive_list(it, can);
+
+	doc(0, it->comment);
+	if (rl->packed)
+		bputs(o, rl->packed_n > 1 ? fmt("#[repr(C, packed(%ld))]\n", rl->packed_n)
+					 : "#[repr(C, packed)]\n");
+	else
+		bputs(o, "#[repr(C)]\n");
+	if (rl->explicit_align)
+		bprintf(o, "#[repr(align(%ld))]\n", rl->explicit_align);
+	if (derives)
+		bprintf(o, "#[derive(%s)]\n", derives);
+	bprintf(o, "pub %s %s {\n", is_union ? "union" : "struct", it->rname);
+	for (int i = 0; i < rl->m.n; i++) {
+		struct member *m = &rl->m.v[i];
+		switch (m->kind) {
+		case M_FIELD:
+			doc(4, m->f->comment);
+			line(4, fmt("pub %s: ", m->f->rname), rty(m->f->type), ",");
+			break;
+		case M_UNIT:
+			need_unit = true;
+			bprintf(o, "    pub _bitfield_%d: __BindgenBitfieldUnit<[u8; %ldusize]>,\n",
+				m->u->nth, m->size);
+			break;
+		case M_PAD:
+			if (blob_type(m->size, m->align)[0] == '_')
+				need_opaque8 = true;
+			bprintf(o, "    pub __bindgen_padding_%d: %s,\n", m->nth,
+				blob_type(m->size, m->align));
+			break;
+		case M_ALIGN:
+			bprintf(o, "    pub _bindgen_align: %s,\n", blob_type(0, m->align));
+			break;
+		case M_ADDRESS:
+			bputs(o, "    pub _address: u8,\n");
+			break;
+		case M_OPAQUE:
+			if (blob_type(m->size, m->align)[0] == '_')
+				need_opaque8 = true;
+			bprintf(o, "    pub _bindgen_opaque_blob: %s,\n", blob_type(m->size, m->align));
+			break;
+		case M_UNIONBLOB:
+			bprintf(o, "    pub bindgen_union_field: %s,\n", blob_type(m->size, m->align));
+			break;
+		case M_UNUSED:
+			bputs(o, "    _unused: [u8; 0],\n");
+			break;
+		}
+	}
+	bputs(o, "}\n");
+
+	for (int i = 0; i < it->children.n; i++)
+		emit_item(it->children.v[i]);
+	if (rl->fwd)
+		return;
+	if (opt.layout_tests)
+		layout_tests(it, rl);
+	if (opt.derive_default && !(it->derives & D_DEFAULT))
+		impl_default(it->rname);
+	if (rl->has_units) {
+		bprintf(o, "impl %s {\n", it->rname);
+		for (int i = 0; i < rl->m.n; i++)
+			if (rl->m.v[i].kind == M_UNIT)
+				bitfield_accessors(it, rl->m.v[i].u);
+		bputs(o, "}\n");
+	}
+}
+
+static void emit_enum(struct item *it)
+{
+	const char *ty = opt.translate_enum_int_types ? NULL : rty(it->inttype);
+	if (!ty)
+		ty = rty(it->inttype);
+	bool uns = is_unsigned(it->inttype);
+	for (int i = 0; i < it->consts.n; i++) {
+		struct enumconst *c = &it->consts.v[i];
+		doc(0, c->comment);
+		bprintf(o, "pub const %s: %s = %s;\n", c->rname, it->rname, int_lit(c->value, uns));
+	}
+	doc(0, it->comment);
+	bprintf(o, "pub type %s = %s;\n", it->rname, ty);
+	for (int i = 0; i < it->children.n; i++)
+		emit_item(it->children.v[i]);
+}
+
+static void emit_typedef(struct item *it)
+{
+	struct type *a = it->aliased;
+	if (builtin_alias(it))
+		return;
+	/* typedef struct foo foo; and the typedef that named an anonymous
+	 * record: the record carries the name already */
+	if (a->kind == T_ITEM && streq(a->item->rname, it->rname))
+		return;
+	doc(0, it->comment);
+	const char *t = a->kind == T_FUNC
+		? fmt("%s::option::Option<%s>", std_(), fn_sig(a, &a->pnames, true))
+		: rty(a);
+	char *l = fmt("pub type %s = %s;", it->rname, t);
+	if (strlen(l) <= WIDTH) {
+		bprintf(o, "%s\n", l);
+	} else if (4 + strlen(t) + 1 <= WIDTH) {
+		bprintf(o, "pub type %s =\n    %s;\n", it->rname, t);
+	} else {
+		line(0, fmt("pub type %s = ", it->rname), t, ";");
+	}
+}
+
+static void extern_open(void)
+{
+	bputs(o, opt.rust_target >= 82 ? "unsafe extern \"C\" {\n" : "extern \"C\" {\n");
+}
+
+static void link_name(struct item *it)
+{
+	const char *sym = it->link_name ? it->link_name : it->name;
+	if (!streq(sym, it->rname))
+		bprintf(o, "    #[link_name = \"\\u{1}%s\"]\n", sym);
+}
+
+static void emit_func(struct item *it)
+{
+	struct type *f = it->type;
+	if (f->cc == CC_C || f->cc == CC_OTHER)
+		extern_open();
+	else
+		bprintf(o, "%sextern \"%s\" {\n", opt.rust_target >= 82 ? "unsafe " : "",
+			abi_name(f->cc));
+	doc(4, it->comment);
+	if (it->must_use && opt.fn_attr_detection)
+		bputs(o, "    #[must_use]\n");
+	link_name(it);
+	const char *ps = f->noproto ? "" : params(f, &f->pnames);
+	const char *ret = ret_suffix(f->ret, it->no_return);
+	char *l = fmt("    pub fn %s(%s)%s;", it->rname, ps, ret);
+	if (strlen(l) <= WIDTH) {
+		bprintf(o, "%s\n", l);
+	} else if (!*ps) {
+		line(4, fmt("pub fn %s() -> ", it->rname), rty(f->ret), ";");
+	} else {
+		bprintf(o, "    pub fn %s(\n", it->rname);
+		const char *parts[512];
+		int plen[512];
+		int n = split_args(ps, strlen(ps), parts, plen, 512);
+		for (int i = 0; i < n; i++) {
+			if (plen[i] == 3 && !strncmp(parts[i], "...", 3)) {
+				bputs(o, "        ...\n");
+				continue;
+			}
+			wrapped(8, "", parts[i], plen[i], ",");
+			bputc(o, '\n');
+		}
+		line(4, ")", ret, ";");
+	}
+	bputs(o, "}\n");
+}
+
+static void float_lit(struct buf *b, double v)
+{
+	char tmp[64];
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	if (!strchr(tmp, '.') && !strchr(tmp, 'e') && !strchr(tmp, 'n') && !strchr(tmp, 'i'))
+		strcat(tmp, ".0");
+	bputs(b, tmp);
+}
+
+static void byte_string(struct buf *b, const char *s, size_t n)
+{
+	bputs(b, "b\"");
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = s[i];
+		if (c == '"' || c == '\\')
+			bprintf(b, "\\%c", c);
+		else if (c == '\n')
+			bputs(b, "\\n");
+		else if (c == '\r')
+			bputs(b, "\\r");
+		else if (c == '\t')
+			bputs(b, "\\t");
+		else if (c == 0)
+			bputs(b, "\\0");
+		else if (c < 0x20 || c >= 0x7f)
+			bprintf(b, "\\x%02X", c);
+		else
+			bputc(b, c);
+	}
+	bputs(b, "\\0\"");
+}
+
+static void emit_const(const char *name, const char *ty, struct mval *v)
+{
+	struct buf b = {0};
+	switch (v->kind) {
+	case MV_INT:
+		bputs(&b, int_lit(v->i, false));
+		break;
+	case MV_CHAR:
+		bprintf(&b, "%" PRId64 "u8", v->i & 0xff);
+		break;
+	case MV_FLOAT:
+		float_lit(&b, v->f);
+		break;
+	case MV_STR:
+		byte_string(&b, v->s, v->slen);
+		break;
+	default:
+		return;
+	}
+	char *l = fmt("pub const %s: %s = %s;", name, ty, bstr(&b));
+	if (strlen(l) <= WIDTH)
+		bprintf(o, "%s\n", l);
+	else
+		bprintf(o, "pub const %s: %s =\n    %s;\n", name, ty, bstr(&b));
+	free(b.s);
+}
+
+static void emit_var(struct item *it)
+{
+	if (it->has_val) {
+		doc(0, it->comment);
+		struct mval v = it->val;
+		if (v.kind == MV_INT && it->type->kind == T_BOOL) {
+			bprintf(o, "pub const %s: bool = %s;\n", it->rname, v.i ? "true" : "false");
+			return;
+		}
+		if (v.kind == MV_INT && is_unsigned(it->type)) {
+			bprintf(o, "pub const %s: %s = %" PRIu64 ";\n", it->rname, rty(it->type),
+				(uint64_t)v.i);
+			return;
+		}
+		if (v.kind == MV_STR) {
+			emit_const(it->rname, fmt("&[u8; %zuusize]", v.slen + 1), &v);
+			return;
+		}
+		emit_const(it->rname, rty(it->type), &v);
+		return;
+	}
+	extern_open();
+	doc(4, it->comment);
+	link_name(it);
+	line(4, fmt("pub static %s%s: ", it->type->is_const ? "" : "mut ", it->rname),
+	     rty(it->type), ";");
+	bputs(o, "}\n");
+}
+
+static void emit_macro(struct item *it)
+{
+	struct mval *v = &it->val;
+	switch (v->kind) {
+	case MV_INT:
+		emit_const(it->rname, macro_int_type(v->i), v);
+		break;
+	case MV_FLOAT:
+		emit_const(it->rname, "f64", v);
+		break;
+	case MV_CHAR:
+		emit_const(it->rname, "u8", v);
+		break;
+	case MV_STR:
+		emit_const(it->rname, fmt("&[u8; %zu]", v->slen + 1), v);
+		break;
+	default:
+		break;
+	}
+}
+
+static void emit_item(struct item *it)
+{
+	if (!it->emit)
+		return;
+	switch (it->kind) {
+	case I_STRUCT:
+	case I_UNION:
+		emit_record(it);
+		break;
+	case I_ENUM:
+		emit_enum(it);
+		break;
+	case I_TYPEDEF:
+		emit_typedef(it);
+		break;
+	case I_FUNC:
+		emit_func(it);
+		break;
+	case I_VAR:
+		emit_var(it);
+		break;
+	case I_MACRO:
+		emit_macro(it);
+		break;
+	}
+}
+
+/* The support types, with ::std replaced by ::core under --use-core. */
+static void put_rt(struct buf *b, const char *text)
+{
+	if (!opt.use_core) {
+		bputs(b, text);
+		return;
+	}
+	for (const char *p = text; *p;) {
+		const char *q = strstr(p, "::std::");
+		if (!q) {
+			bputs(b, p);
+			break;
+		}
+		bput(b, p, q - p);
+		bputs(b, "::core::");
+		p = q + 7;
+	}
+}
+
+void emit_rust(struct unit *u, struct buf *out)
+{
+	struct buf body = {0};
+	o = &body;
+	for (int i = 0; i < u->items.n; i++)
+		emit_item(u->items.v[i]);
+
+	if (opt.header_comment)
+		bprintf(out, "/* automatically generated by rust-bindgen %s */\n\n",
+			KB_BINDGEN_VERSION);
+	for (int i = 0; i < opt.raw_lines.n; i++)
+		bprintf(out, "%s\n", opt.raw_lines.v[i]);
+	if (need_unit)
+		put_rt(out, rt_bitfield_unit);
+	if (need_incarray)
+		put_rt(out, rt_incomplete_array);
+	if (need_unionfield)
+		put_rt(out, rt_union_field);
+	if (need_f16)
+		put_rt(out, rt_float16);
+	if (need_complex)
+		put_rt(out, rt_complex);
+	if (need_opaque8)
+		put_rt(out, rt_opaque_array);
+	bput(out, body.s ? body.s : "", body.len);
+	free(body.s);
+}

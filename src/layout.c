@@ -1,0 +1,311 @@
+/* layout.c: the Rust field list of every record.  C layout comes from clang
+ * (sizes, alignments, bit offsets); what is decided here is how bindgen
+ * expresses it: bitfields grouped in allocation units, packing inferred
+ * from its effects (libclang hides #pragma pack), padding fields and
+ * explicit alignment where repr(C) alone would differ from C. */
+#include <string.h>
+
+#include "kbindgen.h"
+
+#define MAX_GUARANTEED_ALIGN 8
+
+static long align_to(long n, long a)
+{
+	if (a <= 0 || n % a == 0)
+		return n;
+	return n + a - n % a;
+}
+
+static long lmax(long a, long b)
+{
+	return a > b ? a : b;
+}
+
+static long lmin(long a, long b)
+{
+	return a < b ? a : b;
+}
+
+const char *blob_type(long size, long align)
+{
+	const char *t;
+	if (align >= 8 && size > 0)
+		return fmt("__BindgenOpaqueArray8<[u8; %ldusize]>", size);
+	switch (align) {
+	case 2: t = "u16"; break;
+	case 4: t = "u32"; break;
+	case 8: t = "u64"; break;
+	default: t = "u8"; align = 1; break;
+	}
+	if (size == 0)
+		return fmt("[%s; 0]", t);
+	if (size % align) {
+		t = "u8";
+		align = 1;
+	}
+	if (size / align == 1)
+		return t;
+	return fmt("[%s; %ldusize]", t, size / align);
+}
+
+/* The layout of a field's type as bindgen sees it. */
+static void field_layout(struct field *f, long *size, long *align)
+{
+	struct type *t = f->type;
+	*size = t->size;
+	*align = t->align;
+	if (t->kind == T_INCARRAY) {
+		*size = 0;
+		*align = t->sub->align;
+	}
+	/* Arrays of over-aligned structs cannot be expressed: bindgen caps the
+	 * alignment and keeps the size. */
+	if (t->kind == T_ARRAY && t->sub->align > MAX_GUARANTEED_ALIGN) {
+		*size = align_to(t->sub->size, t->sub->align) * t->len;
+		*align = MAX_GUARANTEED_ALIGN;
+	}
+}
+
+/* The state of bindgen's struct layout tracker. */
+struct tracker {
+	struct item *it;
+	struct rlayout *rl;
+	bool packed, is_union;
+	long latest_offset;
+	int padding_count;
+	bool have_latest;
+	long latest_size, latest_align;
+	long max_field_align;
+	bool last_was_bitfield;
+};
+
+static void add(struct rlayout *rl, struct member m)
+{
+	vpush(&rl->m, m);
+}
+
+static void padding_field(struct tracker *t, long size, long align)
+{
+	struct member m = { .kind = M_PAD, .size = size, .align = align,
+			    .nth = t->padding_count++ };
+	t->max_field_align = lmax(t->max_field_align, align);
+	add(t->rl, m);
+}
+
+static bool align_to_latest_field(struct tracker *t, long size, long align)
+{
+	if (t->packed || !t->have_latest)
+		return false;
+	long a = lmax(1, t->latest_align);
+	if (t->last_was_bitfield && align <= t->latest_size % a &&
+	    size <= t->latest_size % a)
+		return true;
+	t->latest_offset = align_to(t->latest_offset, t->latest_align);
+	return false;
+}
+
+/* Returns true when a padding field was added before the field. */
+static void saw_field(struct tracker *t, long size, long align, long offset_bits)
+{
+	bool merge = align_to_latest_field(t, size, align);
+	long pad;
+	if (offset_bits >= 0 && offset_bits / 8 > t->latest_offset)
+		pad = offset_bits / 8 - t->latest_offset;
+	else if (merge || align == 0 || t->is_union)
+		pad = 0;
+	else if (!t->packed)
+		pad = align_to(t->latest_offset, align) - t->latest_offset;
+	else
+		pad = align_to(t->latest_offset, lmin(align, t->it->align)) - t->latest_offset;
+	t->latest_offset += pad;
+	if (!t->packed && !t->is_union) {
+		bool need = opt.explicit_padding || pad >= align ||
+			    align > MAX_GUARANTEED_ALIGN;
+		long palign = opt.explicit_padding ? 1 : lmin(align, MAX_GUARANTEED_ALIGN);
+		if (need && pad)
+			padding_field(t, pad, palign);
+	}
+	t->latest_offset += size;
+	t->have_latest = true;
+	t->latest_size = size;
+	t->latest_align = align;
+	t->max_field_align = lmax(t->max_field_align, align);
+	t->last_was_bitfield = false;
+}
+
+static void saw_unit(struct tracker *t, long size)
+{
+	align_to_latest_field(t, size, 1);
+	t->latest_offset += size;
+	t->have_latest = true;
+	t->latest_size = size;
+	t->latest_align = 1;
+	t->last_was_bitfield = true;
+	t->max_field_align = lmax(t->max_field_align, 1);
+}
+
+/* Layout::for_size: the largest power-of-two alignment dividing size, up
+ * to the pointer size. */
+static long for_size_align(long size)
+{
+	long a = 2;
+	while (size % a == 0 && a <= 8)
+		a *= 2;
+	return a / 2;
+}
+
+static void pad_struct(struct tracker *t)
+{
+	struct item *it = t->it;
+	if (it->size < t->latest_offset)
+		return;
+	long pad = it->size - t->latest_offset;
+	if (!pad)
+		return;
+	if (pad >= it->align || (t->last_was_bitfield && pad >= t->latest_align)) {
+		long a;
+		if (t->packed)
+			a = 1;
+		else if (t->last_was_bitfield || it->align > MAX_GUARANTEED_ALIGN)
+			a = for_size_align(pad);
+		else
+			a = it->align;
+		padding_field(t, pad, a);
+	}
+}
+
+static bool requires_explicit_align(struct tracker *t)
+{
+	if (t->max_field_align >= 16)
+		return true;
+	return t->max_field_align < t->it->align;
+}
+
+/* Consecutive bitfields share one allocation unit, sized to reach the end
+ * of the last one; offsets are kept relative to the unit's start. */
+static int take_bitfields(struct item *it, int i, int *nunits, struct bunit **out)
+{
+	struct bunit *u = alloc(sizeof *u);
+	u->nth = ++*nunits;
+	long start = it->fields.v[i].offset, size_bits = 0;
+	for (; i < it->fields.n && it->fields.v[i].bitwidth >= 0; i++) {
+		struct field *f = &it->fields.v[i];
+		struct bitfield bf = { .f = f, .off = f->offset - start };
+		if (f->name) {
+			bf.getter = f->rname;
+			bf.setter = rust_ident(fmt("set_%s", f->name));
+		}
+		vpush(&u->bfs, bf);
+		size_bits = f->offset - start + f->bitwidth;
+	}
+	u->size = align_to(size_bits, 8) / 8;
+	*out = u;
+	return i;
+}
+
+/* bindgen infers #pragma pack from a field more aligned than its record. */
+static bool is_packed(struct item *it)
+{
+	if (it->packed_attr)
+		return true;
+	for (int i = 0; i < it->fields.n; i++) {
+		struct field *f = &it->fields.v[i];
+		long size, align;
+		if (f->bitwidth >= 0)
+			continue;
+		field_layout(f, &size, &align);
+		if (align > it->align)
+			return true;
+	}
+	return false;
+}
+
+static void layout_record(struct item *it)
+{
+	struct rlayout *rl = alloc(sizeof *rl);
+	it->lay = rl;
+	if (!it->complete) {
+		rl->fwd = true;
+		add(rl, (struct member){ .kind = M_UNUSED });
+		return;
+	}
+	if (it->opaque) {
+		rl->explicit_align = it->align;
+		add(rl, (struct member){ .kind = M_OPAQUE, .size = it->size, .align = it->align });
+		return;
+	}
+	struct tracker t = { .it = it, .rl = rl };
+	t.is_union = it->kind == I_UNION;
+	t.packed = rl->packed = is_packed(it);
+	rl->rust_union = t.is_union && !opt.disable_untagged_union;
+
+	int nunits = 0;
+	for (int i = 0; i < it->fields.n;) {
+		struct field *f = &it->fields.v[i];
+		if (f->bitwidth >= 0) {
+			struct bunit *u;
+			i = take_bitfields(it, i, &nunits, &u);
+			saw_unit(&t, u->size);
+			add(rl, (struct member){ .kind = M_UNIT, .u = u, .size = u->size, .align = 1 });
+			rl->has_units = true;
+			continue;
+		}
+		long size, align;
+		field_layout(f, &size, &align);
+		saw_field(&t, size, align, f->offset);
+		add(rl, (struct member){ .kind = M_FIELD, .f = f, .size = size, .align = align });
+		i++;
+	}
+	if (opt.explicit_padding && !t.last_was_bitfield && !rl->rust_union &&
+	    t.latest_offset != it->size && it->size > t.latest_offset)
+		padding_field(&t, it->size - t.latest_offset, 0);
+
+	if (it->size == 0 && it->fields.n == 0) {
+		/* C allows empty structs; Rust's repr(C) would agree, but bindgen
+		 * only adds _address when the C size is not zero. */
+	} else if (!t.is_union) {
+		pad_struct(&t);
+		if (requires_explicit_align(&t)) {
+			if (it->align == 1)
+				rl->packed = true;
+			else if (rl->has_units && it->align <= MAX_GUARANTEED_ALIGN) {
+				struct member m = { .kind = M_ALIGN, .size = 0, .align = it->align };
+				vpush(&rl->m, m);
+				/* the alignment field goes first */
+				memmove(rl->m.v + 1, rl->m.v, sizeof *rl->m.v * (rl->m.n - 1));
+				rl->m.v[0] = m;
+			} else
+				rl->explicit_align = it->align;
+		}
+	} else {
+		if (requires_explicit_align(&t))
+			rl->explicit_align = it->align;
+		if (!rl->rust_union)
+			add(rl, (struct member){ .kind = M_UNIONBLOB, .size = it->size,
+						 .align = it->align });
+	}
+	if (rl->packed)
+		rl->packed_n = it->align;
+}
+
+struct rlayout *rec_layout(struct item *it)
+{
+	if (!it->lay)
+		layout_record(it);
+	return it->lay;
+}
+
+static void layout_list(itemvec *items)
+{
+	for (int i = 0; i < items->n; i++) {
+		struct item *it = items->v[i];
+		if (it->kind == I_STRUCT || it->kind == I_UNION)
+			rec_layout(it);
+		layout_list(&it->children);
+	}
+}
+
+void compute_layout(struct unit *u)
+{
+	layout_list(&u->items);
+}

@@ -1,0 +1,107 @@
+/* names.c: Rust names for items, fields and constants, as bindgen gives
+ * them: nested types are prefixed with their parent, anonymous ones are
+ * numbered (_bindgen_ty_N), Rust keywords get a trailing underscore. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kbindgen.h"
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char **)a, *(const char **)b);
+}
+
+/* Words bindgen escapes: Rust keywords (strict, reserved and weak ones that
+ * break in some position) and primitive type names. */
+static const char *keywords[] = {
+	"Self", "_", "abstract", "alignof", "as", "async", "await", "become",
+	"bool", "box", "break", "const", "continue", "crate", "do", "dyn",
+	"else", "enum", "extern", "f32", "f64", "false", "final", "fn", "for",
+	"gen", "i128", "i16", "i32", "i64", "i8", "if", "impl", "in", "isize",
+	"let", "loop", "macro", "match", "mod", "move", "mut", "offsetof",
+	"override", "priv", "proc", "pub", "pure", "ref", "return", "self",
+	"sizeof", "static", "str", "struct", "super", "trait", "true", "try",
+	"type", "typeof", "u128", "u16", "u32", "u64", "u8", "unsafe",
+	"unsized", "use", "usize", "virtual", "where", "while", "yield",
+};
+
+const char *rust_ident(const char *name)
+{
+	if (!name)
+		return NULL;
+	if (bsearch(&name, keywords, sizeof keywords / sizeof *keywords,
+		    sizeof *keywords, cmp_str))
+		return fmt("%s_", name);
+	return name;
+}
+
+static int top_anon;
+
+static void name_item(struct item *it, int *anon_counter)
+{
+	if (it->kind == I_MACRO || it->kind == I_FUNC || it->kind == I_VAR) {
+		it->rname = rust_ident(it->name);
+		return;
+	}
+	const char *base;
+	if (it->anonymous) {
+		int n = ++*anon_counter;
+		base = it->parent ? fmt("%s__bindgen_ty_%d", it->parent->rname, n)
+				  : fmt("_bindgen_ty_%d", n);
+	} else if (it->parent && !opt.disable_nested_struct_naming &&
+		   it->kind != I_ENUM) {
+		base = fmt("%s_%s", it->parent->rname, it->name);
+	} else if (opt.c_naming && it->kind != I_TYPEDEF) {
+		base = fmt("%s_%s", it->kind == I_STRUCT ? "struct" :
+				    it->kind == I_UNION ? "union" : "enum", it->name);
+	} else {
+		base = it->name;
+	}
+	it->rname = it->anonymous ? base : rust_ident(base);
+}
+
+static void name_fields(struct item *it)
+{
+	int anon = 0;
+	for (int i = 0; i < it->fields.n; i++) {
+		struct field *f = &it->fields.v[i];
+		if (f->name)
+			f->rname = rust_ident(f->name);
+		else if (f->bitwidth < 0)
+			f->rname = fmt("%s%d", opt.anon_fields_prefix, ++anon);
+	}
+}
+
+static void name_consts(struct item *it)
+{
+	const char *prefix = NULL;
+	if (!opt.no_prepend_enum_name) {
+		if (!it->anonymous)
+			prefix = it->rname;
+		else if (it->parent)
+			prefix = it->parent->rname;
+	}
+	for (int i = 0; i < it->consts.n; i++) {
+		struct enumconst *c = &it->consts.v[i];
+		c->rname = prefix ? rust_ident(fmt("%s_%s", prefix, c->name))
+				  : rust_ident(c->name);
+	}
+}
+
+static void name_list(itemvec *items, int *anon_counter)
+{
+	for (int i = 0; i < items->n; i++) {
+		struct item *it = items->v[i];
+		name_item(it, anon_counter);
+		name_fields(it);
+		int child_anon = 0;
+		name_list(&it->children, &child_anon);
+		if (it->kind == I_ENUM)
+			name_consts(it);
+	}
+}
+
+void assign_names(struct unit *u)
+{
+	name_list(&u->items, &top_anon);
+}
