@@ -11,7 +11,7 @@ CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
 	  -Wno-sign-compare -Wno-missing-field-initializers
 CPPFLAGS += -I$(LLVM_DIR)/include
 LDFLAGS += -L$(LLVM_DIR)/lib -Wl,-rpath,$(LLVM_DIR)/lib
-LDLIBS += -lclang -lpcre2-8
+LDLIBS += -lclang -lpcre2-8 -lm
 
 ifeq ($(SANITIZE),1)
 CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

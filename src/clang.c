@@ -151,7 +151,10 @@ static struct type *builtin(enum tkind k, CXType t)
  * records (that is where bindgen names them), everything else is top level. */
 static struct item *decl_parent(CXCursor d)
 {
-	CXCursor p = clang_getCursorSemanticParent(d);
+	CXCursor def = clang_getCursorDefinition(d);
+	if (clang_Cursor_isNull(def))
+		return NULL;	/* only mentioned: a top-level forward declaration */
+	CXCursor p = clang_getCursorLexicalParent(def);
 	enum CXCursorKind k = clang_getCursorKind(p);
 	if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl)
 		return record_item(p, decl_parent(p));
@@ -305,6 +308,41 @@ static struct type *conv(CXType t)
 	return r;
 }
 
+
+/* Names the parameters of the function type inside t (through pointers
+ * and arrays) from the ParmDecl children of the declaring cursor c, the way
+ * bindgen names the arguments of function pointers. */
+struct pn_ctx {
+	struct type *f;
+};
+
+static void name_params(CXCursor c, struct type *t);
+
+static enum CXChildVisitResult pn_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	struct pn_ctx *pc = d;
+	if (clang_getCursorKind(c) != CXCursor_ParmDecl)
+		return CXChildVisit_Continue;
+	int i = pc->f->pnames.n;
+	char *n = str(clang_getCursorSpelling(c));
+	vpush(&pc->f->pnames, *n ? n : NULL);
+	if (i < pc->f->params.n)
+		name_params(c, pc->f->params.v[i]);
+	return CXChildVisit_Continue;
+}
+
+static void name_params(CXCursor c, struct type *t)
+{
+	while (t && (t->kind == T_PTR || t->kind == T_ARRAY || t->kind == T_INCARRAY))
+		t = t->sub;
+	if (!t || t->kind != T_FUNC || t->pnames.n)
+		return;
+	struct pn_ctx pc = { t };
+	clang_visitChildren(c, pn_visit, &pc);
+	if (pc.f->pnames.n > t->params.n)
+		t->pnames.n = t->params.n;
+}
+
 /* ---- records ---- */
 
 struct rec_ctx {
@@ -364,6 +402,7 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 		char *name = str(clang_getCursorSpelling(c));
 		f.name = *name ? name : NULL;
 		f.type = conv(clang_getCursorType(c));
+		name_params(c, f.type);
 		f.offset = clang_Cursor_getOffsetOfField(c);
 		f.bitwidth = clang_Cursor_isBitField(c) ? clang_getFieldDeclBitWidth(c) : -1;
 		f.comment = comment_of(c);
@@ -491,6 +530,7 @@ static struct item *typedef_item(CXCursor c)
 	attach(it);
 	CXType under = clang_getTypedefDeclUnderlyingType(c);
 	it->aliased = conv(under);
+	name_params(c, it->aliased);
 	/* typedef struct { ... } name;  names the anonymous record. */
 	struct type *a = it->aliased;
 	if (a->kind == T_ITEM && a->item->anonymous && !a->item->parent &&
@@ -540,11 +580,19 @@ static void func_item(CXCursor c)
 	struct item *it = new_item(I_FUNC, c, NULL);
 	it->name = str(clang_getCursorSpelling(c));
 	it->comment = comment_of(c);
-	it->type = conv(clang_getCursorType(c));
+	CXType ft = clang_getCursorType(c);
+	if (ft.kind != CXType_FunctionProto && ft.kind != CXType_FunctionNoProto)
+		ft = clang_getCanonicalType(ft);	/* declared through a typedef */
+	it->type = conv(ft);
+	if (it->type->kind != T_FUNC)
+		return;
 	int n = clang_Cursor_getNumArguments(c);
 	for (int i = 0; i < n; i++) {
-		char *pn = str(clang_getCursorSpelling(clang_Cursor_getArgument(c, i)));
+		CXCursor a = clang_Cursor_getArgument(c, i);
+		char *pn = str(clang_getCursorSpelling(a));
 		vpush(&it->type->pnames, *pn ? pn : NULL);
+		if (i < it->type->params.n)
+			name_params(a, it->type->params.v[i]);
 	}
 	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
 	it->is_inline = clang_Cursor_isFunctionInlined(c);
@@ -566,8 +614,27 @@ static void func_item(CXCursor c)
 }
 
 /* bindgen evaluates a const global's initializer; so do we, through clang. */
+/* The canonical kind of t: typedefs and enums resolved. */
+static enum tkind base_kind(struct type *t)
+{
+	while (t->kind == T_ITEM) {
+		if (t->item->kind == I_TYPEDEF)
+			t = t->item->aliased;
+		else if (t->item->kind == I_ENUM && t->item->inttype)
+			t = t->item->inttype;
+		else
+			break;
+	}
+	return t->kind;
+}
+
 static void eval_var(CXCursor c, struct item *it)
 {
+	enum tkind k = base_kind(it->type);
+	bool chars = (k == T_PTR || k == T_ARRAY) && it->type->sub &&
+		     base_kind(it->type->sub) == T_CHAR;
+	if (!(k >= T_BOOL && k <= T_FLOAT128) && !chars)
+		return;
 	CXEvalResult r = clang_Cursor_Evaluate(c);
 	if (!r)
 		return;
@@ -605,8 +672,7 @@ static void var_item(CXCursor c)
 	struct item *it = map_get(canon);
 	if (it) {
 		/* a later definition may carry the initializer */
-		if (!it->has_val && it->type && it->type->is_const &&
-		    clang_isCursorDefinition(c))
+		if (!it->has_val && clang_isCursorDefinition(c))
 			eval_var(c, it);
 		return;
 	}
@@ -614,12 +680,12 @@ static void var_item(CXCursor c)
 	it->name = str(clang_getCursorSpelling(c));
 	it->comment = comment_of(c);
 	it->type = conv(clang_getCursorType(c));
+	name_params(c, it->type);
 	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
 	char *mangled = str(clang_Cursor_getMangling(c));
 	if (*mangled && !streq(mangled, it->name))
 		it->link_name = mangled;
-	if (it->type->is_const)
-		eval_var(c, it);
+	eval_var(c, it);
 	attach(it);
 }
 

@@ -811,7 +811,7 @@ static void emit_var(struct item *it)
 			return;
 		}
 		if (v.kind == MV_STR) {
-			emit_const(it->rname, fmt("&[u8; %zuusize]", v.slen + 1), &v);
+			emit_const(it->rname, fmt("&[u8; %zu]", v.slen + 1), &v);
 			return;
 		}
 		emit_const(it->rname, rty(it->type), &v);
