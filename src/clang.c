@@ -697,9 +697,11 @@ static VEC(struct item *) macros;
 
 static const struct mval *mlook(const char *name, void *ctx)
 {
+	/* cexpr's table only learns macros that parsed: a failed
+	 * redefinition leaves the old value visible */
 	for (int i = macros.n - 1; i >= 0; i--)
-		if (streq(macros.v[i]->name, name))
-			return macros.v[i]->has_val ? &macros.v[i]->val : NULL;
+		if (macros.v[i]->has_val && streq(macros.v[i]->name, name))
+			return &macros.v[i]->val;
 	return NULL;
 }
 
@@ -738,8 +740,14 @@ static void macro_item(CXCursor c)
 	it->complete = true;
 	if (m > 0 && macro_eval(mt, m, mlook, NULL, &it->val))
 		it->has_val = true;
+	/* a redefinition updates the value later macros see, but bindgen
+	 * emits the first definition only */
+	bool seen = false;
+	for (int i = 0; i < macros.n && !seen; i++)
+		seen = streq(macros.v[i]->name, it->name) && macros.v[i]->has_val;
 	vpush(&macros, it);
-	attach(it);
+	if (!seen)
+		attach(it);
 }
 
 /* ---- the translation unit ---- */

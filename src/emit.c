@@ -245,6 +245,7 @@ static const char *builtin_alias(struct item *it)
 }
 
 static const char *fn_sig(struct type *f, const strvec *names, bool ptr);
+static const char *enum_ref(struct item *it);
 
 static bool is_fn(struct type *t)
 {
@@ -310,7 +311,11 @@ static const char *rty(struct type *t)
 		return fmt("%s::option::Option<%s>", std_(), fn_sig(t, &t->pnames, true));
 	case T_ITEM: {
 		const char *b = builtin_alias(t->item);
-		return b ? b : t->item->rname;
+		if (b)
+			return b;
+		if (t->item->kind == I_ENUM)
+			return enum_ref(t->item);
+		return t->item->rname;
 	}
 	case T_OPAQUE:
 	default:
@@ -640,19 +645,197 @@ static void emit_record(struct item *it)
 	}
 }
 
+/* ---- enums ---- */
+
+static struct regexset *re_bitfield, *re_newtype, *re_newtype_global, *re_rust,
+	*re_rust_ne, *re_consts, *re_module;
+
+static bool enum_matches(struct regexset *rs, struct item *it)
+{
+	if (!rs)
+		return false;
+	if (!it->anonymous)
+		return regexset_match(rs, it->name);
+	for (int i = 0; i < it->consts.n; i++)
+		if (regexset_match(rs, it->consts.v[i].name))
+			return true;
+	return false;
+}
+
+static enum enum_style enum_style_of(struct item *it)
+{
+	if (enum_matches(re_module, it)) return ES_MODULE;
+	if (enum_matches(re_bitfield, it)) return ES_BITFIELD;
+	if (enum_matches(re_newtype, it)) return ES_NEWTYPE;
+	if (enum_matches(re_newtype_global, it)) return ES_NEWTYPE_GLOBAL;
+	if (enum_matches(re_rust, it)) return ES_RUST;
+	if (enum_matches(re_rust_ne, it)) return ES_RUST_NE;
+	if (enum_matches(re_consts, it)) return ES_CONSTS;
+	return opt.enum_style;
+}
+
+/* The Rust name an enum type is referred to by. */
+static const char *enum_ref(struct item *it)
+{
+	if (enum_style_of(it) == ES_MODULE)
+		return fmt("%s::Type", it->rname);
+	return it->rname;
+}
+
+/* u32 for unsigned int and so on: a Rust enum's repr, or the newtype's
+ * field with --translate-enum-integer-types. */
+static const char *enum_repr(struct item *it)
+{
+	bool uns = is_unsigned(it->inttype);
+	switch (it->size) {
+	case 1: return uns ? "u8" : "i8";
+	case 2: return uns ? "u16" : "i16";
+	case 8: return uns ? "u64" : "i64";
+	default: return uns ? "u32" : "i32";
+	}
+}
+
+static const char *enum_derives(void)
+{
+	struct buf b = {0};
+	if (opt.derive_debug)
+		bputs(&b, "Debug, ");
+	if (opt.derive_copy)
+		bputs(&b, "Copy, Clone, ");
+	bputs(&b, "Hash, ");
+	if (opt.derive_partialord || opt.derive_ord)
+		bputs(&b, "PartialOrd, ");
+	if (opt.derive_ord)
+		bputs(&b, "Ord, ");
+	bputs(&b, "PartialEq, Eq");
+	return bstr(&b);
+}
+
+static void bitops(const char *n)
+{
+	const char *s = std_();
+	bprintf(o, "impl %s::ops::BitOr<%s> for %s {\n", s, n, n);
+	bprintf(o, "    type Output = Self;\n    #[inline]\n");
+	bprintf(o, "    fn bitor(self, other: Self) -> Self {\n        %s(self.0 | other.0)\n    }\n}\n", n);
+	bprintf(o, "impl %s::ops::BitOrAssign for %s {\n    #[inline]\n", s, n);
+	bprintf(o, "    fn bitor_assign(&mut self, rhs: %s) {\n        self.0 |= rhs.0;\n    }\n}\n", n);
+	bprintf(o, "impl %s::ops::BitAnd<%s> for %s {\n", s, n, n);
+	bprintf(o, "    type Output = Self;\n    #[inline]\n");
+	bprintf(o, "    fn bitand(self, other: Self) -> Self {\n        %s(self.0 & other.0)\n    }\n}\n", n);
+	bprintf(o, "impl %s::ops::BitAndAssign for %s {\n    #[inline]\n", s, n);
+	bprintf(o, "    fn bitand_assign(&mut self, rhs: %s) {\n        self.0 &= rhs.0;\n    }\n}\n", n);
+}
+
+/* Constants with the value of an earlier constant are aliases in a Rust
+ * enum: returns that earlier one, or NULL. */
+static struct enumconst *dupe_of(struct item *it, int i)
+{
+	for (int j = 0; j < i; j++)
+		if (it->consts.v[j].value == it->consts.v[i].value)
+			return &it->consts.v[j];
+	return NULL;
+}
+
 static void emit_enum(struct item *it)
 {
-	const char *ty = opt.translate_enum_int_types ? NULL : rty(it->inttype);
-	if (!ty)
-		ty = rty(it->inttype);
+	enum enum_style st = enum_style_of(it);
+	const char *n = it->rname;
+	const char *ty = opt.translate_enum_int_types ? enum_repr(it) : rty(it->inttype);
 	bool uns = is_unsigned(it->inttype);
-	for (int i = 0; i < it->consts.n; i++) {
-		struct enumconst *c = &it->consts.v[i];
-		doc(0, c->comment);
-		bprintf(o, "pub const %s: %s = %s;\n", c->rname, it->rname, int_lit(c->value, uns));
+
+	switch (st) {
+	case ES_CONSTS:
+		for (int i = 0; i < it->consts.n; i++) {
+			struct enumconst *c = &it->consts.v[i];
+			doc(0, c->comment);
+			bprintf(o, "pub const %s: %s = %s;\n", c->rname, n, int_lit(c->value, uns));
+		}
+		doc(0, it->comment);
+		bprintf(o, "pub type %s = %s;\n", n, ty);
+		break;
+	case ES_MODULE:
+		doc(0, it->comment);
+		bprintf(o, "pub mod %s {\n    #[allow(unused_imports)]\n    use super::*;\n", n);
+		bprintf(o, "    pub type Type = %s;\n", ty);
+		for (int i = 0; i < it->consts.n; i++) {
+			struct enumconst *c = &it->consts.v[i];
+			doc(4, c->comment);
+			bprintf(o, "    pub const %s: Type = %s;\n", rust_ident(c->name),
+				int_lit(c->value, uns));
+		}
+		bputs(o, "}\n");
+		break;
+	case ES_BITFIELD:
+	case ES_NEWTYPE:
+	case ES_NEWTYPE_GLOBAL:
+		if (it->anonymous || st == ES_NEWTYPE_GLOBAL) {
+			for (int i = 0; i < it->consts.n; i++) {
+				struct enumconst *c = &it->consts.v[i];
+				doc(0, c->comment);
+				bprintf(o, "pub const %s: %s = %s(%s);\n", c->rname, n, n,
+					int_lit(c->value, uns));
+			}
+		} else if (it->consts.n) {
+			bprintf(o, "impl %s {\n", n);
+			for (int i = 0; i < it->consts.n; i++) {
+				struct enumconst *c = &it->consts.v[i];
+				doc(4, c->comment);
+				bprintf(o, "    pub const %s: %s = %s(%s);\n", rust_ident(c->name), n, n,
+					int_lit(c->value, uns));
+			}
+			bputs(o, "}\n");
+		}
+		if (st == ES_BITFIELD)
+			bitops(n);
+		bputs(o, "#[repr(transparent)]\n");
+		doc(0, it->comment);
+		bprintf(o, "#[derive(%s)]\n", enum_derives());
+		bprintf(o, "pub struct %s(pub %s);\n", n, ty);
+		break;
+	case ES_RUST:
+	case ES_RUST_NE: {
+		if (it->anonymous)
+			for (int i = 0; i < it->consts.n; i++) {
+				struct enumconst *c = &it->consts.v[i];
+				bprintf(o, "pub const %s: %s = %s::%s;\n", c->rname, n, n,
+					rust_ident(c->name));
+			}
+		bool dupes = false;
+		for (int i = 0; i < it->consts.n; i++)
+			dupes |= dupe_of(it, i) != NULL;
+		if (dupes) {
+			bprintf(o, "impl %s {\n", n);
+			for (int i = 0; i < it->consts.n; i++) {
+				struct enumconst *d = dupe_of(it, i);
+				if (!d)
+					continue;
+				doc(4, it->consts.v[i].comment);
+				bprintf(o, "    pub const %s: %s = %s::%s;\n",
+					rust_ident(it->consts.v[i].name), n, n, rust_ident(d->name));
+			}
+			bputs(o, "}\n");
+		}
+		bprintf(o, "#[repr(%s)]\n", enum_repr(it));
+		if (st == ES_RUST_NE)
+			bputs(o, "#[non_exhaustive]\n");
+		doc(0, it->comment);
+		bprintf(o, "#[derive(%s)]\n", enum_derives());
+		bprintf(o, "pub enum %s {\n", n);
+		int nv = 0;
+		for (int i = 0; i < it->consts.n; i++) {
+			struct enumconst *c = &it->consts.v[i];
+			if (dupe_of(it, i))
+				continue;
+			doc(4, c->comment);
+			bprintf(o, "    %s = %s,\n", rust_ident(c->name), int_lit(c->value, uns));
+			nv++;
+		}
+		if (!nv)
+			bputs(o, "    __bindgen_cannot_repr_c_on_empty_enum = 0,\n");
+		bputs(o, "}\n");
+		break;
 	}
-	doc(0, it->comment);
-	bprintf(o, "pub type %s = %s;\n", it->rname, ty);
+	}
 	for (int i = 0; i < it->children.n; i++)
 		emit_item(it->children.v[i]);
 }
@@ -729,42 +912,6 @@ static void emit_func(struct item *it)
 	bputs(o, "}\n");
 }
 
-static void float_lit(struct buf *b, double v)
-{
-	char tmp[64];
-	for (int prec = 1; prec <= 17; prec++) {
-		snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-		if (strtod(tmp, NULL) == v)
-			break;
-	}
-	if (!strchr(tmp, '.') && !strchr(tmp, 'e') && !strchr(tmp, 'n') && !strchr(tmp, 'i'))
-		strcat(tmp, ".0");
-	bputs(b, tmp);
-}
-
-static void byte_string(struct buf *b, const char *s, size_t n)
-{
-	bputs(b, "b\"");
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = s[i];
-		if (c == '"' || c == '\\')
-			bprintf(b, "\\%c", c);
-		else if (c == '\n')
-			bputs(b, "\\n");
-		else if (c == '\r')
-			bputs(b, "\\r");
-		else if (c == '\t')
-			bputs(b, "\\t");
-		else if (c == 0)
-			bputs(b, "\\0");
-		else if (c < 0x20 || c >= 0x7f)
-			bprintf(b, "\\x%02X", c);
-		else
-			bputc(b, c);
-	}
-	bputs(b, "\\0\"");
-}
-
 static void emit_const(const char *name, const char *ty, struct mval *v)
 {
 	struct buf b = {0};
@@ -776,10 +923,12 @@ static void emit_const(const char *name, const char *ty, struct mval *v)
 		bprintf(&b, "%" PRId64 "u8", v->i & 0xff);
 		break;
 	case MV_FLOAT:
-		float_lit(&b, v->f);
+		rust_float(&b, v->f);
 		break;
 	case MV_STR:
-		byte_string(&b, v->s, v->slen);
+		bputs(&b, "b\"");
+		rust_byte_string(&b, v->s, v->slen);
+		bputs(&b, "\\0\"");
 		break;
 	default:
 		return;
@@ -826,7 +975,7 @@ static void emit_macro(struct item *it)
 	struct mval *v = &it->val;
 	switch (v->kind) {
 	case MV_INT:
-		emit_const(it->rname, macro_int_type(v->i), v);
+		emit_const(it->rname, macro_int_type_opt(v->i, opt.macro_signed, opt.fit_macro_consts), v);
 		break;
 	case MV_FLOAT:
 		emit_const(it->rname, "f64", v);
@@ -917,6 +1066,13 @@ void emit_rust(struct unit *u, struct buf *out)
 {
 	struct buf body = {0};
 	o = &body;
+	re_bitfield = regexset_new(&opt.enum_bitfield);
+	re_newtype = regexset_new(&opt.enum_newtype);
+	re_newtype_global = regexset_new(&opt.enum_newtype_global);
+	re_rust = regexset_new(&opt.enum_rust);
+	re_rust_ne = regexset_new(&opt.enum_rust_ne);
+	re_consts = regexset_new(&opt.enum_consts);
+	re_module = regexset_new(&opt.enum_module);
 	for (int i = 0; i < u->items.n; i++)
 		emit_item(u->items.v[i]);
 

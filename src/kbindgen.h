@@ -17,6 +17,7 @@
 
 #define KB_BINDGEN_VERSION "0.72.1"	/* the bindgen whose CLI/output we follow */
 #define KB_VERSION "0.1.0"
+#define KB_RUST_NIGHTLY 0x7fffffff	/* --rust-target nightly */
 
 /* ---- util.c: arena, vectors, strings, errors ---- */
 
@@ -137,7 +138,7 @@ struct opts {
 	bool header_comment, doc_comments, merge_extern_blocks, sort_semantically;
 
 	/* target language */
-	int rust_target;			/* minor of 1.x, e.g. 82 */
+	int rust_target;			/* minor of 1.x, e.g. 82; KB_RUST_NIGHTLY */
 	int rust_edition;			/* 2018, 2021, 2024 */
 	bool use_core;
 	const char *ctypes_prefix;		/* NULL: ::std::os::raw / ::core::ffi */
@@ -289,8 +290,14 @@ typedef const struct mval *(*mlookup)(const char *name, void *ctx);
  * Returns false when the expression is not understood. */
 bool macro_eval(const struct mtok *toks, int n, mlookup look, void *ctx,
 		struct mval *out);
-/* The Rust integer type bindgen picks for an integer macro value. */
+/* The Rust integer type bindgen picks for an integer macro value; the _opt
+ * form follows --default-macro-constant-type and --fit-macro-constant-types. */
 const char *macro_int_type(int64_t v);
+const char *macro_int_type_opt(int64_t v, bool is_signed_default, bool fit);
+/* The text between b" and " (no quotes, no NUL added), escaped as bindgen. */
+void rust_byte_string(struct buf *b, const char *s, size_t n);
+/* An f64 as bindgen writes it (f64::NAN, f64::INFINITY for the odd ones). */
+void rust_float(struct buf *b, double v);
 
 /* ---- select.c: allowlist, blocklist, opaque ---- */
 
