@@ -411,6 +411,12 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 	}
 	case CXCursor_StructDecl:
 	case CXCursor_UnionDecl: {
+		/* struct b *p; declares b at file scope in C: only records
+		 * defined in here nest */
+		if (!clang_isCursorDefinition(c)) {
+			decl_item(c);
+			break;
+		}
 		struct item *child = record_item(c, it);
 		if (clang_Cursor_isAnonymousRecordDecl(c)) {
 			struct field f = {0};
@@ -425,7 +431,10 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 		break;
 	}
 	case CXCursor_EnumDecl:
-		enum_item(c, it);
+		if (clang_isCursorDefinition(c))
+			enum_item(c, it);
+		else
+			decl_item(c);
 		break;
 	case CXCursor_PackedAttr:
 		it->packed_attr = true;

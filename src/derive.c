@@ -14,7 +14,6 @@ unsigned type_can(struct type *t)
 {
 	switch (t->kind) {
 	case T_FLOAT16:
-		return D_ALL & ~(D_EQ | D_ORD | D_PARTIALORD);
 	case T_FLOAT: case T_DOUBLE:
 		return D_ALL & ~D_CMP;
 	case T_LDOUBLE: case T_FLOAT128:
@@ -24,15 +23,18 @@ unsigned type_can(struct type *t)
 	case T_PTR:
 		if (t->sub->kind == T_FUNC) {
 			unsigned c = D_ALL;
-			/* Rust implements the traits for fn pointers of up to 12
-			 * arguments only */
-			if (t->sub->params.n > 12)
+			/* bindgen derives through fn pointers of the C ABI with
+			 * up to 12 arguments only */
+			if (t->sub->params.n > 12 ||
+			    (t->sub->cc != CC_C && t->sub->cc != CC_OTHER))
 				c &= ~(D_DEBUG | D_HASH | D_PARTIALEQ | D_EQ |
 				       D_PARTIALORD | D_ORD);
 			return c;
 		}
 		return D_ALL & ~D_DEFAULT;
 	case T_ARRAY: {
+		if (t->len == 0)	/* becomes __IncompleteArrayField */
+			return type_can(t->sub) & (D_DEBUG | D_DEFAULT);
 		unsigned c = type_can(t->sub);
 		if (t->len > 32)
 			c &= ~D_DEFAULT;
@@ -58,7 +60,7 @@ static unsigned record_can(struct item *it)
 {
 	struct rlayout *rl = rec_layout(it);
 	if (rl->fwd)
-		return D_DEBUG | D_COPY | D_CLONE;
+		return D_DEBUG;
 	if (it->opaque) {
 		unsigned c = D_ALL;
 		if (it->size > 32 * (it->align ? it->align : 1))
@@ -68,10 +70,12 @@ static unsigned record_can(struct item *it)
 	unsigned c = D_ALL;
 	for (int i = 0; i < it->fields.n; i++) {
 		struct field *f = &it->fields.v[i];
-		if (f->bitwidth >= 0)
-			continue;	/* units derive everything */
 		c &= type_can(f->type);
 	}
+	/* a bitfield unit is a byte array: no Default past 32 bytes */
+	for (int i = 0; i < rl->m.n; i++)
+		if (rl->m.v[i].kind == M_UNIT && rl->m.v[i].size > 32)
+			c &= ~D_DEFAULT;
 	if (it->kind == I_UNION) {
 		/* Rust unions derive Copy/Clone only; the rest is impl'd */
 		c &= D_COPY | D_CLONE;
@@ -88,6 +92,9 @@ static unsigned item_can(struct item *it)
 		return it->derives & D_ALL;
 	if (it->derives & (1u << 30))
 		return D_ALL;
+	/* the user supplies blocklisted types: assume nothing about them */
+	if (it->blocked)
+		return 0;
 	it->derives |= 1u << 30;
 	unsigned c;
 	switch (it->kind) {

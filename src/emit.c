@@ -301,6 +301,10 @@ static const char *rty(struct type *t)
 		return fmt("*%s %s", s->is_const ? "const" : "mut", rty(s));
 	}
 	case T_ARRAY:
+		if (t->len == 0) {	/* a zero-length array is a flexible one */
+			need_incarray = true;
+			return fmt("__IncompleteArrayField<%s>", rty(t->sub));
+		}
 		return fmt("[%s; %ldusize]", rty(t->sub), t->len);
 	case T_INCARRAY:
 		need_incarray = true;
@@ -353,7 +357,10 @@ static const char *ret_suffix(struct type *ret, bool no_return)
 {
 	if (no_return)
 		return " -> !";
-	if (ret->kind == T_VOID)
+	struct type *r = ret;
+	while (r->kind == T_ITEM && r->item->kind == I_TYPEDEF)
+		r = r->item->aliased;
+	if (r->kind == T_VOID)
 		return "";
 	return fmt(" -> %s", rty(ret));
 }
@@ -544,7 +551,12 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		bprintf(o, "                %s::ptr::addr_of_mut!((*this).%s),\n", s, uf);
 		bputs(o, "                val as u64,\n            )\n        }\n    }\n");
 	}
-	/* constructor */
+	/* constructor, for units with named bitfields */
+	bool any = false;
+	for (int i = 0; i < u->bfs.n; i++)
+		any |= u->bfs.v[i].getter != NULL;
+	if (!any)
+		return;
 	struct buf ps = {0};
 	int named = 0;
 	for (int i = 0; i < u->bfs.n; i++) {
@@ -636,7 +648,12 @@ static void emit_record(struct item *it)
 		layout_tests(it, rl);
 	if (opt.derive_default && !(it->derives & D_DEFAULT))
 		impl_default(it->rname);
-	if (rl->has_units) {
+	bool named = false;
+	for (int i = 0; i < rl->m.n; i++)
+		if (rl->m.v[i].kind == M_UNIT)
+			for (int j = 0; j < rl->m.v[i].u->bfs.n; j++)
+				named |= rl->m.v[i].u->bfs.v[j].getter != NULL;
+	if (named) {
 		bprintf(o, "impl %s {\n", it->rname);
 		for (int i = 0; i < rl->m.n; i++)
 			if (rl->m.v[i].kind == M_UNIT)
@@ -868,10 +885,35 @@ static void extern_open(void)
 	bputs(o, opt.rust_target >= 82 ? "unsafe extern \"C\" {\n" : "extern \"C\" {\n");
 }
 
+/* Whether the symbol is just the platform's decoration of the name:
+ * _name (Darwin, 32-bit Windows cdecl), _name@N (stdcall), @name@N
+ * (fastcall), name@@N (vectorcall); rustc adds those itself. */
+static bool plain_mangling(const char *name, const char *sym, struct type *f)
+{
+	size_t n = strlen(name);
+	if (streq(name, sym))
+		return true;
+	if (sym[0] == '_' && streq(sym + 1, name))
+		return true;
+	enum callconv cc = f && f->kind == T_FUNC ? f->cc : CC_C;
+	const char *at = NULL;
+	if (cc == CC_STDCALL && sym[0] == '_' && !strncmp(sym + 1, name, n) && sym[n + 1] == '@')
+		at = sym + n + 2;
+	if (cc == CC_FASTCALL && sym[0] == '@' && !strncmp(sym + 1, name, n) && sym[n + 1] == '@')
+		at = sym + n + 2;
+	if (cc == CC_VECTORCALL && !strncmp(sym, name, n) && !strncmp(sym + n, "@@", 2))
+		at = sym + n + 2;
+	if (!at || !*at)
+		return false;
+	return strspn(at, "0123456789") == strlen(at);
+}
+
 static void link_name(struct item *it)
 {
 	const char *sym = it->link_name ? it->link_name : it->name;
-	if (!streq(sym, it->rname))
+	if (!streq(it->name, it->rname) && streq(sym, it->name))
+		bprintf(o, "    #[link_name = \"\\u{1}%s\"]\n", sym);
+	else if (!plain_mangling(it->rname, sym, it->type))
 		bprintf(o, "    #[link_name = \"\\u{1}%s\"]\n", sym);
 }
 

@@ -258,6 +258,7 @@ struct item {
 
 	/* set by later passes */
 	bool emit;		/* select.c */
+	bool blocked;		/* select.c: on a blocklist */
 	bool opaque;		/* select.c/layout.c */
 	unsigned derives;	/* derive.c: D_* bits */
 	void *lay;		/* layout.c private */

@@ -138,7 +138,7 @@ static void mark_type(struct type *t)
 /* Emits it and, recursively, what it needs. */
 static void mark(struct item *it)
 {
-	if (it->emit || blocked(it))
+	if (it->emit || it->blocked)
 		return;
 	it->emit = true;
 	if (opt.no_recursive_allowlist && have_allowlist)
@@ -151,6 +151,14 @@ static void mark(struct item *it)
 	mark_type(it->type);
 	mark_type(it->inttype);
 	(void)0;
+}
+
+static void block_list(itemvec *items)
+{
+	for (int i = 0; i < items->n; i++) {
+		items->v[i]->blocked = blocked(items->v[i]);
+		block_list(&items->v[i]->children);
+	}
 }
 
 static void select_list(itemvec *items)
@@ -179,5 +187,6 @@ void select_items(struct unit *u)
 	bl_item = regexset_new(&opt.block_item);
 	opaque = regexset_new(&opt.opaque_type);
 	have_allowlist = al_type || al_func || al_var || al_file || al_item;
+	block_list(&u->items);
 	select_list(&u->items);
 }
