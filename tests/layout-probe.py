@@ -196,7 +196,7 @@ class Probe:
     def record(self, name):
         rec = self.records[name]
         ct = self.ctype(name)
-        rs = name
+        rs = "super::" + name
         if ct is None:
             p = self.parent.get(name)
             if not (p and p[3] and p[2] == 0 and self.access_type(p[0])):
@@ -205,16 +205,16 @@ class Probe:
         if any(f[0] in ("_unused", "_address") for f in rec.fields):
             self.skipped.append("record %s: incomplete or empty placeholder" % name)
             return
-        self.add("size " + name, "(unsigned long long)sizeof(%s)" % ct, "::std::mem::size_of::<%s>()" % name)
+        self.add("size " + name, "(unsigned long long)sizeof(%s)" % ct, "::std::mem::size_of::<super::%s>()" % name)
         self.add("align " + name, "(unsigned long long)_Alignof(%s)" % ct,
-                 "::std::mem::align_of::<%s>()" % name)
-        self.fields(name, name, ct, name, "0", "")
+                 "::std::mem::align_of::<super::%s>()" % name)
+        self.fields(name, name, ct, "super::" + name, "0", "")
 
     def fields(self, root, name, ct, root_rs, base, path):
         """Offsets (within root) of the named fields of record `name`, and its
         bitfield accessors; `base`/`path` locate `name` inside root (Rust)."""
         rec = self.records[name]
-        rs = name
+        rs = "super::" + name
         for fname, ftype in rec.fields:
             if ARTEFACT.match(fname):
                 continue
@@ -242,8 +242,8 @@ class Probe:
                  % (ct, c_field(acc), cval, root, c_field(acc), c_field(acc)))
             # a panicking accessor (too small a bitfield unit) is a mismatch
             r = ("if ::std::panic::catch_unwind(|| unsafe { "
-                 "let mut v: %s = ::std::mem::zeroed(); v%s.set_%s(%s); "
-                 "__kbp_bits(\"bitfield %s.%s\", v%s.%s() as i64, &v); }).is_err() "
+                 "let mut __v: %s = ::std::mem::zeroed(); __v%s.set_%s(%s); "
+                 "__kbp_bits(\"bitfield %s.%s\", __v%s.%s() as i64, &__v); }).is_err() "
                  "{ println!(\"bitfield %s.%s panicked\"); }"
                  % (root_rs, path, acc, rval, root, c_field(acc), path, acc, root, c_field(acc)))
             self.checks.append(("bitfield %s.%s" % (root, c_field(acc)), c, r))
@@ -259,13 +259,13 @@ static void kbp_bits(const char *k, long long got, const void *p, unsigned long 
 int main(void) {
 """
 RUST_PRELUDE = """
-fn __kbp_bits<T>(k: &str, got: i64, v: &T) {
-    let b = unsafe { ::std::slice::from_raw_parts(v as *const T as *const u8, ::std::mem::size_of::<T>()) };
-    let hex: String = b.iter().map(|x| format!("{:02x}", x)).collect();
-    println!("{} {} {}", k, got, hex);
+fn __kbp_bits<T>(__k: &str, __got: i64, __v: &T) {
+    let __b = unsafe { ::std::slice::from_raw_parts(__v as *const T as *const u8, ::std::mem::size_of::<T>()) };
+    let __hex: ::std::string::String = __b.iter().map(|__x| format!("{:02x}", __x)).collect();
+    println!("{} {} {}", __k, __got, __hex);
 }
-pub fn __kbp_main() { unsafe {
-::std::panic::set_hook(Box::new(|_| {}));
+pub fn main() { unsafe {
+::std::panic::set_hook(::std::boxed::Box::new(|_| {}));
 """
 
 
@@ -285,11 +285,11 @@ def rust_program(text, checks):
     """The binding as inline `mod b` (so private fields are reachable), with
     the probe function inside it; inner #![cfg(..)] lines are dropped."""
     text = re.sub(r"(?m)^#!\[cfg\(.*\)\]$", "", text)
-    out = ["#![allow(warnings)]", "mod b {", text, RUST_PRELUDE]
+    out = ["#![allow(warnings)]", "mod b {", text, "pub mod __kbp_probe {", RUST_PRELUDE]
     for key, _, r in checks:
         out.append(r if r.startswith("if ") else 'println!("{} {}", "%s", %s);' % (key, r))
-    out.append("} } }")
-    out.append("fn main() { b::__kbp_main() }")
+    out.append("} } } }")
+    out.append("fn main() { b::__kbp_probe::main() }")
     return "\n".join(out) + "\n"
 
 
