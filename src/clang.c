@@ -10,6 +10,7 @@
 
 static CXTranslationUnit tu;
 static struct unit *unit;
+static struct strmap tags;	/* "kind name" -> top-level record */
 
 /* ---- cursor -> item map (open addressing on clang_hashCursor) ---- */
 
@@ -453,11 +454,21 @@ static struct item *record_item(CXCursor c, struct item *parent)
 	CXCursor canon = clang_getCanonicalCursor(c);
 	struct item *it = map_get(canon);
 	enum ikind kind = clang_getCursorKind(c) == CXCursor_UnionDecl ? I_UNION : I_STRUCT;
+	if (!it && !parent && !clang_isCursorDefinition(c)) {
+		/* struct x mentioned in a prototype declares a new type in C;
+		 * bindgen knows one x */
+		const char *n = tag_name(c);
+		it = n ? strmap_get(&tags, fmt("%d %s", kind, n)) : NULL;
+		if (it)
+			map_put(canon, it);
+	}
 	if (!it) {
 		it = new_item(kind, c, parent);
 		it->name = tag_name(c);
 		it->anonymous = !it->name;
 		it->size = it->align = -1;
+		if (it->name && !parent)
+			strmap_put(&tags, fmt("%d %s", kind, it->name), it);
 		attach(it);
 	}
 	CXCursor def = clang_getCursorDefinition(c);
@@ -690,6 +701,10 @@ static void var_item(CXCursor c)
 	it->comment = comment_of(c);
 	it->type = conv(clang_getCursorType(c));
 	name_params(c, it->type);
+	/* const int a[2] is an array of const: the variable is immutable */
+	for (struct type *t = it->type; t->kind == T_ARRAY || t->kind == T_INCARRAY; t = t->sub)
+		if (t->sub->is_const)
+			it->type->is_const = true;
 	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
 	char *mangled = str(clang_Cursor_getMangling(c));
 	if (*mangled && !streq(mangled, it->name))

@@ -13,6 +13,7 @@
 #define WIDTH 100
 
 static struct buf *o;
+static struct strmap typedefs;	/* emitted typedef names */
 static bool need_unit, need_incarray, need_unionfield, need_complex,
 	    need_f16, need_opaque8;
 
@@ -344,6 +345,11 @@ static const char *abi_name(enum callconv cc)
  * function pointers. */
 static const char *param_type(struct type *t)
 {
+	struct type *r = t;
+	while (r->kind == T_ITEM && r->item->kind == I_TYPEDEF)
+		r = r->item->aliased;
+	if (r->kind == T_ARRAY || r->kind == T_INCARRAY)
+		t = r;
 	if (t->kind == T_ARRAY || t->kind == T_INCARRAY) {
 		if (opt.array_pointers_in_args && t->kind == T_ARRAY)
 			return fmt("*%s [%s; %ldusize]", t->sub->is_const ? "const" : "mut",
@@ -767,6 +773,10 @@ static void emit_enum(struct item *it)
 			doc(0, c->comment);
 			bprintf(o, "pub const %s: %s = %s;\n", c->rname, n, int_lit(c->value, uns));
 		}
+		/* a typedef of the same name is the type (enum E; typedef
+		 * int16_t E;) */
+		if (strmap_get(&typedefs, n))
+			break;
 		doc(0, it->comment);
 		bprintf(o, "pub type %s = %s;\n", n, ty);
 		break;
@@ -864,8 +874,12 @@ static void emit_typedef(struct item *it)
 		return;
 	/* typedef struct foo foo; and the typedef that named an anonymous
 	 * record: the record carries the name already */
-	if (a->kind == T_ITEM && streq(a->item->rname, it->rname))
-		return;
+	for (struct type *t = a; t->kind == T_ITEM; t = t->item->aliased) {
+		if (streq(t->item->rname, it->rname) && t->item != it)
+			return;
+		if (t->item->kind != I_TYPEDEF)
+			break;
+	}
 	doc(0, it->comment);
 	const char *t = a->kind == T_FUNC
 		? fmt("%s::option::Option<%s>", std_(), fn_sig(a, &a->pnames, true))
@@ -1115,6 +1129,9 @@ void emit_rust(struct unit *u, struct buf *out)
 	re_rust_ne = regexset_new(&opt.enum_rust_ne);
 	re_consts = regexset_new(&opt.enum_consts);
 	re_module = regexset_new(&opt.enum_module);
+	for (int i = 0; i < u->items.n; i++)
+		if (u->items.v[i]->kind == I_TYPEDEF && u->items.v[i]->emit)
+			strmap_put(&typedefs, u->items.v[i]->rname, u->items.v[i]);
 	for (int i = 0; i < u->items.n; i++)
 		emit_item(u->items.v[i]);
 

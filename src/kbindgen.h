@@ -55,6 +55,15 @@ void bputc(struct buf *b, char c);
 void bprintf(struct buf *b, const char *f, ...) __attribute__((format(printf, 2, 3)));
 char *bstr(struct buf *b);		/* NUL-terminated contents */
 
+/* A string-keyed hash map of pointers (open addressing, arena keys). */
+struct strmap {
+	const char **keys;
+	void **vals;
+	unsigned cap, n;
+};
+void *strmap_get(struct strmap *m, const char *key);
+void strmap_put(struct strmap *m, const char *key, void *val);
+
 extern const char *progname;
 noreturn void fatal(const char *f, ...) __attribute__((format(printf, 1, 2)));
 void error(const char *f, ...) __attribute__((format(printf, 1, 2)));

@@ -132,6 +132,49 @@ char *bstr(struct buf *b)
 	return b->s;
 }
 
+static unsigned hash_str(const char *s)
+{
+	unsigned h = 2166136261u;	/* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static unsigned strmap_slot(struct strmap *m, const char *key)
+{
+	unsigned i = hash_str(key) & (m->cap - 1);
+	while (m->keys[i] && strcmp(m->keys[i], key))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+void *strmap_get(struct strmap *m, const char *key)
+{
+	if (!m->cap || !key)
+		return NULL;
+	return m->vals[strmap_slot(m, key)];
+}
+
+void strmap_put(struct strmap *m, const char *key, void *val)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		struct strmap old = *m;
+		m->cap = m->cap ? m->cap * 2 : 256;
+		m->keys = alloc(sizeof *m->keys * m->cap);
+		m->vals = alloc(sizeof *m->vals * m->cap);
+		m->n = 0;
+		for (unsigned i = 0; i < old.cap; i++)
+			if (old.keys[i])
+				strmap_put(m, old.keys[i], old.vals[i]);
+	}
+	unsigned i = strmap_slot(m, key);
+	if (!m->keys[i]) {
+		m->keys[i] = key;
+		m->n++;
+	}
+	m->vals[i] = val;
+}
+
 static void vmsg(const char *kind, const char *f, va_list ap)
 {
 	fprintf(stderr, "%s: %s", progname, kind);
