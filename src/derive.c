@@ -72,6 +72,9 @@ static unsigned record_can(struct item *it)
 		struct field *f = &it->fields.v[i];
 		c &= type_can(f->type);
 	}
+	/* bindgen's limit for Default on over-aligned records */
+	if (it->align > 32)
+		c &= ~D_DEFAULT;
 	/* a bitfield unit is a byte array: no Default past 32 bytes */
 	for (int i = 0; i < rl->m.n; i++)
 		if (rl->m.v[i].kind == M_UNIT && rl->m.v[i].size > 32)

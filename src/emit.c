@@ -1074,6 +1074,14 @@ static void emit_item(struct item *it)
 	}
 }
 
+/* A support type the user blocklisted and provides himself. */
+static bool support_blocked(const char *name)
+{
+	struct regexset *rs = regexset_new(&opt.block_type);
+	struct regexset *ri = regexset_new(&opt.block_item);
+	return regexset_match(rs, name) || regexset_match(ri, name);
+}
+
 /* The support types, with ::std replaced by ::core under --use-core. */
 static void put_rt(struct buf *b, const char *text)
 {
@@ -1140,7 +1148,7 @@ void emit_rust(struct unit *u, struct buf *out)
 			KB_BINDGEN_VERSION);
 	for (int i = 0; i < opt.raw_lines.n; i++)
 		raw_line(out, opt.raw_lines.v[i]);
-	if (need_unit)
+	if (need_unit && !support_blocked("__BindgenBitfieldUnit"))
 		put_rt(out, rt_bitfield_unit);
 	if (need_incarray)
 		put_rt(out, rt_incomplete_array);

@@ -237,7 +237,9 @@ static void layout_record(struct item *it)
 	struct tracker t = { .it = it, .rl = rl };
 	t.is_union = it->kind == I_UNION;
 	t.packed = rl->packed = is_packed(it);
-	rl->rust_union = t.is_union && !opt.disable_untagged_union;
+	/* an empty union cannot be a Rust union: bindgen makes it a struct
+	 * holding a zero-sized blob */
+	rl->rust_union = t.is_union && !opt.disable_untagged_union && it->fields.n;
 
 	int nunits = 0;
 	for (int i = 0; i < it->fields.n;) {
@@ -278,8 +280,16 @@ static void layout_record(struct item *it)
 				rl->explicit_align = it->align;
 		}
 	} else {
-		if (requires_explicit_align(&t))
-			rl->explicit_align = it->align;
+		if (requires_explicit_align(&t)) {
+			if (rl->has_units && it->align <= MAX_GUARANTEED_ALIGN) {
+				struct member m = { .kind = M_ALIGN, .size = 0, .align = it->align };
+				vpush(&rl->m, m);
+				memmove(rl->m.v + 1, rl->m.v, sizeof *rl->m.v * (rl->m.n - 1));
+				rl->m.v[0] = m;
+			} else {
+				rl->explicit_align = it->align;
+			}
+		}
 		if (!rl->rust_union)
 			add(rl, (struct member){ .kind = M_UNIONBLOB, .size = it->size,
 						 .align = it->align });
