@@ -209,7 +209,7 @@ static struct type *conv(CXType t)
 	struct type *r;
 	bool cnst = clang_isConstQualifiedType(t);
 
-	switch (t.kind) {
+	switch ((int)t.kind) {
 	case CXType_Void: r = new_type(T_VOID); break;
 	case CXType_Bool: r = builtin(T_BOOL, t); break;
 	case CXType_Char_S:
@@ -273,6 +273,7 @@ static struct type *conv(CXType t)
 		r->is_const |= cnst;
 		return r;
 	case CXType_Attributed:
+	case 178:	/* CXType_BTFTagAttributed, libclang 16 */
 		r = conv(clang_Type_getModifiedType(t));
 		r->is_const |= cnst;
 		return r;

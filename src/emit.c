@@ -211,40 +211,6 @@ static void doc(int ind, const char *raw)
 
 static const char *rty(struct type *t);
 
-/* Typedef names bindgen maps to Rust primitives. */
-static const char *builtin_alias(struct item *it)
-{
-	static const struct { const char *c, *r; long size; bool sz; } tab[] = {
-		{ "size_t", "usize", 8, true }, { "ssize_t", "isize", 8, true },
-		{ "uintptr_t", "usize", 8, false }, { "intptr_t", "isize", 8, false },
-		{ "ptrdiff_t", "isize", 8, false },
-		{ "uint8_t", "u8", 1, false }, { "uint16_t", "u16", 2, false },
-		{ "uint32_t", "u32", 4, false }, { "uint64_t", "u64", 8, false },
-		{ "int8_t", "i8", 1, false }, { "int16_t", "i16", 2, false },
-		{ "int32_t", "i32", 4, false }, { "int64_t", "i64", 8, false },
-	};
-	if (it->kind != I_TYPEDEF || it->parent)
-		return NULL;
-	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++) {
-		if (!streq(it->name, tab[i].c))
-			continue;
-		if (tab[i].sz && !opt.size_t_is_usize)
-			return NULL;
-		struct type *a = it->aliased;
-		while (a->kind == T_ITEM && a->item->kind == I_TYPEDEF)
-			a = a->item->aliased;
-		if (a->kind < T_CHAR || a->kind > T_UINT128)
-			return NULL;
-		long want = tab[i].size;
-		if (tab[i].r[1] == 's' && tab[i].r[0] != 'i')	/* usize/isize */
-			want = it->size;
-		if (it->size != want && it->size != tab[i].size)
-			return NULL;
-		return tab[i].r;
-	}
-	return NULL;
-}
-
 static const char *fn_sig(struct type *f, const strvec *names, bool ptr);
 static const char *enum_ref(struct item *it);
 
@@ -311,7 +277,7 @@ static const char *rty(struct type *t)
 		need_incarray = true;
 		return fmt("__IncompleteArrayField<%s>", rty(t->sub));
 	case T_VECTOR:
-		return blob_type(t->size, t->align);
+		return fmt("[%s; %ldusize]", rty(t->sub), t->len);
 	case T_FUNC:
 		return fmt("%s::option::Option<%s>", std_(), fn_sig(t, &t->pnames, true));
 	case T_ITEM: {

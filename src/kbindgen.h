@@ -320,6 +320,7 @@ void select_items(struct unit *u);
 
 void assign_names(struct unit *u);
 const char *rust_ident(const char *name);	/* keywords get a _ suffix */
+const char *builtin_alias(struct item *it);	/* size_t -> usize, ... */
 
 /* ---- layout.c: bitfield units, packing, padding ---- */
 

@@ -35,6 +35,26 @@ const char *rust_ident(const char *name)
 	return name;
 }
 
+/* Typedef names bindgen maps to Rust primitives by name alone. */
+const char *builtin_alias(struct item *it)
+{
+	static const struct { const char *c, *r; bool sz; } tab[] = {
+		{ "size_t", "usize", true }, { "ssize_t", "isize", true },
+		{ "uintptr_t", "usize" }, { "intptr_t", "isize" },
+		{ "ptrdiff_t", "isize" },
+		{ "uint8_t", "u8" }, { "uint16_t", "u16" },
+		{ "uint32_t", "u32" }, { "uint64_t", "u64" },
+		{ "int8_t", "i8" }, { "int16_t", "i16" },
+		{ "int32_t", "i32" }, { "int64_t", "i64" },
+	};
+	if (it->kind != I_TYPEDEF || it->parent)
+		return NULL;
+	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
+		if (streq(it->name, tab[i].c))
+			return tab[i].sz && !opt.size_t_is_usize ? NULL : tab[i].r;
+	return NULL;
+}
+
 static int top_anon;
 
 static void name_item(struct item *it, int *anon_counter)

@@ -140,6 +140,8 @@ static void mark(struct item *it)
 {
 	if (it->emit || it->blocked)
 		return;
+	if (builtin_alias(it))
+		return;		/* uint64_t is u64: neither it nor its target */
 	it->emit = true;
 	if (opt.no_recursive_allowlist && have_allowlist)
 		return;
