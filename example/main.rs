@@ -11,7 +11,7 @@ mod ffi {
         non_camel_case_types,
         non_snake_case
     )]
-    #![allow(dead_code, unnecessary_transmutes, clippy::all)]
+    #![allow(dead_code, unnecessary_transmutes, unused_unsafe, clippy::all)]
     include!(concat!(env!("OUT_DIR"), "/bindings.rs"));
 }
 
