@@ -1,5 +1,8 @@
 /* main.c: kbindgen's driver: options, parse, passes, output. */
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "kbindgen.h"
 
@@ -9,6 +12,8 @@ int main(int argc, char **argv)
 	struct buf out = {0};
 
 	parse_opts(&opt, argc, argv);
+	if (access(opt.header, R_OK))
+		fatal("%s: %s", opt.header, strerror(errno));
 	if (!load_unit(&u))
 		exit(1);
 	select_items(&u);
