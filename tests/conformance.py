@@ -123,6 +123,9 @@ def check(header, tool, llvm, compile_set):
         r["notes"].append("timeout %ds" % TIMEOUT)
         r["crash"] = True
         return r
+    except OSError as e:
+        r["notes"].append("cannot run %s: %s" % (tool, e))
+        return r
     if p.stderr.strip():
         with open(os.path.join(SCRATCH, name + ".stderr"), "w") as f:
             f.write(p.stderr)

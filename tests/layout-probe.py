@@ -285,6 +285,10 @@ def rust_program(text, checks):
     """The binding as inline `mod b` (so private fields are reachable), with
     the probe function inside it; inner #![cfg(..)] lines are dropped."""
     text = re.sub(r"(?m)^#!\[cfg\(.*\)\]$", "", text)
+    # the binding's own layout assertions would stop compilation at the
+    # first wrong one; drop them to report every mismatch
+    text = re.sub(r"(?ms)^(#\[allow\(clippy::[^\n]*\)\]\n)?const _: \(\) = \{\n.*?^\};\n", "",
+                  text)
     out = ["#![allow(warnings)]", "mod b {", text, "pub mod __kbp_probe {", RUST_PRELUDE]
     for key, _, r in checks:
         out.append(r if r.startswith("if ") else 'println!("{} {}", "%s", %s);' % (key, r))
@@ -370,8 +374,7 @@ def main():
         if c != r and not same_bits(c, r):
             bad.append("C: %s | Rust: %s" % (c, r))
     for s in probe.skipped:
-        if verbose:
-            print("skipped: " + s)
+        print("skipped: " + s)
     for b in bad:
         print("mismatch: " + b)
     print("layout-probe: %d checks, %d mismatches, %d skipped"
