@@ -523,11 +523,8 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		bprintf(o, "                %s::ptr::addr_of_mut!((*this).%s),\n", s, uf);
 		bputs(o, "                val as u64,\n            )\n        }\n    }\n");
 	}
-	/* constructor, for units with named bitfields */
-	bool any = false;
-	for (int i = 0; i < u->bfs.n; i++)
-		any |= u->bfs.v[i].getter != NULL;
-	if (!any)
+	/* the constructor needs Default for the storage: 32 bytes at most */
+	if (u->size > 32)
 		return;
 	struct buf ps = {0};
 	int named = 0;
@@ -620,12 +617,15 @@ static void emit_record(struct item *it)
 		layout_tests(it, rl);
 	if (opt.derive_default && !(it->derives & D_DEFAULT))
 		impl_default(it->rname);
-	bool named = false;
-	for (int i = 0; i < rl->m.n; i++)
-		if (rl->m.v[i].kind == M_UNIT)
-			for (int j = 0; j < rl->m.v[i].u->bfs.n; j++)
-				named |= rl->m.v[i].u->bfs.v[j].getter != NULL;
-	if (named) {
+	bool methods = false;
+	for (int i = 0; i < rl->m.n; i++) {
+		struct bunit *bu = rl->m.v[i].kind == M_UNIT ? rl->m.v[i].u : NULL;
+		if (bu && bu->size <= 32)
+			methods = true;
+		for (int j = 0; bu && j < bu->bfs.n; j++)
+			methods |= bu->bfs.v[j].getter != NULL;
+	}
+	if (methods) {
 		bprintf(o, "impl %s {\n", it->rname);
 		for (int i = 0; i < rl->m.n; i++)
 			if (rl->m.v[i].kind == M_UNIT)
@@ -867,7 +867,7 @@ static void extern_open(void)
 
 /* Whether the symbol is just the platform's decoration of the name:
  * _name (Darwin, 32-bit Windows cdecl), _name@N (stdcall), @name@N
- * (fastcall), name@@N (vectorcall); rustc adds those itself. */
+ * (fastcall); rustc adds those itself. */
 static bool plain_mangling(const char *name, const char *sym, struct type *f)
 {
 	size_t n = strlen(name);
@@ -880,8 +880,6 @@ static bool plain_mangling(const char *name, const char *sym, struct type *f)
 	if (cc == CC_STDCALL && sym[0] == '_' && !strncmp(sym + 1, name, n) && sym[n + 1] == '@')
 		at = sym + n + 2;
 	if (cc == CC_FASTCALL && sym[0] == '@' && !strncmp(sym + 1, name, n) && sym[n + 1] == '@')
-		at = sym + n + 2;
-	if (cc == CC_VECTORCALL && !strncmp(sym, name, n) && !strncmp(sym + n, "@@", 2))
 		at = sym + n + 2;
 	if (!at || !*at)
 		return false;
