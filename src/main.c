@@ -6,12 +6,45 @@
 
 #include "kbindgen.h"
 
+/* Options parsed but not implemented yet fail loudly (exit 2): a user must
+ * never get bindings that silently ignore what was asked. */
+static void refuse_unsupported(void)
+{
+	const struct { bool on; const char *name; } todo[] = {
+		{ opt.depfile != NULL, "--depfile" },
+		{ opt.dynamic_loading != NULL, "--dynamic-loading" },
+		{ opt.wrap_static_fns, "--wrap-static-fns" },
+		{ opt.wrap_unsafe_ops, "--wrap-unsafe-ops" },
+		{ opt.field_attr.n > 0, "--field-attr" },
+		{ opt.impl_debug, "--impl-debug" },
+		{ opt.impl_partialeq, "--impl-partialeq" },
+		{ opt.alias_style != AS_NORMAL || opt.alias_newtype.n || opt.alias_newtype_deref.n,
+		  "--new-type-alias" },
+		{ opt.default_visibility != VIS_PUBLIC, "--default-visibility" },
+		{ opt.merge_extern_blocks, "--merge-extern-blocks" },
+		{ opt.sort_semantically, "--sort-semantically" },
+		{ opt.generate_cstr, "--generate-cstr" },
+		{ opt.clang_macro_fallback, "--clang-macro-fallback" },
+		{ opt.disable_untagged_union, "--disable-untagged-union" },
+		{ opt.flexarray_dst, "--flexarray-dst" },
+		{ opt.emit_ir, "--emit-ir" },
+		{ opt.emit_clang_ast, "--emit-clang-ast" },
+		{ opt.dump_preprocessed, "--dump-preprocessed-input" },
+		{ opt.time_phases, "--time-phases" },
+		{ opt.rust_target < 77, "--rust-target below 1.77" },
+	};
+	for (size_t i = 0; i < sizeof todo / sizeof *todo; i++)
+		if (todo[i].on)
+			usage_error("option %s is not supported yet", todo[i].name);
+}
+
 int main(int argc, char **argv)
 {
 	struct unit u = {0};
 	struct buf out = {0};
 
 	parse_opts(&opt, argc, argv);
+	refuse_unsupported();
 	if (access(opt.header, R_OK))
 		fatal("%s: %s", opt.header, strerror(errno));
 	if (!load_unit(&u))
