@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Conformance runner: kbindgen against rust-bindgen's plain-C test suite.
 
-For each header of $SHARED/c_headers.txt (default ../shared/bindgen-tests),
+For each header of $SHARED/c_headers.txt (SHARED: the bindgen-tests directory
+or the shared/ directory holding it; default ../shared/bindgen-tests),
 run $KBINDGEN (default build/kbindgen) with bindgen's harness argv and check:
   identical  rustfmt(ours) == rustfmt(expectation), blank lines ignored
   compiles   (headers of expect_compiles.txt) rustc accepts ours as a lib
@@ -33,7 +34,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.environ.get("SHARED") or os.path.join(ROOT, "..", "shared", "bindgen-tests")
+SHARED = os.environ.get("SHARED") or os.path.join(ROOT, "..", "shared")
+if not os.path.exists(os.path.join(SHARED, "c_headers.txt")):   # SHARED=../shared
+    SHARED = os.path.join(SHARED, "bindgen-tests")
 SCRATCH = os.path.join(ROOT, "build", "conformance")
 TIMEOUT = 30
 SANITIZER = re.compile(r"ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:|"

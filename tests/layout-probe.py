@@ -173,6 +173,9 @@ class Probe:
             t = name
         elif name in self.tags:
             t = "%s %s" % (self.tags[name], name)
+        elif re.match(r"^(struct|union)_", name) and \
+                self.tags.get(name.split("_", 1)[1]) == name.split("_", 1)[0]:
+            t = name.replace("_", " ", 1)   # --c-naming: struct_foo
         elif name in self.parent and name not in seen:
             p, f, depth, anon = self.parent[name]
             pt = self.access_type(p, seen + (name,))
@@ -197,14 +200,14 @@ class Probe:
         rec = self.records[name]
         ct = self.ctype(name)
         rs = "super::" + name
+        if any(f[0] in ("_unused", "_address") for f in rec.fields):
+            self.skipped.append("record %s: incomplete or empty placeholder" % name)
+            return
         if ct is None:
             p = self.parent.get(name)
             if not (p and p[3] and p[2] == 0 and self.access_type(p[0])):
                 self.skipped.append("record %s: no C type" % name)
             return  # anonymous members are checked from their root
-        if any(f[0] in ("_unused", "_address") for f in rec.fields):
-            self.skipped.append("record %s: incomplete or empty placeholder" % name)
-            return
         self.add("size " + name, "(unsigned long long)sizeof(%s)" % ct, "::std::mem::size_of::<super::%s>()" % name)
         self.add("align " + name, "(unsigned long long)_Alignof(%s)" % ct,
                  "::std::mem::align_of::<super::%s>()" % name)
@@ -222,6 +225,8 @@ class Probe:
                 self.skipped.append("field %s.%s" % (name, fname))
                 continue
             off = "%s + ::std::mem::offset_of!(%s, %s)" % (base, rs, fname)
+            ftype = re.sub(r"^(::\w+)*::mem::ManuallyDrop<(.*)>$|^__BindgenUnionField<(.*)>$",
+                           lambda m: m.group(2) or m.group(3), ftype)
             if self.anon(name, fname, ftype):
                 if ftype in self.records:
                     self.fields(root, ftype, ct, root_rs, off, path + "." + fname)
