@@ -14,6 +14,7 @@
 
 static struct buf *o;
 static struct strmap typedefs;	/* emitted typedef names */
+static struct strmap enum_consts;	/* global enum constant names */
 static bool need_unit, need_incarray, need_unionfield, need_complex,
 	    need_f16, need_opaque8;
 
@@ -200,7 +201,25 @@ static void doc(int ind, const char *raw)
 		bprintf(o, "///%s\n", lines.n ? lines.v[0] : "");
 		return;
 	}
+	bool nests = false;
+	for (int i = 0; i < lines.n; i++)
+		nests |= strstr(lines.v[i], "/*") || strstr(lines.v[i], "*/");
 	indent(ind);
+	if (nests) {
+		/* a block comment cannot hold these: use the attribute */
+		bputs(o, "#[doc = \"");
+		for (int i = 0; i < lines.n; i++) {
+			if (i)
+				bputs(o, "\\n");
+			for (const char *p = lines.v[i]; *p; p++) {
+				if (*p == '"' || *p == '\\')
+					bputc(o, '\\');
+				bputc(o, *p);
+			}
+		}
+		bputs(o, "\"]\n");
+		return;
+	}
 	bputs(o, "/**");
 	for (int i = 0; i < lines.n; i++)
 		bprintf(o, "%s%s", i ? "\n" : "", lines.v[i]);
@@ -213,6 +232,7 @@ static const char *rty(struct type *t);
 
 static const char *fn_sig(struct type *f, const strvec *names, bool ptr);
 static const char *enum_ref(struct item *it);
+static bool names_itself(struct item *it);
 
 static bool is_fn(struct type *t)
 {
@@ -833,6 +853,20 @@ static void emit_enum(struct item *it)
 		emit_item(it->children.v[i]);
 }
 
+/* typedef struct foo foo; (directly or through other typedefs) and the
+ * typedef that named an anonymous record add nothing: the record has the
+ * name already. */
+static bool names_itself(struct item *it)
+{
+	for (struct type *t = it->aliased; t->kind == T_ITEM; t = t->item->aliased) {
+		if (streq(t->item->rname, it->rname) && t->item != it)
+			return true;
+		if (t->item->kind != I_TYPEDEF)
+			break;
+	}
+	return false;
+}
+
 static void emit_typedef(struct item *it)
 {
 	struct type *a = it->aliased;
@@ -840,12 +874,8 @@ static void emit_typedef(struct item *it)
 		return;
 	/* typedef struct foo foo; and the typedef that named an anonymous
 	 * record: the record carries the name already */
-	for (struct type *t = a; t->kind == T_ITEM; t = t->item->aliased) {
-		if (streq(t->item->rname, it->rname) && t->item != it)
-			return;
-		if (t->item->kind != I_TYPEDEF)
-			break;
-	}
+	if (names_itself(it))
+		return;
 	doc(0, it->comment);
 	const char *t = a->kind == T_FUNC
 		? fmt("%s::option::Option<%s>", std_(), fn_sig(a, &a->pnames, true))
@@ -993,6 +1023,10 @@ static void emit_var(struct item *it)
 static void emit_macro(struct item *it)
 {
 	struct mval *v = &it->val;
+	/* glibc's enum { FP_NAN = # define FP_NAN 0 ... }: bindgen emits
+	 * both and the output does not compile; the enum's constant wins */
+	if (strmap_get(&enum_consts, it->rname))
+		return;
 	switch (v->kind) {
 	case MV_INT:
 		emit_const(it->rname, macro_int_type_opt(v->i, opt.macro_signed, opt.fit_macro_consts), v);
@@ -1035,6 +1069,21 @@ static void emit_item(struct item *it)
 	case I_MACRO:
 		emit_macro(it);
 		break;
+	}
+}
+
+static void collect_enum_consts(itemvec *items)
+{
+	for (int i = 0; i < items->n; i++) {
+		struct item *it = items->v[i];
+		collect_enum_consts(&it->children);
+		if (it->kind != I_ENUM || !it->emit)
+			continue;
+		enum enum_style st = enum_style_of(it);
+		bool global = st == ES_CONSTS || st == ES_NEWTYPE_GLOBAL ||
+			      (it->anonymous && st != ES_MODULE);
+		for (int j = 0; global && j < it->consts.n; j++)
+			strmap_put(&enum_consts, it->consts.v[j].rname, it);
 	}
 }
 
@@ -1101,8 +1150,10 @@ void emit_rust(struct unit *u, struct buf *out)
 	re_rust_ne = regexset_new(&opt.enum_rust_ne);
 	re_consts = regexset_new(&opt.enum_consts);
 	re_module = regexset_new(&opt.enum_module);
+	collect_enum_consts(&u->items);
 	for (int i = 0; i < u->items.n; i++)
-		if (u->items.v[i]->kind == I_TYPEDEF && u->items.v[i]->emit)
+		if (u->items.v[i]->kind == I_TYPEDEF && u->items.v[i]->emit &&
+		    !builtin_alias(u->items.v[i]) && !names_itself(u->items.v[i]))
 			strmap_put(&typedefs, u->items.v[i]->rname, u->items.v[i]);
 	for (int i = 0; i < u->items.n; i++)
 		emit_item(u->items.v[i]);

@@ -29,7 +29,7 @@ static long lmin(long a, long b)
 const char *blob_type(long size, long align)
 {
 	const char *t;
-	if (align >= 8 && size > 0)
+	if (align >= 8 && size > 0 && size % 8 == 0)
 		return fmt("__BindgenOpaqueArray8<[u8; %ldusize]>", size);
 	switch (align) {
 	case 2: t = "u16"; break;
