@@ -409,6 +409,101 @@ static const char *int_lit(int64_t v, bool uns)
 	return fmt("%" PRId64, v);
 }
 
+/* ---- per-item options: REGEX=VALUE lists ---- */
+
+struct rule {
+	struct regexset *re;
+	const char *val;
+};
+typedef VEC(struct rule) rulevec;
+
+static struct regexset *re_no_debug, *re_no_copy, *re_no_default, *re_no_hash,
+	*re_no_partialeq, *re_must_use;
+static rulevec derive_any, derive_struct, derive_enum, derive_union;
+static rulevec attr_any, attr_struct, attr_enum, attr_union, abi_rules;
+
+/* "REGEX=VALUE": the regex is before the last '=' outside brackets, since
+ * attribute values hold '=' too (#[cfi_encoding = "..."]). */
+static void parse_rules(const strvec *in, rulevec *out, bool first_eq)
+{
+	for (int i = 0; i < in->n; i++) {
+		const char *s = in->v[i], *eq = NULL;
+		int depth = 0;
+		for (const char *p = s; *p; p++) {
+			if (*p == '[' || *p == '(')
+				depth++;
+			else if (*p == ']' || *p == ')')
+				depth--;
+			else if (*p == '=' && depth == 0 && (!eq || !first_eq))
+				eq = p;
+		}
+		if (!eq)
+			continue;
+		strvec one = {0};
+		vpush(&one, xstrndup(s, eq - s));
+		struct rule r = { regexset_new(&one), eq + 1 };
+		vpush(out, r);
+	}
+}
+
+static void init_rules(void)
+{
+	re_no_debug = regexset_new(&opt.no_debug);
+	re_no_copy = regexset_new(&opt.no_copy);
+	re_no_default = regexset_new(&opt.no_default);
+	re_no_hash = regexset_new(&opt.no_hash);
+	re_no_partialeq = regexset_new(&opt.no_partialeq);
+	re_must_use = regexset_new(&opt.must_use_type);
+	parse_rules(&opt.derive_custom, &derive_any, true);
+	parse_rules(&opt.derive_custom_struct, &derive_struct, true);
+	parse_rules(&opt.derive_custom_enum, &derive_enum, true);
+	parse_rules(&opt.derive_custom_union, &derive_union, true);
+	parse_rules(&opt.attr_custom, &attr_any, true);
+	parse_rules(&opt.attr_custom_struct, &attr_struct, true);
+	parse_rules(&opt.attr_custom_enum, &attr_enum, true);
+	parse_rules(&opt.attr_custom_union, &attr_union, true);
+	parse_rules(&opt.override_abi, &abi_rules, true);
+}
+
+/* Appends the comma-separated values of the rules matching name to out,
+ * skipping ones already there. */
+static void rule_values(rulevec *rv, const char *name, strvec *out)
+{
+	for (int i = 0; i < rv->n; i++) {
+		if (!regexset_match(rv->v[i].re, name))
+			continue;
+		const char *parts[64];
+		int plen[64];
+		int n = split_args(rv->v[i].val, strlen(rv->v[i].val), parts, plen, 64);
+		for (int j = 0; j < n; j++) {
+			char *v = xstrndup(parts[j], plen[j]);
+			bool dup = false;
+			for (int k = 0; k < out->n; k++)
+				dup |= streq(out->v[k], v);
+			if (!dup)
+				vpush(out, v);
+		}
+	}
+}
+
+static const char *abi_override(const char *name)
+{
+	for (int i = 0; i < abi_rules.n; i++)
+		if (regexset_match(abi_rules.v[i].re, name))
+			return abi_rules.v[i].val;
+	return NULL;
+}
+
+/* The attributes the user asked for on this item, one per line. */
+static void custom_attrs(struct item *it, rulevec *kind)
+{
+	strvec a = {0};
+	rule_values(&attr_any, it->rname, &a);
+	rule_values(kind, it->rname, &a);
+	for (int i = 0; i < a.n; i++)
+		bprintf(o, "%s\n", a.v[i]);
+}
+
 /* ---- items ---- */
 
 static void emit_item(struct item *it);
@@ -426,6 +521,12 @@ static const char *derive_list(struct item *it, unsigned can)
 	if (opt.derive_partialeq) d |= D_PARTIALEQ;
 	if (opt.derive_eq) d |= D_EQ | D_PARTIALEQ;
 	d &= can;
+	const char *n = it->rname;
+	if (regexset_match(re_no_debug, n)) d &= ~D_DEBUG;
+	if (regexset_match(re_no_copy, n)) d &= ~(D_COPY | D_CLONE);
+	if (regexset_match(re_no_default, n)) d &= ~D_DEFAULT;
+	if (regexset_match(re_no_hash, n)) d &= ~D_HASH;
+	if (regexset_match(re_no_partialeq, n)) d &= ~(D_PARTIALEQ | D_EQ | D_PARTIALORD | D_ORD);
 	if (!(d & D_PARTIALEQ))
 		d &= ~(D_EQ | D_PARTIALORD | D_ORD);
 	if (!(d & D_PARTIALORD))
@@ -437,10 +538,20 @@ static const char *derive_list(struct item *it, unsigned can)
 		{ D_CLONE, "Clone" }, { D_HASH, "Hash" }, { D_PARTIALORD, "PartialOrd" },
 		{ D_ORD, "Ord" }, { D_PARTIALEQ, "PartialEq" }, { D_EQ, "Eq" },
 	};
+	strvec all = {0};
 	for (size_t i = 0; i < sizeof order / sizeof *order; i++)
 		if (d & order[i].bit)
-			bprintf(&b, "%s%s", b.len ? ", " : "", order[i].name);
+			vpush(&all, (char *)order[i].name);
+	rule_values(&derive_any, n, &all);
+	rule_values(it->kind == I_UNION ? &derive_union : it->kind == I_ENUM ? &derive_enum
+					: &derive_struct, n, &all);
+	for (int i = 0; i < all.n; i++)
+		bprintf(&b, "%s%s", i ? ", " : "", all.v[i]);
 	it->derives = d;
+	/* a Default the user derives needs no impl */
+	for (int i = 0; i < all.n; i++)
+		if (streq(all.v[i], "Default"))
+			it->derives |= D_DEFAULT;
 	return b.len ? bstr(&b) : NULL;
 }
 
@@ -572,6 +683,14 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 	free(ps.s);
 }
 
+static bool manually_drop(struct item *it)
+{
+	if (opt.union_style == US_MANUALLY_DROP)
+		return true;
+	struct regexset *rs = regexset_new(&opt.union_manually_drop);
+	return regexset_match(rs, it->rname);
+}
+
 static void emit_record(struct item *it)
 {
 	struct rlayout *rl = rec_layout(it);
@@ -587,15 +706,28 @@ static void emit_record(struct item *it)
 		bputs(o, "#[repr(C)]\n");
 	if (rl->explicit_align)
 		bprintf(o, "#[repr(align(%ld))]\n", rl->explicit_align);
+	custom_attrs(it, it->kind == I_UNION ? &attr_union : &attr_struct);
 	if (derives)
 		bprintf(o, "#[derive(%s)]\n", derives);
+	if (regexset_match(re_must_use, it->rname))
+		bputs(o, "#[must_use]\n");
 	bprintf(o, "pub %s %s {\n", is_union ? "union" : "struct", it->rname);
 	for (int i = 0; i < rl->m.n; i++) {
 		struct member *m = &rl->m.v[i];
 		switch (m->kind) {
 		case M_FIELD:
 			doc(4, m->f->comment);
-			line(4, fmt("pub %s: ", m->f->rname), rty(m->f->type), ",");
+			if (is_union && !(it->derives & D_COPY) && !manually_drop(it))
+				usage_error("option --bindgen-wrapper-union (the default style "
+					    "of non-Copy unions) is not supported yet; use "
+					    "--default-non-copy-union-style manually_drop");
+			if (is_union && !(it->derives & D_COPY))
+				/* a union that is not Copy must say its fields need
+				 * no drop */
+				line(4, fmt("pub %s: ", m->f->rname),
+				     fmt("%s::mem::ManuallyDrop<%s>", std_(), rty(m->f->type)), ",");
+			else
+				line(4, fmt("pub %s: ", m->f->rname), rty(m->f->type), ",");
 			break;
 		case M_UNIT:
 			need_unit = true;
@@ -635,7 +767,8 @@ static void emit_record(struct item *it)
 		return;
 	if (opt.layout_tests)
 		layout_tests(it, rl);
-	if (opt.derive_default && !(it->derives & D_DEFAULT))
+	if (opt.derive_default && !(it->derives & D_DEFAULT) &&
+	    !regexset_match(re_no_default, it->rname))
 		impl_default(it->rname);
 	bool methods = false;
 	for (int i = 0; i < rl->m.n; i++) {
@@ -704,19 +837,28 @@ static const char *enum_repr(struct item *it)
 	}
 }
 
-static const char *enum_derives(void)
+static const char *enum_derives(struct item *it)
 {
-	struct buf b = {0};
-	if (opt.derive_debug)
-		bputs(&b, "Debug, ");
-	if (opt.derive_copy)
-		bputs(&b, "Copy, Clone, ");
-	bputs(&b, "Hash, ");
+	const char *n = it->rname;
+	strvec all = {0};
+	if (opt.derive_debug && !regexset_match(re_no_debug, n))
+		vpush(&all, "Debug");
+	if (opt.derive_copy && !regexset_match(re_no_copy, n))
+		vpush(&all, "Copy");
+	/* --no-hash and --no-partialeq do not reach Rust enums in bindgen */
+	vpush(&all, "Clone");
+	vpush(&all, "Hash");
 	if (opt.derive_partialord || opt.derive_ord)
-		bputs(&b, "PartialOrd, ");
+		vpush(&all, "PartialOrd");
 	if (opt.derive_ord)
-		bputs(&b, "Ord, ");
-	bputs(&b, "PartialEq, Eq");
+		vpush(&all, "Ord");
+	vpush(&all, "PartialEq");
+	vpush(&all, "Eq");
+	rule_values(&derive_any, n, &all);
+	rule_values(&derive_enum, n, &all);
+	struct buf b = {0};
+	for (int i = 0; i < all.n; i++)
+		bprintf(&b, "%s%s", i ? ", " : "", all.v[i]);
 	return bstr(&b);
 }
 
@@ -802,7 +944,8 @@ static void emit_enum(struct item *it)
 			bitops(n);
 		bputs(o, "#[repr(transparent)]\n");
 		doc(0, it->comment);
-		bprintf(o, "#[derive(%s)]\n", enum_derives());
+		custom_attrs(it, &attr_enum);
+		bprintf(o, "#[derive(%s)]\n", enum_derives(it));
 		bprintf(o, "pub struct %s(pub %s);\n", n, ty);
 		break;
 	case ES_RUST:
@@ -832,7 +975,8 @@ static void emit_enum(struct item *it)
 		if (st == ES_RUST_NE)
 			bputs(o, "#[non_exhaustive]\n");
 		doc(0, it->comment);
-		bprintf(o, "#[derive(%s)]\n", enum_derives());
+		custom_attrs(it, &attr_enum);
+		bprintf(o, "#[derive(%s)]\n", enum_derives(it));
 		bprintf(o, "pub enum %s {\n", n);
 		int nv = 0;
 		for (int i = 0; i < it->consts.n; i++) {
@@ -880,6 +1024,13 @@ static void emit_typedef(struct item *it)
 	const char *t = a->kind == T_FUNC
 		? fmt("%s::option::Option<%s>", std_(), fn_sig(a, &a->pnames, true))
 		: rty(a);
+	/* --override-abi applies to function pointer typedefs too */
+	const char *abi = abi_override(it->rname);
+	struct type *fp = a->kind == T_PTR ? a->sub : a;
+	if (abi && fp->kind == T_FUNC)
+		t = fmt("%s::option::Option<%s>", std_(),
+			fmt("unsafe extern \"%s\" fn(%s)%s", abi, params(fp, &fp->pnames),
+			    ret_suffix(fp->ret, false)));
 	char *l = fmt("pub type %s = %s;", it->rname, t);
 	if (strlen(l) <= WIDTH) {
 		bprintf(o, "%s\n", l);
@@ -925,18 +1076,39 @@ static void link_name(struct item *it)
 		bprintf(o, "    #[link_name = \"\\u{1}%s\"]\n", sym);
 }
 
+/* Whether a function returning t is #[must_use] by --must-use-type. */
+static bool must_use_ret(struct type *t)
+{
+	for (; t->kind == T_ITEM; t = t->item->aliased) {
+		if (regexset_match(re_must_use, t->item->rname))
+			return true;
+		if (t->item->kind != I_TYPEDEF)
+			break;
+	}
+	return false;
+}
+
 static void emit_func(struct item *it)
 {
 	struct type *f = it->type;
-	if (f->cc == CC_C || f->cc == CC_OTHER)
+	const char *abi = abi_override(it->rname);
+	for (int i = 0; i < opt.extern_fn_block_attrs.n; i++)
+		bprintf(o, "%s\n", opt.extern_fn_block_attrs.v[i]);
+	if (opt.wasm_import_module)
+		bprintf(o, "#[link(wasm_import_module = \"%s\")]\n", opt.wasm_import_module);
+	if (!abi && (f->cc == CC_C || f->cc == CC_OTHER))
 		extern_open();
 	else
 		bprintf(o, "%sextern \"%s\" {\n", opt.rust_target >= 82 ? "unsafe " : "",
-			abi_name(f->cc));
+			abi ? abi : abi_name(f->cc));
 	doc(4, it->comment);
-	if (it->must_use && opt.fn_attr_detection)
+	if ((it->must_use && opt.fn_attr_detection) || must_use_ret(f->ret))
 		bputs(o, "    #[must_use]\n");
-	link_name(it);
+	if (opt.prefix_link_name)
+		bprintf(o, "    #[link_name = \"\\u{1}%s%s\"]\n", opt.prefix_link_name,
+			it->link_name ? it->link_name : it->name);
+	else
+		link_name(it);
 	const char *ps = f->noproto ? "" : params(f, &f->pnames);
 	const char *ret = ret_suffix(f->ret, it->no_return);
 	char *l = fmt("    pub fn %s(%s)%s;", it->rname, ps, ret);
@@ -1014,7 +1186,11 @@ static void emit_var(struct item *it)
 	}
 	extern_open();
 	doc(4, it->comment);
-	link_name(it);
+	if (opt.prefix_link_name)
+		bprintf(o, "    #[link_name = \"\\u{1}%s%s\"]\n", opt.prefix_link_name,
+			it->link_name ? it->link_name : it->name);
+	else
+		link_name(it);
 	line(4, fmt("pub static %s%s: ", it->type->is_const ? "" : "mut ", it->rname),
 	     rty(it->type), ";");
 	bputs(o, "}\n");
@@ -1143,6 +1319,7 @@ void emit_rust(struct unit *u, struct buf *out)
 {
 	struct buf body = {0};
 	o = &body;
+	init_rules();
 	re_bitfield = regexset_new(&opt.enum_bitfield);
 	re_newtype = regexset_new(&opt.enum_newtype);
 	re_newtype_global = regexset_new(&opt.enum_newtype_global);
