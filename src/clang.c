@@ -627,7 +627,9 @@ static void func_item(CXCursor c)
 		/* _Noreturn is a function specifier, not an attribute */
 		if (clang_getCursorKind(c) == CXCursor_FunctionDecl) {
 			char *pp = str(clang_getCursorPrettyPrinted(c, NULL));
-			if (strstr(pp, "_Noreturn") || strstr(pp, "__attribute__((noreturn))"))
+			/* __attribute__((noreturn)) lives on the function type */
+			char *ts = str(clang_getTypeSpelling(clang_getCursorType(c)));
+			if (strstr(pp, "_Noreturn") || strstr(ts, "__attribute__((noreturn))"))
 				it->no_return = true;
 		}
 	}
