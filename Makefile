@@ -66,6 +66,9 @@ check: deps
 conformance: all
 	KBINDGEN=$(CURDIR)/$(B)/kbindgen python3 tests/conformance.py
 
+bench: all
+	bench/headers.sh
+
 install: all
 	install -Dm755 $(B)/kbindgen $(DESTDIR)$(PREFIX)/bin/kbindgen
 	install -Dm644 doc/kbindgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/kbindgen.1
@@ -73,4 +76,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all deps demo check conformance install clean
+.PHONY: all deps demo check conformance bench install clean

@@ -718,18 +718,15 @@ static void var_item(CXCursor c)
 
 /* ---- macros ---- */
 
-/* All macros seen, defined or not: a later macro may use an earlier one's
- * value, as cexpr's identifier parser does. */
-static VEC(struct item *) macros;
+/* The value of each macro name, as cexpr's table keeps it: only macros
+ * that parsed enter it, so a failed redefinition leaves the old value
+ * visible to later macros. */
+static struct strmap macro_vals;
+static struct strmap macro_seen;	/* names with an emitted definition */
 
 static const struct mval *mlook(const char *name, void *ctx)
 {
-	/* cexpr's table only learns macros that parsed: a failed
-	 * redefinition leaves the old value visible */
-	for (int i = macros.n - 1; i >= 0; i--)
-		if (macros.v[i]->has_val && streq(macros.v[i]->name, name))
-			return &macros.v[i]->val;
-	return NULL;
+	return strmap_get(&macro_vals, name);
 }
 
 static void macro_item(CXCursor c)
@@ -765,16 +762,17 @@ static void macro_item(CXCursor c)
 	locate(c, it);
 	it->name = str(clang_getCursorSpelling(c));
 	it->complete = true;
-	if (m > 0 && macro_eval(mt, m, mlook, NULL, &it->val))
+	if (m > 0 && macro_eval(mt, m, mlook, NULL, &it->val)) {
 		it->has_val = true;
+		strmap_put(&macro_vals, it->name, &it->val);
+	}
 	/* a redefinition updates the value later macros see, but bindgen
 	 * emits the first definition only */
-	bool seen = false;
-	for (int i = 0; i < macros.n && !seen; i++)
-		seen = streq(macros.v[i]->name, it->name) && macros.v[i]->has_val;
-	vpush(&macros, it);
-	if (!seen)
-		attach(it);
+	if (strmap_get(&macro_seen, it->name))
+		return;
+	if (it->has_val)
+		strmap_put(&macro_seen, it->name, it);
+	attach(it);
 }
 
 /* ---- the translation unit ---- */

@@ -1,0 +1,48 @@
+#!/bin/bash
+# Times kbindgen against clang -fsyntax-only and Debian's bindgen 0.60.1 on
+# large system headers.  CPU time is user+sys, the median of N runs; RSS is
+# the peak.  Needs libgtk-3-dev, libvulkan-dev, libsdl2-dev and bindgen
+# (apt-get install them); headers that are missing are skipped.
+#   bench/headers.sh [N]         (default N=5)
+set -e
+cd "$(dirname "$0")/.."
+N=${1:-5}
+KB=${KBINDGEN:-build/kbindgen}
+LLVM=${LLVM:-$(scripts/find-llvm)}
+CLANG=clang-$LLVM
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# median CPU seconds and max RSS (MiB) of N runs of a command
+measure() {
+	for i in $(seq "$N"); do
+		/usr/bin/time -f "%U %S %M" -o "$TMP/t" "$@" > /dev/null 2>&1 || true
+		awk '{ printf "%.3f %d\n", $1 + $2, $3 / 1024 }' "$TMP/t"
+	done | sort -n | awk '{ cpu[NR] = $1; if ($2 > rss) rss = $2 }
+		END { printf "%.2f %d", cpu[int((NR + 1) / 2)], rss }'
+}
+
+printf '%-10s %16s %16s %16s %16s %8s %8s\n' header "clang-$LLVM" kbindgen \
+	"bindgen" "bindgen-nofmt" kb/clang bg/kb
+row() {
+	name=$1 inc=$2
+	shift 2
+	echo "#include <$inc>" > "$TMP/$name.h"
+	$CLANG -fsyntax-only -w "$TMP/$name.h" "$@" 2> /dev/null ||
+		{ echo "$name: <$inc> not found, skipped"; return; }
+	c=$(measure $CLANG -fsyntax-only -w "$TMP/$name.h" "$@")
+	k=$(measure "$KB" "$TMP/$name.h" -o "$TMP/out.rs" -- "$@")
+	b=- bn=- ratio=-
+	if command -v bindgen > /dev/null; then
+		export LIBCLANG_PATH=/usr/lib/llvm-14/lib/libclang-14.so.1
+		b=$(measure bindgen "$TMP/$name.h" -o "$TMP/out.rs" -- "$@")
+		bn=$(measure bindgen --no-rustfmt-bindings "$TMP/$name.h" -o "$TMP/out.rs" -- "$@")
+		ratio=$(echo "${b% *} ${k% *}" | awk '{ printf "%.1f", $1 / $2 }')
+	fi
+	printf '%-10s %16s %16s %16s %16s %8s %8s\n' "$name" "${c% *}s ${c#* }M" \
+		"${k% *}s ${k#* }M" "${b% *}s ${b#* }M" "${bn% *}s ${bn#* }M" \
+		"$(echo "${k% *} ${c% *}" | awk '{ printf "%.2f", $1 / $2 }')" "$ratio"
+}
+row gtk3 gtk/gtk.h $(pkg-config --cflags gtk+-3.0 2>/dev/null)
+row vulkan vulkan/vulkan.h
+row sdl2 SDL2/SDL.h -I/usr/include/SDL2 -D_REENTRANT
