@@ -13,12 +13,16 @@ CPPFLAGS += -I$(LLVM_DIR)/include
 LDFLAGS += -L$(LLVM_DIR)/lib -Wl,-rpath,$(LLVM_DIR)/lib
 LDLIBS += -lclang -lpcre2-8 -lm
 
+# An explicit LLVM=N builds apart, so both libclangs can be tried side by side.
+ifeq ($(origin LLVM),file)
+B := build
+else
+B := build/llvm-$(LLVM)
+endif
 ifeq ($(SANITIZE),1)
 CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
-B := build/san
-else
-B := build
+B := $(B)/san
 endif
 
 SRCS := $(wildcard src/*.c)
@@ -61,10 +65,10 @@ demo: deps
 
 check: deps
 	$(MAKE) all $(UNIT_BINS)
-	KBINDGEN=$(CURDIR)/$(B)/kbindgen B=$(B) tests/run-all
+	KBINDGEN=$(CURDIR)/$(B)/kbindgen B=$(B) LLVM=$(LLVM) tests/run-all
 
 conformance: all
-	KBINDGEN=$(CURDIR)/$(B)/kbindgen python3 tests/conformance.py
+	KBINDGEN=$(CURDIR)/$(B)/kbindgen python3 tests/conformance.py --llvm $(LLVM)
 
 bench: all
 	bench/headers.sh
