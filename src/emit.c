@@ -494,12 +494,46 @@ static const char *abi_override(const char *name)
 	return NULL;
 }
 
+/* derive="X" annotations, and attribute="#[derive(X)]" ones, which bindgen
+ * folds into the derive list. */
+static void annot_derives(struct item *it, strvec *all)
+{
+	strvec d = {0};
+	for (int i = 0; i < it->ann.derives.n; i++)
+		vpush(&d, it->ann.derives.v[i]);
+	for (int i = 0; i < it->ann.attrs.n; i++) {
+		const char *a = it->ann.attrs.v[i];
+		size_t n = strlen(a);
+		if (startswith(a, "#[derive(") && n > 11 && !strcmp(a + n - 2, ")]"))
+			vpush(&d, xstrndup(a + 9, n - 11));
+	}
+	for (int i = 0; i < d.n; i++) {
+		const char *parts[32];
+		int plen[32];
+		int k = split_args(d.v[i], strlen(d.v[i]), parts, plen, 32);
+		for (int j = 0; j < k; j++) {
+			char *v = xstrndup(parts[j], plen[j]);
+			bool dup = false;
+			for (int m = 0; m < all->n; m++)
+				dup |= streq(all->v[m], v);
+			if (!dup)
+				vpush(all, v);
+		}
+	}
+}
+
 /* The attributes the user asked for on this item, one per line. */
 static void custom_attrs(struct item *it, rulevec *kind)
 {
 	strvec a = {0};
 	rule_values(&attr_any, it->rname, &a);
 	rule_values(kind, it->rname, &a);
+	for (int i = 0; i < it->ann.attrs.n; i++) {
+		const char *s = it->ann.attrs.v[i];
+		if (startswith(s, "#[derive("))
+			continue;	/* folded into the derives */
+		vpush(&a, startswith(s, "#") ? (char *)s : fmt("#[%s]", s));
+	}
 	for (int i = 0; i < a.n; i++)
 		bprintf(o, "%s\n", a.v[i]);
 }
@@ -527,6 +561,9 @@ static const char *derive_list(struct item *it, unsigned can)
 	if (regexset_match(re_no_default, n)) d &= ~D_DEFAULT;
 	if (regexset_match(re_no_hash, n)) d &= ~D_HASH;
 	if (regexset_match(re_no_partialeq, n)) d &= ~(D_PARTIALEQ | D_EQ | D_PARTIALORD | D_ORD);
+	if (it->ann.nodebug) d &= ~D_DEBUG;
+	if (it->ann.nocopy) d &= ~(D_COPY | D_CLONE);
+	if (it->ann.nodefault) d &= ~D_DEFAULT;
 	if (!(d & D_PARTIALEQ))
 		d &= ~(D_EQ | D_PARTIALORD | D_ORD);
 	if (!(d & D_PARTIALORD))
@@ -545,6 +582,7 @@ static const char *derive_list(struct item *it, unsigned can)
 	rule_values(&derive_any, n, &all);
 	rule_values(it->kind == I_UNION ? &derive_union : it->kind == I_ENUM ? &derive_enum
 					: &derive_struct, n, &all);
+	annot_derives(it, &all);
 	for (int i = 0; i < all.n; i++)
 		bprintf(&b, "%s%s", i ? ", " : "", all.v[i]);
 	it->derives = d;
@@ -709,7 +747,7 @@ static void emit_record(struct item *it)
 	custom_attrs(it, it->kind == I_UNION ? &attr_union : &attr_struct);
 	if (derives)
 		bprintf(o, "#[derive(%s)]\n", derives);
-	if (regexset_match(re_must_use, it->rname))
+	if (regexset_match(re_must_use, it->rname) || it->ann.mustusetype)
 		bputs(o, "#[must_use]\n");
 	bprintf(o, "pub %s %s {\n", is_union ? "union" : "struct", it->rname);
 	for (int i = 0; i < rl->m.n; i++) {
@@ -841,9 +879,9 @@ static const char *enum_derives(struct item *it)
 {
 	const char *n = it->rname;
 	strvec all = {0};
-	if (opt.derive_debug && !regexset_match(re_no_debug, n))
+	if (opt.derive_debug && !regexset_match(re_no_debug, n) && !it->ann.nodebug)
 		vpush(&all, "Debug");
-	if (opt.derive_copy && !regexset_match(re_no_copy, n))
+	if (opt.derive_copy && !regexset_match(re_no_copy, n) && !it->ann.nocopy)
 		vpush(&all, "Copy");
 	/* --no-hash and --no-partialeq do not reach Rust enums in bindgen */
 	vpush(&all, "Clone");
@@ -856,6 +894,7 @@ static const char *enum_derives(struct item *it)
 	vpush(&all, "Eq");
 	rule_values(&derive_any, n, &all);
 	rule_values(&derive_enum, n, &all);
+	annot_derives(it, &all);
 	struct buf b = {0};
 	for (int i = 0; i < all.n; i++)
 		bprintf(&b, "%s%s", i ? ", " : "", all.v[i]);
@@ -1080,7 +1119,7 @@ static void link_name(struct item *it)
 static bool must_use_ret(struct type *t)
 {
 	for (; t->kind == T_ITEM; t = t->item->aliased) {
-		if (regexset_match(re_must_use, t->item->rname))
+		if (regexset_match(re_must_use, t->item->rname) || t->item->ann.mustusetype)
 			return true;
 		if (t->item->kind != I_TYPEDEF)
 			break;

@@ -208,6 +208,13 @@ struct type {
 
 enum ikind { I_STRUCT, I_UNION, I_ENUM, I_TYPEDEF, I_FUNC, I_VAR, I_MACRO };
 
+/* <div rustbindgen ...> annotations of an item, field or constant. */
+struct annot {
+	bool any, opaque, hide, nodebug, nocopy, nodefault, mustusetype, constant;
+	const char *replaces;
+	strvec derives, attrs;
+};
+
 struct field {
 	const char *name;	/* NULL for an anonymous member */
 	const char *rname;	/* Rust name (names.c) */
@@ -215,6 +222,7 @@ struct field {
 	long offset;		/* bits from the start of the record */
 	int bitwidth;		/* -1: not a bitfield */
 	const char *comment;
+	struct annot ann;
 };
 
 struct enumconst {
@@ -222,6 +230,7 @@ struct enumconst {
 	const char *rname;
 	int64_t value;		/* as unsigned when the enum type is unsigned */
 	const char *comment;
+	struct annot ann;
 };
 
 /* Values of constants: macros, const globals, enum constants. */
@@ -241,6 +250,7 @@ struct item {
 	const char *file;
 	unsigned line, col;
 	const char *comment;	/* raw doc comment, NULL if none */
+	struct annot ann;	/* annot.c */
 	struct item *parent;	/* enclosing record of a nested type */
 	itemvec children;	/* nested types, in source order */
 	int anon_index;		/* N of __bindgen_ty_N */
@@ -308,6 +318,11 @@ const char *macro_int_type_opt(int64_t v, bool is_signed_default, bool fit);
 void rust_byte_string(struct buf *b, const char *s, size_t n);
 /* An f64 as bindgen writes it (f64::NAN, f64::INFINITY for the odd ones). */
 void rust_float(struct buf *b, double v);
+
+/* ---- annot.c: <div rustbindgen ...> in doc comments ---- */
+
+void parse_annot(const char *comment, struct annot *a);
+void read_annotations(struct unit *u);
 
 /* ---- select.c: allowlist, blocklist, opaque ---- */
 

@@ -49,6 +49,7 @@ int main(int argc, char **argv)
 		fatal("%s: %s", opt.header, strerror(errno));
 	if (!load_unit(&u))
 		exit(1);
+	read_annotations(&u);
 	select_items(&u);
 	assign_names(&u);
 	compute_layout(&u);

@@ -77,7 +77,9 @@ static void name_item(struct item *it, int *anon_counter)
 	} else {
 		base = it->name;
 	}
-	it->rname = it->anonymous ? base : rust_ident(base);
+	if (it->ann.replaces)
+		base = it->ann.replaces;
+	it->rname = it->anonymous && !it->ann.replaces ? base : rust_ident(base);
 }
 
 static void name_fields(struct item *it)
@@ -103,6 +105,8 @@ static void name_consts(struct item *it)
 	}
 	for (int i = 0; i < it->consts.n; i++) {
 		struct enumconst *c = &it->consts.v[i];
+		if (c->ann.replaces)
+			c->name = c->ann.replaces;
 		c->rname = prefix ? rust_ident(fmt("%s_%s", prefix, c->name))
 				  : rust_ident(c->name);
 	}

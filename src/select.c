@@ -155,11 +155,28 @@ static void mark(struct item *it)
 	(void)0;
 }
 
+static struct strmap replaced;	/* names another type replaces */
+
+static void collect_replaced(itemvec *items)
+{
+	for (int i = 0; i < items->n; i++) {
+		if (items->v[i]->ann.replaces)
+			strmap_put(&replaced, items->v[i]->ann.replaces, items->v[i]);
+		collect_replaced(&items->v[i]->children);
+	}
+}
+
 static void block_list(itemvec *items)
 {
 	for (int i = 0; i < items->n; i++) {
-		items->v[i]->blocked = blocked(items->v[i]);
-		block_list(&items->v[i]->children);
+		struct item *it = items->v[i];
+		it->blocked = blocked(it) || it->ann.hide;
+		/* replaces="foo" makes this item foo: the original goes */
+		if (!it->ann.replaces && it->name && strmap_get(&replaced, it->name))
+			it->blocked = true;
+		if (it->ann.opaque)
+			it->opaque = true;
+		block_list(&it->children);
 	}
 }
 
@@ -189,6 +206,7 @@ void select_items(struct unit *u)
 	bl_item = regexset_new(&opt.block_item);
 	opaque = regexset_new(&opt.opaque_type);
 	have_allowlist = al_type || al_func || al_var || al_file || al_item;
+	collect_replaced(&u->items);
 	block_list(&u->items);
 	select_list(&u->items);
 }

@@ -1,0 +1,85 @@
+/* annot.c: bindgen's annotations, written in doc comments as
+ *   <div rustbindgen opaque nodebug derive="Hash" replaces="foo"></div>
+ * They tune one item (or field, or enum constant) from the header itself. */
+#include <string.h>
+
+#include "kbindgen.h"
+
+/* Parses one <div rustbindgen ...> tag body: words and word="value". */
+static void parse_tag(const char *p, const char *end, struct annot *a)
+{
+	while (p < end) {
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '*'))
+			p++;
+		const char *w = p;
+		while (p < end && (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+			p++;
+		if (p == w) {
+			p++;
+			continue;
+		}
+		char *word = xstrndup(w, p - w);
+		char *val = NULL;
+		if (p < end && *p == '=' && p + 1 < end && p[1] == '"') {
+			const char *v = p + 2, *q = memchr(v, '"', end - v);
+			if (!q)
+				q = end;
+			val = xstrndup(v, q - v);
+			p = q < end ? q + 1 : end;
+		}
+		a->any = true;
+		if (streq(word, "opaque"))
+			a->opaque = true;
+		else if (streq(word, "hide"))
+			a->hide = true;
+		else if (streq(word, "nodebug"))
+			a->nodebug = true;
+		else if (streq(word, "nocopy"))
+			a->nocopy = true;
+		else if (streq(word, "nodefault"))
+			a->nodefault = true;
+		else if (streq(word, "mustusetype"))
+			a->mustusetype = true;
+		else if (streq(word, "constant"))
+			a->constant = true;
+		else if (streq(word, "replaces") && val)
+			a->replaces = val;
+		else if (streq(word, "derive") && val)
+			vpush(&a->derives, val);
+		else if (streq(word, "attribute") && val)
+			vpush(&a->attrs, val);
+	}
+}
+
+void parse_annot(const char *comment, struct annot *a)
+{
+	memset(a, 0, sizeof *a);
+	if (!comment)
+		return;
+	for (const char *p = comment; (p = strstr(p, "<div rustbindgen"));) {
+		p += strlen("<div rustbindgen");
+		const char *end = strchr(p, '>');
+		if (!end)
+			break;
+		parse_tag(p, end, a);
+		p = end;
+	}
+}
+
+static void annotate_list(itemvec *items)
+{
+	for (int i = 0; i < items->n; i++) {
+		struct item *it = items->v[i];
+		parse_annot(it->comment, &it->ann);
+		for (int j = 0; j < it->consts.n; j++)
+			parse_annot(it->consts.v[j].comment, &it->consts.v[j].ann);
+		for (int j = 0; j < it->fields.n; j++)
+			parse_annot(it->fields.v[j].comment, &it->fields.v[j].ann);
+		annotate_list(&it->children);
+	}
+}
+
+void read_annotations(struct unit *u)
+{
+	annotate_list(&u->items);
+}
