@@ -538,6 +538,25 @@ static void custom_attrs(struct item *it, rulevec *kind)
 		bprintf(o, "%s\n", a.v[i]);
 }
 
+/* Attributes of a field: its attribute="..." annotations and
+ * --field-attr TYPE::FIELD=ATTR, as "#[a] #[b]" lines or inline. */
+static const char *field_attrs(struct item *rec, const char *field, struct annot *ann,
+			       bool inline_)
+{
+	struct buf b = {0};
+	for (int i = 0; ann && i < ann->attrs.n; i++) {
+		const char *s = ann->attrs.v[i];
+		bprintf(&b, startswith(s, "#") ? "%s%s" : "#[%s]%s", s, inline_ ? " " : "\n");
+	}
+	const char *key = fmt("%s::%s=", rec->rname, field);
+	for (int i = 0; i < opt.field_attr.n; i++)
+		if (startswith(opt.field_attr.v[i], key)) {
+			const char *s = opt.field_attr.v[i] + strlen(key);
+			bprintf(&b, startswith(s, "#") ? "%s%s" : "#[%s]%s", s, inline_ ? " " : "\n");
+		}
+	return b.len ? bstr(&b) : "";
+}
+
 /* ---- items ---- */
 
 static void emit_item(struct item *it);
@@ -753,8 +772,15 @@ static void emit_record(struct item *it)
 	for (int i = 0; i < rl->m.n; i++) {
 		struct member *m = &rl->m.v[i];
 		switch (m->kind) {
-		case M_FIELD:
+		case M_FIELD: {
 			doc(4, m->f->comment);
+			const char *fa = field_attrs(it, m->f->rname, &m->f->ann, false);
+			for (const char *p = fa; *p;) {
+				const char *nl = strchr(p, '\n');
+				bputs(o, "    ");
+				bput(o, p, nl - p + 1);
+				p = nl + 1;
+			}
 			if (is_union && !(it->derives & D_COPY) && !manually_drop(it))
 				usage_error("option --bindgen-wrapper-union (the default style "
 					    "of non-Copy unions) is not supported yet; use "
@@ -767,6 +793,7 @@ static void emit_record(struct item *it)
 			else
 				line(4, fmt("pub %s: ", m->f->rname), rty(m->f->type), ",");
 			break;
+		}
 		case M_UNIT:
 			need_unit = true;
 			bprintf(o, "    pub _bitfield_%d: __BindgenBitfieldUnit<[u8; %ldusize]>,\n",
@@ -1050,6 +1077,19 @@ static bool names_itself(struct item *it)
 	return false;
 }
 
+static struct regexset *re_alias_normal, *re_alias_newtype, *re_alias_deref;
+
+static enum alias_style alias_style_of(struct item *it)
+{
+	if (regexset_match(re_alias_normal, it->rname))
+		return AS_NORMAL;
+	if (regexset_match(re_alias_newtype, it->rname))
+		return AS_NEWTYPE;
+	if (regexset_match(re_alias_deref, it->rname))
+		return AS_NEWTYPE_DEREF;
+	return opt.alias_style;
+}
+
 static void emit_typedef(struct item *it)
 {
 	struct type *a = it->aliased;
@@ -1060,6 +1100,29 @@ static void emit_typedef(struct item *it)
 	if (names_itself(it))
 		return;
 	doc(0, it->comment);
+	enum alias_style st = alias_style_of(it);
+	if (st != AS_NORMAL) {
+		struct item tmp = *it;	/* derive_list writes derives */
+		const char *d = derive_list(&tmp, type_can(a));
+		bputs(o, "#[repr(transparent)]\n");
+		custom_attrs(it, &attr_struct);
+		if (d)
+			bprintf(o, "#[derive(%s)]\n", d);
+		const char *inner = a->kind == T_FUNC
+			? fmt("%s::option::Option<%s>", std_(), fn_sig(a, &a->pnames, true)) : rty(a);
+		bprintf(o, "pub struct %s(%spub %s);\n", it->rname,
+			field_attrs(it, "0", NULL, true), inner);
+		if (st == AS_NEWTYPE_DEREF) {
+			bprintf(o, "impl %s::ops::Deref for %s {\n    type Target = %s;\n", std_(),
+				it->rname, inner);
+			bputs(o, "    #[inline]\n    fn deref(&self) -> &Self::Target {\n"
+				 "        &self.0\n    }\n}\n");
+			bprintf(o, "impl %s::ops::DerefMut for %s {\n    #[inline]\n", std_(), it->rname);
+			bputs(o, "    fn deref_mut(&mut self) -> &mut Self::Target {\n"
+				 "        &mut self.0\n    }\n}\n");
+		}
+		return;
+	}
 	const char *t = a->kind == T_FUNC
 		? fmt("%s::option::Option<%s>", std_(), fn_sig(a, &a->pnames, true))
 		: rty(a);
@@ -1359,6 +1422,9 @@ void emit_rust(struct unit *u, struct buf *out)
 	struct buf body = {0};
 	o = &body;
 	init_rules();
+	re_alias_normal = regexset_new(&opt.alias_normal);
+	re_alias_newtype = regexset_new(&opt.alias_newtype);
+	re_alias_deref = regexset_new(&opt.alias_newtype_deref);
 	re_bitfield = regexset_new(&opt.enum_bitfield);
 	re_newtype = regexset_new(&opt.enum_newtype);
 	re_newtype_global = regexset_new(&opt.enum_newtype_global);
