@@ -233,6 +233,7 @@ static const char *rty(struct type *t);
 static const char *fn_sig(struct type *f, const strvec *names, bool ptr);
 static const char *enum_ref(struct item *it);
 static bool names_itself(struct item *it);
+static enum alias_style alias_style_of(struct item *it);
 
 static bool is_fn(struct type *t)
 {
@@ -1270,20 +1271,32 @@ static void emit_var(struct item *it)
 	if (it->has_val) {
 		doc(0, it->comment);
 		struct mval v = it->val;
-		if (v.kind == MV_INT && it->type->kind == T_BOOL) {
-			bprintf(o, "pub const %s: bool = %s;\n", it->rname, v.i ? "true" : "false");
-			return;
-		}
-		if (v.kind == MV_INT && is_unsigned(it->type)) {
-			bprintf(o, "pub const %s: %s = %" PRIu64 ";\n", it->rname, rty(it->type),
-				(uint64_t)v.i);
-			return;
-		}
 		if (v.kind == MV_STR) {
 			emit_const(it->rname, fmt("&[u8; %zu]", v.slen + 1), &v);
 			return;
 		}
-		emit_const(it->rname, rty(it->type), &v);
+		struct type *t = it->type, *b = t;
+		while (b->kind == T_ITEM && b->item->kind == I_TYPEDEF &&
+		       alias_style_of(b->item) == AS_NORMAL)
+			b = b->item->aliased;
+		/* through a new type alias the value is wrapped: Foo(1) */
+		struct item *wrap = b->kind == T_ITEM && b->item->kind == I_TYPEDEF ? b->item : NULL;
+		while (b->kind == T_ITEM && b->item->kind == I_TYPEDEF)
+			b = b->item->aliased;
+		struct buf val = {0};
+		if (v.kind == MV_FLOAT)
+			rust_float(&val, v.f);
+		else if (b->kind == T_BOOL)
+			bputs(&val, v.i ? "true" : "false");
+		else
+			bputs(&val, int_lit(v.i, is_unsigned(t)));
+		const char *vs = wrap ? fmt("%s(%s)", wrap->rname, bstr(&val)) : bstr(&val);
+		char *l = fmt("pub const %s: %s = %s;", it->rname, rty(t), vs);
+		if (strlen(l) <= WIDTH)
+			bprintf(o, "%s\n", l);
+		else
+			bprintf(o, "pub const %s: %s =\n    %s;\n", it->rname, rty(t), vs);
+		free(val.s);
 		return;
 	}
 	extern_open();
