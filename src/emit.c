@@ -234,6 +234,7 @@ static const char *fn_sig(struct type *f, const strvec *names, bool ptr);
 static const char *enum_ref(struct item *it);
 static bool names_itself(struct item *it);
 static enum alias_style alias_style_of(struct item *it);
+static bool emit_cstr(const char *name, struct mval *v);
 
 static bool is_fn(struct type *t)
 {
@@ -637,6 +638,10 @@ static void assert_line(const char *what, const char *expr)
 
 static void layout_tests(struct item *it, struct rlayout *rl)
 {
+	/* offset_of! is Rust 1.77; bindgen's older form is not done yet */
+	if (opt.rust_target < 77)
+		usage_error("option --rust-target below 1.77 is not supported yet with "
+			    "layout tests; add --no-layout-tests");
 	const char *n = it->rname, *s = std_();
 	bputs(o, "#[allow(clippy::unnecessary_operation, clippy::identity_op)]\n");
 	bputs(o, "const _: () = {\n");
@@ -1237,6 +1242,15 @@ static void emit_func(struct item *it)
 	bputs(o, "}\n");
 }
 
+/* head + value + ";", broken after "=" when too long, as rustfmt does. */
+static void emit_line(const char *head, const char *val)
+{
+	if (strlen(head) + strlen(val) + 1 <= WIDTH)
+		bprintf(o, "%s%s;\n", head, val);
+	else
+		bprintf(o, "%.*s\n    %s;\n", (int)strlen(head) - 1, head, val);
+}
+
 static void emit_const(const char *name, const char *ty, struct mval *v)
 {
 	struct buf b = {0};
@@ -1272,7 +1286,8 @@ static void emit_var(struct item *it)
 		doc(0, it->comment);
 		struct mval v = it->val;
 		if (v.kind == MV_STR) {
-			emit_const(it->rname, fmt("&[u8; %zu]", v.slen + 1), &v);
+			if (!emit_cstr(it->rname, &v))
+				emit_const(it->rname, fmt("&[u8; %zu]", v.slen + 1), &v);
 			return;
 		}
 		struct type *t = it->type, *b = t;
@@ -1311,6 +1326,27 @@ static void emit_var(struct item *it)
 	bputs(o, "}\n");
 }
 
+/* A C string constant with --generate-cstr: a c"..." literal from Rust
+ * 1.77 in edition 2021, CStr::from_bytes_with_nul_unchecked from 1.59. */
+static bool emit_cstr(const char *name, struct mval *v)
+{
+	if (!opt.generate_cstr || memchr(v->s, 0, v->slen) || opt.rust_target < 59)
+		return false;
+	struct buf b = {0};
+	rust_byte_string(&b, v->s, v->slen);
+	const char *ty = fmt("&%s::ffi::CStr", std_());
+	if (opt.rust_target >= 77 && opt.rust_edition >= 2021) {
+		emit_line(fmt("pub const %s: %s = ", name, ty), fmt("c\"%s\"", bstr(&b)));
+	} else {
+		bputs(o, "#[allow(unsafe_code)]\n");
+		emit_line(fmt("pub const %s: %s = ", name, ty),
+			  fmt("unsafe { %s::ffi::CStr::from_bytes_with_nul_unchecked(b\"%s\\0\") }",
+			      std_(), bstr(&b)));
+	}
+	free(b.s);
+	return true;
+}
+
 static void emit_macro(struct item *it)
 {
 	struct mval *v = &it->val;
@@ -1329,7 +1365,8 @@ static void emit_macro(struct item *it)
 		emit_const(it->rname, "u8", v);
 		break;
 	case MV_STR:
-		emit_const(it->rname, fmt("&[u8; %zu]", v->slen + 1), v);
+		if (!emit_cstr(it->rname, v))
+			emit_const(it->rname, fmt("&[u8; %zu]", v->slen + 1), v);
 		break;
 	default:
 		break;

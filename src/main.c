@@ -20,7 +20,6 @@ static void refuse_unsupported(void)
 		{ opt.default_visibility != VIS_PUBLIC, "--default-visibility" },
 		{ opt.merge_extern_blocks, "--merge-extern-blocks" },
 		{ opt.sort_semantically, "--sort-semantically" },
-		{ opt.generate_cstr, "--generate-cstr" },
 		{ opt.clang_macro_fallback, "--clang-macro-fallback" },
 		{ opt.disable_untagged_union, "--disable-untagged-union" },
 		{ opt.flexarray_dst, "--flexarray-dst" },
@@ -28,7 +27,6 @@ static void refuse_unsupported(void)
 		{ opt.emit_clang_ast, "--emit-clang-ast" },
 		{ opt.dump_preprocessed, "--dump-preprocessed-input" },
 		{ opt.time_phases, "--time-phases" },
-		{ opt.rust_target < 77, "--rust-target below 1.77" },
 	};
 	for (size_t i = 0; i < sizeof todo / sizeof *todo; i++)
 		if (todo[i].on)
