@@ -42,6 +42,8 @@ static void parse_tag(const char *p, const char *end, struct annot *a)
 			a->mustusetype = true;
 		else if (streq(word, "constant"))
 			a->constant = true;
+		else if (streq(word, "private"))
+			a->private_ = !val || streq(val, "true") ? 1 : -1;
 		else if (streq(word, "replaces") && val)
 			a->replaces = val;
 		else if (streq(word, "derive") && val)

@@ -559,6 +559,20 @@ static const char *field_attrs(struct item *rec, const char *field, struct annot
 	return b.len ? bstr(&b) : "";
 }
 
+/* The visibility of fields and bitfield accessors (--default-visibility). */
+static struct item *vis_item;	/* the record being emitted */
+
+static const char *vis(void)
+{
+	if (vis_item && vis_item->ann.private_)
+		return vis_item->ann.private_ > 0 ? "" : "pub ";
+	switch (opt.default_visibility) {
+	case VIS_CRATE: return "pub(crate) ";
+	case VIS_PRIVATE: return "";
+	default: return "pub ";
+	}
+}
+
 /* ---- items ---- */
 
 static void emit_item(struct item *it);
@@ -687,7 +701,7 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		const char *k = fmt("%ldusize, %du8", bf->off, bf->f->bitwidth);
 		/* getter */
 		bputs(o, "    #[inline]\n");
-		bprintf(o, "    pub fn %s(&self) -> %s {\n", bf->getter, ty);
+		bprintf(o, "    %sfn %s(&self) -> %s {\n", vis(), bf->getter, ty);
 		char *l = fmt("        unsafe { %s::mem::transmute(self.%s.get_const::<%s>() as %s) }",
 			      s, uf, k, it_);
 		if (strlen(l) <= WIDTH)
@@ -698,20 +712,20 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		bputs(o, "    }\n");
 		/* setter */
 		bputs(o, "    #[inline]\n");
-		bprintf(o, "    pub fn %s(&mut self, val: %s) {\n", bf->setter, ty);
+		bprintf(o, "    %sfn %s(&mut self, val: %s) {\n", vis(), bf->setter, ty);
 		bprintf(o, "        unsafe {\n            let val: %s = val as _;\n", it_);
 		bprintf(o, "            self.%s.set_const::<%s>(val as u64)\n        }\n    }\n", uf, k);
 		/* raw getter */
 		bputs(o, "    #[inline]\n");
-		bprintf(o, "    pub unsafe fn %s_raw(this: *const Self) -> %s {\n", bf->getter, ty);
+		bprintf(o, "    %sunsafe fn %s_raw(this: *const Self) -> %s {\n", vis(), bf->getter, ty);
 		bprintf(o, "        unsafe {\n            %s::mem::transmute(\n", s);
 		bprintf(o, "                <%s>::raw_get_const::<%s>(\n", ut, k);
 		bprintf(o, "                    %s::ptr::addr_of!((*this).%s),\n", s, uf);
 		bprintf(o, "                ) as %s,\n            )\n        }\n    }\n", it_);
 		/* raw setter */
 		bputs(o, "    #[inline]\n");
-		bprintf(o, "    pub unsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
-			bf->f->name, ty);
+		bprintf(o, "    %sunsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
+			vis(), bf->f->name, ty);
 		bprintf(o, "        unsafe {\n            let val: %s = val as _;\n", it_);
 		bprintf(o, "            <%s>::raw_set_const::<%s>(\n", ut, k);
 		bprintf(o, "                %s::ptr::addr_of_mut!((*this).%s),\n", s, uf);
@@ -729,7 +743,7 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		bprintf(&ps, "%s%s: %s", named++ ? ", " : "", bf->f->rname, rty(bf->f->type));
 	}
 	bputs(o, "    #[inline]\n");
-	line(4, fmt("pub fn new_bitfield_%d", u->nth), fmt("(%s)", bstr(&ps)),
+	line(4, fmt("%sfn new_bitfield_%d", vis(), u->nth), fmt("(%s)", bstr(&ps)),
 	     fmt(" -> %s {", ut));
 	bprintf(o, "        let mut __bindgen_bitfield_unit: %s = Default::default();\n", ut);
 	for (int i = 0; i < u->bfs.n; i++) {
@@ -757,6 +771,7 @@ static bool manually_drop(struct item *it)
 static void emit_record(struct item *it)
 {
 	struct rlayout *rl = rec_layout(it);
+	vis_item = it;
 	bool is_union = it->kind == I_UNION && rl->rust_union;
 	unsigned can = can_derive(it);
 	const char *derives = derive_list(it, can);
@@ -794,21 +809,21 @@ static void emit_record(struct item *it)
 			if (is_union && !(it->derives & D_COPY))
 				/* a union that is not Copy must say its fields need
 				 * no drop */
-				line(4, fmt("pub %s: ", m->f->rname),
+				line(4, fmt("%s%s: ", vis(), m->f->rname),
 				     fmt("%s::mem::ManuallyDrop<%s>", std_(), rty(m->f->type)), ",");
 			else
-				line(4, fmt("pub %s: ", m->f->rname), rty(m->f->type), ",");
+				line(4, fmt("%s%s: ", vis(), m->f->rname), rty(m->f->type), ",");
 			break;
 		}
 		case M_UNIT:
 			need_unit = true;
-			bprintf(o, "    pub _bitfield_%d: __BindgenBitfieldUnit<[u8; %ldusize]>,\n",
-				m->u->nth, m->size);
+			bprintf(o, "    %s_bitfield_%d: __BindgenBitfieldUnit<[u8; %ldusize]>,\n",
+				vis(), m->u->nth, m->size);
 			break;
 		case M_PAD:
 			if (blob_type(m->size, m->align)[0] == '_')
 				need_opaque8 = true;
-			bprintf(o, "    pub __bindgen_padding_%d: %s,\n", m->nth,
+			bprintf(o, "    %s__bindgen_padding_%d: %s,\n", vis(), m->nth,
 				blob_type(m->size, m->align));
 			break;
 		case M_ALIGN:
@@ -834,6 +849,7 @@ static void emit_record(struct item *it)
 
 	for (int i = 0; i < it->children.n; i++)
 		emit_item(it->children.v[i]);
+	vis_item = it;
 	if (rl->fwd)
 		return;
 	if (opt.layout_tests)

@@ -211,6 +211,7 @@ enum ikind { I_STRUCT, I_UNION, I_ENUM, I_TYPEDEF, I_FUNC, I_VAR, I_MACRO };
 /* <div rustbindgen ...> annotations of an item, field or constant. */
 struct annot {
 	bool any, opaque, hide, nodebug, nocopy, nodefault, mustusetype, constant;
+	int private_;		/* private="...": 1 private, -1 public, 0 unset */
 	const char *replaces;
 	strvec derives, attrs;
 };

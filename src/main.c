@@ -17,7 +17,6 @@ static void refuse_unsupported(void)
 		{ opt.wrap_unsafe_ops, "--wrap-unsafe-ops" },
 		{ opt.impl_debug, "--impl-debug" },
 		{ opt.impl_partialeq, "--impl-partialeq" },
-		{ opt.default_visibility != VIS_PUBLIC, "--default-visibility" },
 		{ opt.merge_extern_blocks, "--merge-extern-blocks" },
 		{ opt.sort_semantically, "--sort-semantically" },
 		{ opt.clang_macro_fallback, "--clang-macro-fallback" },
