@@ -84,8 +84,7 @@ static void locate(CXCursor c, struct item *it)
 
 static const char *comment_of(CXCursor c)
 {
-	if (!opt.doc_comments)
-		return NULL;
+	/* read even with --no-doc-comments: annotations live there */
 	CXString s = clang_Cursor_getRawCommentText(c);
 	const char *p = clang_getCString(s);
 	char *r = p && *p ? xstrdup(p) : NULL;

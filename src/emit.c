@@ -564,6 +564,8 @@ static struct item *vis_item;	/* the record being emitted */
 
 static const char *vis(void)
 {
+	if (opt.respect_cxx_access)
+		return "pub ";
 	if (vis_item && vis_item->ann.private_)
 		return vis_item->ann.private_ > 0 ? "" : "pub ";
 	switch (opt.default_visibility) {

@@ -127,6 +127,7 @@ struct opts {
 	const char *anon_fields_prefix;		/* "__bindgen_anon_" */
 	bool disable_nested_struct_naming, c_naming;
 	enum visibility default_visibility;
+	bool respect_cxx_access;		/* C has no access specifiers: all pub */
 
 	/* functions */
 	bool fn_attr_detection, array_pointers_in_args;

@@ -478,7 +478,7 @@ static const struct optdef optdefs[] = {
 	IGNORE("conservative-inline-namespaces", "Generate inline namespaces conservatively"),
 	IGNORE("distrust-clang-mangling", "Do not trust libclang's mangling"),
 	IGNORE("ignore-methods", "Do not generate methods"),
-	IGNORE("respect-cxx-access-specs", "Make items pub only if public in C++"),
+	SET("respect-cxx-access-specs", respect_cxx_access, "Make items pub only if public in C++ (in C: everything public)"),
 	IGNORE("use-specific-virtual-function-receiver", "Be specific about the receiver of virtual functions"),
 	IGNORE("represent-cxx-operators", "Output C++ overloaded operators"),
 	IGNORE("vtable-generation", "Generate vtable functions"),
