@@ -280,7 +280,8 @@ static const char *rty(struct type *t)
 	switch (t->kind) {
 	case T_COMPLEX:
 		need_complex = true;
-		return fmt("__BindgenComplex<%s>", rty(t->sub));
+		/* bindgen maps _Complex long double to f64 too */
+		return fmt("__BindgenComplex<%s>", t->sub->kind == T_LDOUBLE ? "f64" : rty(t->sub));
 	case T_PTR: {
 		struct type *s = t->sub;
 		if (s->kind == T_FUNC)
@@ -331,18 +332,26 @@ static const char *abi_name(enum callconv cc)
 
 /* Parameter types decay as in C: arrays become pointers, functions
  * function pointers. */
+static bool elem_const(struct type *t)
+{
+	while (t->kind == T_ARRAY || t->kind == T_INCARRAY)
+		t = t->sub;
+	return t->is_const;
+}
+
 static const char *param_type(struct type *t)
 {
-	struct type *r = t;
+	struct type *orig = t, *r = t;
 	while (r->kind == T_ITEM && r->item->kind == I_TYPEDEF)
 		r = r->item->aliased;
 	if (r->kind == T_ARRAY || r->kind == T_INCARRAY)
 		t = r;
 	if (t->kind == T_ARRAY || t->kind == T_INCARRAY) {
+		/* const applies to the innermost element, or to the typedef */
+		bool c = t->is_const || elem_const(t) || (t != orig && orig->is_const);
 		if (opt.array_pointers_in_args && t->kind == T_ARRAY)
-			return fmt("*%s [%s; %ldusize]", t->sub->is_const ? "const" : "mut",
-				   rty(t->sub), t->len);
-		return fmt("*%s %s", t->sub->is_const ? "const" : "mut", rty(t->sub));
+			return fmt("*%s [%s; %ldusize]", c ? "const" : "mut", rty(t->sub), t->len);
+		return fmt("*%s %s", c ? "const" : "mut", rty(t->sub));
 	}
 	return rty(t);
 }

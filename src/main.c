@@ -44,8 +44,8 @@ int main(int argc, char **argv)
 	if (!load_unit(&u))
 		exit(1);
 	read_annotations(&u);
-	select_items(&u);
 	assign_names(&u);
+	select_items(&u);
 	compute_layout(&u);
 	compute_derives(&u);
 	emit_rust(&u, &out);

@@ -66,12 +66,21 @@ static bool is_type(const struct item *it)
 	       it->kind == I_TYPEDEF;
 }
 
+/* The name regexes see: the C name, or for anonymous and nested types the
+ * name bindgen gives them (_bindgen_ty_1, outer_inner). */
+static const char *sel_name(const struct item *it)
+{
+	if (it->anonymous || (it->parent && it->rname))
+		return it->rname;
+	return it->name;
+}
+
 static bool blocked(const struct item *it)
 {
-	if (regexset_match(bl_item, it->name) || regexset_match(bl_file, it->file))
+	if (regexset_match(bl_item, sel_name(it)) || regexset_match(bl_file, it->file))
 		return true;
 	if (is_type(it))
-		return regexset_match(bl_type, it->name);
+		return regexset_match(bl_type, sel_name(it));
 	if (it->kind == I_FUNC)
 		return regexset_match(bl_func, it->name);
 	return regexset_match(bl_var, it->name);
@@ -79,10 +88,10 @@ static bool blocked(const struct item *it)
 
 static bool allowed(const struct item *it)
 {
-	if (regexset_match(al_item, it->name) || regexset_match(al_file, it->file))
+	if (regexset_match(al_item, sel_name(it)) || regexset_match(al_file, it->file))
 		return true;
 	if (is_type(it)) {
-		if (regexset_match(al_type, it->name))
+		if (regexset_match(al_type, sel_name(it)))
 			return true;
 		/* an anonymous enum is allowlisted through its constants */
 		if (it->kind == I_ENUM && it->anonymous)
@@ -184,7 +193,7 @@ static void select_list(itemvec *items)
 {
 	for (int i = 0; i < items->n; i++) {
 		struct item *it = items->v[i];
-		if (regexset_match(opaque, it->name))
+		if (regexset_match(opaque, sel_name(it)))
 			it->opaque = true;
 		if (generable(it) && (!have_allowlist || allowed(it)))
 			mark(it);
