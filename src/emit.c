@@ -779,6 +779,47 @@ static bool manually_drop(struct item *it)
 	return regexset_match(rs, it->rname);
 }
 
+/* impl Debug for a record that cannot derive it (--impl-debug). */
+static void impl_debug(struct item *it, struct rlayout *rl)
+{
+	const char *s = std_();
+	struct buf f = {0}, a = {0};
+	if (it->kind == I_UNION) {
+		bprintf(&f, "%s {{ union }}", it->rname);
+	} else {
+		bprintf(&f, "%s {{ ", it->rname);
+		int n = 0;
+		for (int i = 0; i < rl->m.n; i++) {
+			struct member *m = &rl->m.v[i];
+			if (m->kind == M_FIELD) {
+				bprintf(&f, "%s%s: {:?}", n ? ", " : "", m->f->name ? m->f->name : m->f->rname);
+				bprintf(&a, "%sself.%s", n++ ? ", " : "", m->f->rname);
+			} else if (m->kind == M_UNIT) {
+				for (int j = 0; j < m->u->bfs.n; j++) {
+					struct bitfield *bf = &m->u->bfs.v[j];
+					if (!bf->getter)
+						continue;
+					bprintf(&f, "%s%s : {:?}", n ? ", " : "", bf->f->name);
+					bprintf(&a, "%sself.%s()", n++ ? ", " : "", bf->getter);
+				}
+			}
+		}
+		bputs(&f, " }}");
+	}
+	bprintf(o, "impl %s::fmt::Debug for %s {\n", s, it->rname);
+	bprintf(o, "    fn fmt(&self, f: &mut %s::fmt::Formatter<'_>) -> %s::fmt::Result {\n", s, s);
+	char *l = a.len ? fmt("        write!(f, \"%s\", %s)", bstr(&f), bstr(&a))
+			: fmt("        write!(f, \"%s\")", bstr(&f));
+	if (strlen(l) <= WIDTH)
+		bprintf(o, "%s\n", l);
+	else
+		bprintf(o, "        write!(\n            f,\n            \"%s\",\n            %s,\n        )\n",
+			bstr(&f), bstr(&a));
+	bputs(o, "    }\n}\n");
+	free(f.s);
+	free(a.s);
+}
+
 static void emit_record(struct item *it)
 {
 	struct rlayout *rl = rec_layout(it);
@@ -868,6 +909,12 @@ static void emit_record(struct item *it)
 	if (opt.derive_default && !(it->derives & D_DEFAULT) &&
 	    !regexset_match(re_no_default, it->rname))
 		impl_default(it->rname);
+	/* --impl-partialeq adds nothing for C: bindgen implements PartialEq
+	 * where it cannot be derived, and for C that is only through unions,
+	 * which it does not implement either. */
+	if (opt.impl_debug && opt.derive_debug && !(it->derives & D_DEBUG) &&
+	    !regexset_match(re_no_debug, it->rname) && !it->ann.nodebug)
+		impl_debug(it, rl);
 	bool methods = false;
 	for (int i = 0; i < rl->m.n; i++) {
 		struct bunit *bu = rl->m.v[i].kind == M_UNIT ? rl->m.v[i].u : NULL;

@@ -15,8 +15,6 @@ static void refuse_unsupported(void)
 		{ opt.dynamic_loading != NULL, "--dynamic-loading" },
 		{ opt.wrap_static_fns, "--wrap-static-fns" },
 		{ opt.wrap_unsafe_ops, "--wrap-unsafe-ops" },
-		{ opt.impl_debug, "--impl-debug" },
-		{ opt.impl_partialeq, "--impl-partialeq" },
 		{ opt.merge_extern_blocks, "--merge-extern-blocks" },
 		{ opt.sort_semantically, "--sort-semantically" },
 		{ opt.clang_macro_fallback, "--clang-macro-fallback" },
