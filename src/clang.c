@@ -623,14 +623,12 @@ static void func_item(CXCursor c)
 		it->link_name = mangled;
 	if (opt.fn_attr_detection) {
 		clang_visitChildren(c, attr_visit, it);
-		/* _Noreturn is a function specifier, not an attribute */
-		if (clang_getCursorKind(c) == CXCursor_FunctionDecl) {
-			char *pp = str(clang_getCursorPrettyPrinted(c, NULL));
-			/* __attribute__((noreturn)) lives on the function type */
-			char *ts = str(clang_getTypeSpelling(clang_getCursorType(c)));
-			if (strstr(pp, "_Noreturn") || strstr(ts, "__attribute__((noreturn))"))
-				it->no_return = true;
-		}
+		/* __attribute__((noreturn)) lives on the function type; _Noreturn
+		 * is an attribute cursor, seen above.  (Not pretty-printing the
+		 * declaration: libclang 16 crashes printing assume_aligned.) */
+		char *ts = str(clang_getTypeSpelling(clang_getCursorType(c)));
+		if (strstr(ts, "__attribute__((noreturn))"))
+			it->no_return = true;
 	}
 	attach(it);
 }

@@ -771,12 +771,12 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 	free(ps.s);
 }
 
-static bool manually_drop(struct item *it)
+/* A union member's type; zero-length and flexible arrays stay arrays. */
+static const char *union_member_type(struct type *t)
 {
-	if (opt.union_style == US_MANUALLY_DROP)
-		return true;
-	struct regexset *rs = regexset_new(&opt.union_manually_drop);
-	return regexset_match(rs, it->rname);
+	if (t->kind == T_INCARRAY || (t->kind == T_ARRAY && t->len == 0))
+		return fmt("[%s; 0usize]", rty(t->sub));
+	return rty(t);
 }
 
 /* impl Debug for a record that cannot derive it (--impl-debug). */
@@ -854,11 +854,12 @@ static void emit_record(struct item *it)
 				bput(o, p, nl - p + 1);
 				p = nl + 1;
 			}
-			if (is_union && !(it->derives & D_COPY) && !manually_drop(it))
-				usage_error("option --bindgen-wrapper-union (the default style "
-					    "of non-Copy unions) is not supported yet; use "
-					    "--default-non-copy-union-style manually_drop");
-			if (is_union && !(it->derives & D_COPY))
+			if (it->kind == I_UNION && !is_union) {
+				/* bindgen's wrapper: a struct of zero-sized fields */
+				need_unionfield = true;
+				line(4, fmt("%s%s: ", vis(), m->f->rname),
+				     fmt("__BindgenUnionField<%s>", union_member_type(m->f->type)), ",");
+			} else if (is_union && !union_is_copy(it))
 				/* a union that is not Copy must say its fields need
 				 * no drop */
 				line(4, fmt("%s%s: ", vis(), m->f->rname),

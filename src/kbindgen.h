@@ -385,6 +385,8 @@ struct rlayout {
 
 void compute_layout(struct unit *u);
 struct rlayout *rec_layout(struct item *it);
+bool union_is_copy(struct item *it);
+bool union_manually_drop(struct item *it);
 /* The blob type bindgen uses for a layout, e.g. "[u8; 3usize]", "u32". */
 const char *blob_type(long size, long align);
 

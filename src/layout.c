@@ -220,6 +220,48 @@ static bool is_packed(struct item *it)
 	return false;
 }
 
+/* Whether a union can be Copy: every field is, and none is a zero-length
+ * or flexible array (bindgen's rule). */
+bool union_is_copy(struct item *it)
+{
+	if (it->ann.nocopy || !opt.derive_copy)
+		return false;
+	static struct regexset *no_copy;
+	static bool init;
+	if (!init) {
+		no_copy = regexset_new(&opt.no_copy);
+		init = true;
+	}
+	if (regexset_match(no_copy, it->rname))
+		return false;
+	for (int i = 0; i < it->fields.n; i++) {
+		struct type *t = it->fields.v[i].type;
+		if (t->kind == T_INCARRAY || (t->kind == T_ARRAY && t->len == 0))
+			return false;
+		if (!(type_can(t) & D_COPY))
+			return false;
+	}
+	return true;
+}
+
+/* The style of a union that is not Copy: ManuallyDrop fields, or bindgen's
+ * __BindgenUnionField wrapper struct. */
+bool union_manually_drop(struct item *it)
+{
+	static struct regexset *wrap, *md;
+	static bool init;
+	if (!init) {
+		wrap = regexset_new(&opt.union_wrapper);
+		md = regexset_new(&opt.union_manually_drop);
+		init = true;
+	}
+	if (regexset_match(wrap, it->rname))
+		return false;
+	if (regexset_match(md, it->rname))
+		return true;
+	return opt.union_style == US_MANUALLY_DROP;
+}
+
 static void layout_record(struct item *it)
 {
 	struct rlayout *rl = alloc(sizeof *rl);
@@ -237,9 +279,11 @@ static void layout_record(struct item *it)
 	struct tracker t = { .it = it, .rl = rl };
 	t.is_union = it->kind == I_UNION;
 	t.packed = rl->packed = is_packed(it);
-	/* an empty union cannot be a Rust union: bindgen makes it a struct
-	 * holding a zero-sized blob */
-	rl->rust_union = t.is_union && !opt.disable_untagged_union && it->fields.n;
+	/* An empty union cannot be a Rust union: bindgen makes it a struct
+	 * holding a zero-sized blob.  Nor can a union that is not Copy,
+	 * unless its fields are wrapped in ManuallyDrop. */
+	rl->rust_union = t.is_union && !opt.disable_untagged_union && it->fields.n &&
+			 (union_is_copy(it) || union_manually_drop(it));
 
 	int nunits = 0;
 	for (int i = 0; i < it->fields.n;) {
