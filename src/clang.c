@@ -821,6 +821,11 @@ static bool report_diagnostics(void)
 	return ok;
 }
 
+static void inclusion(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
+{
+	vpush(&unit->deps, str(clang_getFileName(f)));
+}
+
 bool load_unit(struct unit *u)
 {
 	unit = u;
@@ -845,6 +850,8 @@ bool load_unit(struct unit *u)
 	clang_TargetInfo_dispose(ti);
 
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), top_visit, NULL);
+	if (opt.depfile)
+		clang_getInclusions(tu, inclusion, NULL);
 	return true;
 }
 

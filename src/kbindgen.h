@@ -289,6 +289,7 @@ struct unit {
 	itemvec items;		/* top level, in source order */
 	const char *triple;
 	int ptr_bits;
+	strvec deps;			/* the header and every file it includes */
 	int clang_major;
 };
 
@@ -406,6 +407,9 @@ unsigned type_can(struct type *t);
 void emit_rust(struct unit *u, struct buf *out);
 
 /* ---- out.c ---- */
+
+/* Writes a make rule "OUT: DEPS..." for --depfile, as bindgen does. */
+void write_depfile(const char *path, const char *target, strvec *deps);
 
 /* Writes data to path atomically (temp file + rename) when path is a regular
  * file; directly to stdout, /dev/null, pipes.  Fatal on failure. */

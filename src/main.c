@@ -11,7 +11,6 @@
 static void refuse_unsupported(void)
 {
 	const struct { bool on; const char *name; } todo[] = {
-		{ opt.depfile != NULL, "--depfile" },
 		{ opt.dynamic_loading != NULL, "--dynamic-loading" },
 		{ opt.wrap_static_fns, "--wrap-static-fns" },
 		{ opt.wrap_unsafe_ops, "--wrap-unsafe-ops" },
@@ -48,5 +47,7 @@ int main(int argc, char **argv)
 	compute_derives(&u);
 	emit_rust(&u, &out);
 	write_output(opt.output, bstr(&out), out.len);
+	if (opt.depfile)
+		write_depfile(opt.depfile, opt.output ? opt.output : "-", &u.deps);
 	return 0;
 }

@@ -65,3 +65,35 @@ void write_output(const char *path, const char *data, size_t len)
 		fatal("cannot write %s: %s", path, strerror(e));
 	}
 }
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Spaces in make rules are escaped with a backslash. */
+static void put_escaped(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ')
+			bputc(b, '\\');
+		bputc(b, *s);
+	}
+}
+
+void write_depfile(const char *path, const char *target, strvec *deps)
+{
+	struct buf b = {0};
+	qsort(deps->v, deps->n, sizeof *deps->v, cmp_str);
+	put_escaped(&b, target);
+	bputc(&b, ':');
+	for (int i = 0; i < deps->n; i++) {
+		if (i && streq(deps->v[i], deps->v[i - 1]))
+			continue;
+		bputc(&b, ' ');
+		put_escaped(&b, deps->v[i]);
+	}
+	bputc(&b, '\n');
+	write_output(path, b.s, b.len);
+	free(b.s);
+}
