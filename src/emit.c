@@ -235,6 +235,7 @@ static const char *enum_ref(struct item *it);
 static bool names_itself(struct item *it);
 static enum alias_style alias_style_of(struct item *it);
 static bool emit_cstr(const char *name, struct mval *v);
+static bool must_use_ret(struct type *t);
 
 static bool is_fn(struct type *t)
 {
@@ -1448,10 +1449,17 @@ static void emit_macro(struct item *it)
 	}
 }
 
+static VEC(struct item *) dyn_items;	/* --dynamic-loading */
+
 static void emit_item(struct item *it)
 {
 	if (!it->emit)
 		return;
+	if (opt.dynamic_loading && (it->kind == I_FUNC || (it->kind == I_VAR && !it->has_val))) {
+		if (!(it->kind == I_FUNC && it->type->variadic))
+			vpush(&dyn_items, it);
+		return;
+	}
 	switch (it->kind) {
 	case I_STRUCT:
 	case I_UNION:
@@ -1488,6 +1496,136 @@ static void collect_enum_consts(itemvec *items)
 		for (int j = 0; global && j < it->consts.n; j++)
 			strmap_put(&enum_consts, it->consts.v[j].rname, it);
 	}
+}
+
+/* ---- --dynamic-loading: a struct of symbols loaded with libloading ---- */
+
+static const char *dyn_fn_type(struct item *it)
+{
+	struct type *f = it->type;
+	return fmt("unsafe extern \"%s\" fn(%s)%s", abi_name(f->cc),
+		   f->noproto ? "" : params(f, &f->pnames), ret_suffix(f->ret, it->no_return));
+}
+
+static const char *dyn_var_type(struct item *it)
+{
+	return fmt("*mut %s", rty(it->type));
+}
+
+/* "let x = EXPR.map(|sym| *sym)?;" laid out as rustfmt does. */
+static void dyn_let(const char *name, const char *get, bool wrap, bool req)
+{
+	const char *tail = req ? ".map(|sym| *sym)?;" : ".map(|sym| *sym);";
+	const char *g = wrap ? fmt("unsafe { __library.%s }", get) : fmt("__library.%s", get);
+	char *l = fmt("        let %s = %s%s", name, g, tail);
+	if (strlen(l) <= WIDTH) {
+		bprintf(o, "%s\n", l);
+	} else if (wrap) {
+		bprintf(o, "        let %s =\n            %s%s\n", name, g, tail);
+	} else {
+		bprintf(o, "        let %s = __library\n            .%s\n            %s\n",
+			name, get, tail);
+	}
+}
+
+static void emit_dynamic(void)
+{
+	const char *lib = opt.dynamic_loading, *s = std_();
+	bool req = opt.dynamic_link_require_all, wrap = opt.wrap_unsafe_ops;
+
+	bprintf(o, "pub struct %s {\n    __library: ::libloading::Library,\n", lib);
+	for (int i = 0; i < dyn_items.n; i++) {
+		struct item *it = dyn_items.v[i];
+		const char *t = it->kind == I_FUNC ? dyn_fn_type(it) : dyn_var_type(it);
+		if (req)
+			line(4, fmt("pub %s: ", it->rname), t, ",");
+		else
+			line(4, fmt("pub %s: ", it->rname), fmt("Result<%s, ::libloading::Error>", t), ",");
+	}
+	bputs(o, "}\n");
+	bprintf(o, "impl %s {\n", lib);
+	bputs(o, "    pub unsafe fn new<P>(path: P) -> Result<Self, ::libloading::Error>\n"
+		 "    where\n");
+	bprintf(o, "        P: AsRef<%s::ffi::OsStr>,\n    {\n", s);
+	bputs(o, "        let path = path.as_ref();\n");
+	if (wrap)
+		bputs(o, "        let library = unsafe { ::libloading::Library::new(path) }?;\n"
+			 "        unsafe { Self::from_library(library) }\n    }\n");
+	else
+		bputs(o, "        let library = ::libloading::Library::new(path)?;\n"
+			 "        Self::from_library(library)\n    }\n");
+	bputs(o, "    pub unsafe fn from_library<L>(library: L) -> Result<Self, ::libloading::Error>\n"
+		 "    where\n        L: Into<::libloading::Library>,\n    {\n"
+		 "        let __library = library.into();\n");
+	struct buf names = {0};
+	for (int i = 0; i < dyn_items.n; i++) {
+		struct item *it = dyn_items.v[i];
+		const char *sym = it->link_name ? it->link_name : it->name;
+		const char *get = it->kind == I_FUNC
+			? fmt("get(b\"%s\\0\")", sym)
+			: fmt("get::<%s>(b\"%s\\0\")", dyn_var_type(it), sym);
+		dyn_let(it->rname, get, wrap, req);
+		bprintf(&names, ", %s", it->rname);
+	}
+	char *l = fmt("        Ok(%s { __library%s })", lib, names.s ? names.s : "");
+	/* rustfmt keeps a struct literal on one line up to 18 columns */
+	if (strlen("__library") + (names.s ? strlen(names.s) : 0) <= 18)
+		bprintf(o, "%s\n", l);
+	else {
+		bprintf(o, "        Ok(%s {\n            __library,\n", lib);
+		for (int i = 0; i < dyn_items.n; i++)
+			bprintf(o, "            %s,\n", dyn_items.v[i]->rname);
+		bputs(o, "        })\n");
+	}
+	bputs(o, "    }\n");
+	for (int i = 0; i < dyn_items.n; i++) {
+		struct item *it = dyn_items.v[i];
+		const char *body;
+		if (it->kind == I_FUNC) {
+			struct buf args = {0};
+			struct type *f = it->type;
+			int unnamed = 0;
+			for (int j = 0; !f->noproto && j < f->params.n; j++) {
+				const char *n = j < f->pnames.n ? f->pnames.v[j] : NULL;
+				bprintf(&args, "%s%s", j ? ", " : "",
+					n ? rust_ident(n) : fmt("arg%d", ++unnamed));
+			}
+			body = req ? fmt("(self.%s)(%s)", it->rname, bstr(&args))
+				   : fmt("(self.%s.as_ref().expect(\"Expected function, got error.\"))(%s)",
+					 it->rname, bstr(&args));
+			if ((it->must_use && opt.fn_attr_detection) || must_use_ret(f->ret))
+				bputs(o, "    #[must_use]\n");
+			doc(4, it->comment);
+			const char *ps = f->noproto ? "" : params(f, &f->pnames);
+			const char *ret = ret_suffix(f->ret, it->no_return);
+			char *sig = fmt("    pub unsafe fn %s(&self%s%s)%s {", it->rname,
+					*ps ? ", " : "", ps, ret);
+			if (strlen(sig) <= WIDTH) {
+				bprintf(o, "%s\n", sig);
+			} else {
+				bprintf(o, "    pub unsafe fn %s(\n        &self,\n", it->rname);
+				const char *parts[256];
+				int plen[256];
+				int n = split_args(ps, strlen(ps), parts, plen, 256);
+				for (int j = 0; j < n; j++) {
+					wrapped(8, "", parts[j], plen[j], ",");
+					bputc(o, '\n');
+				}
+				bprintf(o, "    )%s {\n", ret);
+			}
+		} else {
+			body = req ? fmt("self.%s", it->rname)
+				   : fmt("*self.%s.as_ref().expect(\"Expected variable, got error.\")",
+					 it->rname);
+			doc(4, it->comment);
+			bprintf(o, "    pub unsafe fn %s(&self) -> %s {\n", it->rname, dyn_var_type(it));
+		}
+		if (wrap && it->kind == I_FUNC)	/* reading a variable is safe */
+			bprintf(o, "        unsafe { %s }\n    }\n", body);
+		else
+			bprintf(o, "        %s\n    }\n", body);
+	}
+	bputs(o, "}\n");
 }
 
 /* A support type the user blocklisted and provides himself. */
@@ -1564,6 +1702,8 @@ void emit_rust(struct unit *u, struct buf *out)
 			strmap_put(&typedefs, u->items.v[i]->rname, u->items.v[i]);
 	for (int i = 0; i < u->items.n; i++)
 		emit_item(u->items.v[i]);
+	if (opt.dynamic_loading && dyn_items.n)
+		emit_dynamic();
 
 	if (opt.header_comment)
 		bprintf(out, "/* automatically generated by rust-bindgen %s */\n\n",

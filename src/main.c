@@ -11,9 +11,7 @@
 static void refuse_unsupported(void)
 {
 	const struct { bool on; const char *name; } todo[] = {
-		{ opt.dynamic_loading != NULL, "--dynamic-loading" },
 		{ opt.wrap_static_fns, "--wrap-static-fns" },
-		{ opt.wrap_unsafe_ops, "--wrap-unsafe-ops" },
 		{ opt.merge_extern_blocks, "--merge-extern-blocks" },
 		{ opt.sort_semantically, "--sort-semantically" },
 		{ opt.clang_macro_fallback, "--clang-macro-fallback" },
