@@ -834,7 +834,8 @@ bool load_unit(struct unit *u)
 	const char **argv = alloc(sizeof *argv * (argc + 1));
 	for (int i = 0; i < argc; i++)
 		argv[i] = opt.clang_args.v[i];
-	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord;
+	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
+			 CXTranslationUnit_SkipFunctionBodies;
 	enum CXErrorCode e = clang_parseTranslationUnit2(idx, opt.header, argv, argc,
 							 NULL, 0, flags, &tu);
 	if (e != CXError_Success || !tu) {

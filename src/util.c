@@ -52,10 +52,14 @@ char *xstrdup(const char *s)
 
 char *vfmt(const char *f, va_list ap)
 {
+	/* one pass for the usual short string, two for long ones */
+	char tmp[256];
 	va_list aq;
 	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, f, aq);
+	int n = vsnprintf(tmp, sizeof tmp, f, aq);
 	va_end(aq);
+	if (n < (int)sizeof tmp)
+		return xstrndup(tmp, n);
 	char *s = alloc(n + 1);
 	vsnprintf(s, n + 1, f, ap);
 	return s;
