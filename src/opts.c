@@ -62,6 +62,7 @@ static struct {
 	bool no_rustfmt_bindings, formatter_given, rustfmt_config;
 	bool version, completions;
 	int edition;		/* 0: not given */
+	bool target_given;	/* --rust-target */
 	unsigned long long patch;
 } ps;
 
@@ -164,6 +165,8 @@ static bool parse_u64(const char *s, size_t n, unsigned long long *out)
 }
 
 /* "1.N", "1.N.P" or "nightly", as bindgen's RustTarget::from_str. */
+static void set_rust_target_opt(struct opts *o, const char *v);
+
 static void set_rust_target(struct opts *o, const char *v)
 {
 	const char *dot = strchr(v, '.'), *dot2;
@@ -188,6 +191,12 @@ static void set_rust_target(struct opts *o, const char *v)
 	/* Newer than anything we know: same features as the latest. */
 	o->rust_target = minor >= RUST_NIGHTLY ? RUST_NIGHTLY - 1 : (int)minor;
 	ps.patch = patch;
+}
+
+static void set_rust_target_opt(struct opts *o, const char *v)
+{
+	set_rust_target(o, v);
+	ps.target_given = true;
 }
 
 static void set_generate(struct opts *o, const char *v)
@@ -356,7 +365,7 @@ static const struct optdef optdefs[] = {
 	VALFN("generate-shell-completions", shell_completions, "SHELL", "Print completions for SHELL and exit (not supported yet)"),
 
 	GROUP("Rust target"),
-	VALFN("rust-target", set_rust_target, "VERSION", "Rust version to target: 1.N, 1.N.P or nightly (default: 1.82, earliest: 1.33)"),
+	VALFN("rust-target", set_rust_target_opt, "VERSION", "Rust version to target: 1.N, 1.N.P or nightly (default: 1.82, earliest: 1.33)"),
 	VALFN("rust-edition", set_edition, "EDITION", "Rust edition: 2018, 2021 or 2024 (default: the latest the target supports)"),
 	SET("use-core", use_core, "Use types from Rust core instead of std"),
 	STR("ctypes-prefix", ctypes_prefix, "PREFIX", "Use PREFIX before raw C types instead of ::std::os::raw"),
@@ -681,6 +690,13 @@ static int latest_edition(int target)
 /* Options bindgen applies after all others, whatever their order. */
 static void finish(struct opts *o)
 {
+	/* kbindgen's own: a default target for builds that pass none but use
+	 * an older rustc, e.g. Linux 6.1 (rule without --rust-target) with
+	 * Debian's rustc 1.63.  --rust-target still wins. */
+	const char *env = getenv("KBINDGEN_RUST_TARGET");
+	if (env && *env && !ps.target_given) {
+		set_rust_target(o, env);
+	}
 	if (ps.no_rustfmt_bindings && ps.formatter_given)
 		usage_error("options '--no-rustfmt-bindings' and '--formatter' cannot be used together");
 	if (ps.no_rustfmt_bindings && ps.rustfmt_config)
