@@ -467,6 +467,7 @@ static struct item *record_item(CXCursor c, struct item *parent)
 		it->name = tag_name(c);
 		it->anonymous = !it->name;
 		it->size = it->align = -1;
+		it->comment = comment_of(c);
 		if (it->name && !parent)
 			strmap_put(&tags, fmt("%d %s", kind, it->name), it);
 		attach(it);
@@ -474,10 +475,12 @@ static struct item *record_item(CXCursor c, struct item *parent)
 	CXCursor def = clang_getCursorDefinition(c);
 	if (it->complete || clang_Cursor_isNull(def))
 		return it;
-	/* Fill the definition in once, from the defining cursor. */
+	/* Fill the definition in once, from the defining cursor; the doc
+	 * comment is the first declaration's, as in bindgen. */
 	it->complete = true;
 	locate(def, it);
-	it->comment = comment_of(def);
+	if (!it->comment)
+		it->comment = comment_of(def);
 	CXType t = clang_getCursorType(def);
 	it->size = clang_Type_getSizeOf(t);
 	it->align = clang_Type_getAlignOf(t);

@@ -310,6 +310,9 @@ static const char *rty(struct type *t)
 			return b;
 		if (t->item->kind == I_ENUM)
 			return enum_ref(t->item);
+		/* typedef enum {...} Foo; names the enum: refer to it */
+		if (t->item->kind == I_TYPEDEF && names_itself(t->item))
+			return rty(t->item->aliased);
 		return t->item->rname;
 	}
 	case T_OPAQUE:
@@ -1057,8 +1060,8 @@ static void emit_enum(struct item *it)
 		bprintf(o, "pub type %s = %s;\n", n, ty);
 		break;
 	case ES_MODULE:
-		doc(0, it->comment);
 		bprintf(o, "pub mod %s {\n    #[allow(unused_imports)]\n    use super::*;\n", n);
+		doc(4, it->comment);
 		bprintf(o, "    pub type Type = %s;\n", ty);
 		for (int i = 0; i < it->consts.n; i++) {
 			struct enumconst *c = &it->consts.v[i];
@@ -1172,6 +1175,18 @@ static enum alias_style alias_style_of(struct item *it)
 	return opt.alias_style;
 }
 
+/* Whether a typedef is emitted as "pub use": it names a module enum's
+ * type, directly or through another such typedef. */
+static bool use_alias(struct item *it)
+{
+	struct type *a = it->aliased;
+	if (a->kind != T_ITEM || it->parent)
+		return false;
+	if (a->item->kind == I_ENUM)
+		return enum_style_of(a->item) == ES_MODULE;
+	return a->item->kind == I_TYPEDEF && !names_itself(a->item) && use_alias(a->item);
+}
+
 static void emit_typedef(struct item *it)
 {
 	struct type *a = it->aliased;
@@ -1182,6 +1197,13 @@ static void emit_typedef(struct item *it)
 	if (names_itself(it))
 		return;
 	doc(0, it->comment);
+	/* an alias of a module enum's type re-exports it */
+	if (use_alias(it)) {
+		bprintf(o, "pub use self::%s as %s;\n",
+			a->item->kind == I_ENUM ? fmt("%s::Type", a->item->rname) : a->item->rname,
+			it->rname);
+		return;
+	}
 	enum alias_style st = alias_style_of(it);
 	if (st != AS_NORMAL) {
 		struct item tmp = *it;	/* derive_list writes derives */
