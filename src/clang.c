@@ -11,6 +11,11 @@
 static CXTranslationUnit tu;
 static struct unit *unit;
 static struct strmap tags;	/* "kind name" -> top-level record */
+/* A struct only ever mentioned inside a record (struct b *p; in a struct,
+ * never declared elsewhere) is not a forward declaration for bindgen but
+ * an empty type, emitted after everything else. */
+static bool in_record_mention;
+static itemvec deferred;
 
 /* ---- cursor -> item map (open addressing on clang_hashCursor) ---- */
 
@@ -125,6 +130,7 @@ static struct item *new_item(enum ikind k, CXCursor c, struct item *parent)
 
 static void attach(struct item *it)
 {
+	it->attached = true;
 	if (it->parent)
 		vpush(&it->parent->children, it);
 	else
@@ -415,7 +421,9 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 		/* struct b *p; declares b at file scope in C: only records
 		 * defined in here nest */
 		if (!clang_isCursorDefinition(c)) {
+			in_record_mention = true;
 			decl_item(c);
+			in_record_mention = false;
 			break;
 		}
 		struct item *child = record_item(c, it);
@@ -470,6 +478,15 @@ static struct item *record_item(CXCursor c, struct item *parent)
 		it->comment = comment_of(c);
 		if (it->name && !parent)
 			strmap_put(&tags, fmt("%d %s", kind, it->name), it);
+		if (in_record_mention && clang_Cursor_isNull(clang_getCursorDefinition(c))) {
+			it->inner_fwd = true;
+			vpush(&deferred, it);
+		} else {
+			attach(it);
+		}
+	} else if (it->inner_fwd && !in_record_mention) {
+		/* declared at file scope after all: a plain forward declaration */
+		it->inner_fwd = false;
 		attach(it);
 	}
 	CXCursor def = clang_getCursorDefinition(c);
@@ -854,6 +871,9 @@ bool load_unit(struct unit *u)
 	clang_TargetInfo_dispose(ti);
 
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), top_visit, NULL);
+	for (int i = 0; i < deferred.n; i++)
+		if (!deferred.v[i]->attached)
+			attach(deferred.v[i]);
 	if (opt.depfile)
 		clang_getInclusions(tu, inclusion, NULL);
 	return true;

@@ -909,7 +909,7 @@ static void emit_record(struct item *it)
 	vis_item = it;
 	if (rl->fwd)
 		return;
-	if (opt.layout_tests)
+	if (opt.layout_tests && !rl->no_layout)
 		layout_tests(it, rl);
 	if (opt.derive_default && !(it->derives & D_DEFAULT) &&
 	    !regexset_match(re_no_default, it->rname))

@@ -259,6 +259,8 @@ struct item {
 	bool anonymous;
 	bool complete;		/* a definition was seen */
 	bool is_builtin;	/* no file: predefined */
+	bool attached;		/* in its parent's list */
+	bool inner_fwd;		/* only mentioned inside records: empty type */
 
 	/* I_STRUCT, I_UNION */
 	long size, align;	/* bytes */
@@ -382,6 +384,7 @@ struct rlayout {
 	bool has_units;
 	bool rust_union;	/* a Rust `union` (else a struct) */
 	bool fwd;		/* forward declaration only */
+	bool no_layout;		/* size unknown: no layout tests */
 };
 
 void compute_layout(struct unit *u);

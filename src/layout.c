@@ -266,6 +266,11 @@ static void layout_record(struct item *it)
 {
 	struct rlayout *rl = alloc(sizeof *rl);
 	it->lay = rl;
+	if (!it->complete && it->inner_fwd) {
+		add(rl, (struct member){ .kind = M_ADDRESS, .size = 1, .align = 1 });
+		rl->no_layout = true;
+		return;
+	}
 	if (!it->complete) {
 		rl->fwd = true;
 		add(rl, (struct member){ .kind = M_UNUSED });
