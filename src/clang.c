@@ -532,13 +532,18 @@ static struct item *enum_item(CXCursor c, struct item *parent)
 {
 	CXCursor canon = clang_getCanonicalCursor(c);
 	struct item *it = map_get(canon);
+	CXCursor def = clang_getCursorDefinition(c);
 	if (!it) {
 		it = new_item(I_ENUM, c, parent);
 		it->name = tag_name(c);
 		it->anonymous = !it->name;
-		attach(it);
+		vpush(&deferred, it);	/* in case the definition is never visited */
 	}
-	CXCursor def = clang_getCursorDefinition(c);
+	/* An enum takes its place at its definition (enum E f(void); then
+	 * enum E {...}; puts E after f), or at its first declaration when
+	 * it has none. */
+	if (!it->attached && (clang_Cursor_isNull(def) || clang_equalCursors(c, def)))
+		attach(it);
 	if (!it->inttype) {
 		CXCursor d = clang_Cursor_isNull(def) ? c : def;
 		it->inttype = conv(clang_getEnumDeclIntegerType(d));

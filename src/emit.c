@@ -1047,6 +1047,12 @@ static void emit_enum(struct item *it)
 
 	switch (st) {
 	case ES_CONSTS:
+		if (!it->complete) {
+			/* never defined: bindgen guesses int */
+			doc(0, it->comment);
+			bprintf(o, "pub type %s = i32;\n", n);
+			break;
+		}
 		for (int i = 0; i < it->consts.n; i++) {
 			struct enumconst *c = &it->consts.v[i];
 			doc(0, c->comment);
@@ -1298,10 +1304,10 @@ static void emit_func(struct item *it)
 {
 	struct type *f = it->type;
 	const char *abi = abi_override(it->rname);
-	for (int i = 0; i < opt.extern_fn_block_attrs.n; i++)
-		bprintf(o, "%s\n", opt.extern_fn_block_attrs.v[i]);
 	if (opt.wasm_import_module)
 		bprintf(o, "#[link(wasm_import_module = \"%s\")]\n", opt.wasm_import_module);
+	for (int i = 0; i < opt.extern_fn_block_attrs.n; i++)
+		bprintf(o, "%s\n", opt.extern_fn_block_attrs.v[i]);
 	if (!abi && (f->cc == CC_C || f->cc == CC_OTHER))
 		extern_open();
 	else
