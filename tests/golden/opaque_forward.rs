@@ -25,11 +25,6 @@ const _: () = {
     ["Offset of field: db_row::owner"][::std::mem::offset_of!(db_row, owner) - 0usize];
     ["Offset of field: db_row::cursor"][::std::mem::offset_of!(db_row, cursor) - 8usize];
 };
-#[repr(C)]
-#[derive(Debug)]
-pub struct db_cursor {
-    _unused: [u8; 0],
-}
 unsafe extern "C" {
     pub fn db_open(path: *const ::std::os::raw::c_char) -> *mut db_conn_t;
 }
@@ -42,4 +37,9 @@ unsafe extern "C" {
 }
 unsafe extern "C" {
     pub fn db_close(c: *mut db_conn);
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct db_cursor {
+    pub _address: u8,
 }
