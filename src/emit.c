@@ -1203,6 +1203,10 @@ static void emit_typedef(struct item *it)
 	if (names_itself(it))
 		return;
 	doc(0, it->comment);
+	if (it->opaque) {
+		bprintf(o, "pub type %s = %s;\n", it->rname, blob_type(it->size, it->align));
+		return;
+	}
 	/* an alias of a module enum's type re-exports it */
 	if (use_alias(it)) {
 		bprintf(o, "pub use self::%s as %s;\n",

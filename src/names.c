@@ -59,7 +59,15 @@ static int top_anon;
 
 static void name_item(struct item *it, int *anon_counter)
 {
-	if (it->kind == I_MACRO || it->kind == I_FUNC || it->kind == I_VAR) {
+	if (it->kind == I_FUNC) {
+		/* overloads (__attribute__((overloadable))) get a counter */
+		static struct strmap seen;
+		intptr_t k = (intptr_t)strmap_get(&seen, it->name);
+		strmap_put(&seen, it->name, (void *)(k + 1));
+		it->rname = rust_ident(k ? fmt("%s%ld", it->name, (long)k) : it->name);
+		return;
+	}
+	if (it->kind == I_MACRO || it->kind == I_VAR) {
 		it->rname = rust_ident(it->name);
 		return;
 	}

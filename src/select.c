@@ -152,6 +152,9 @@ static void mark(struct item *it)
 	if (builtin_alias(it))
 		return;		/* uint64_t is u64: neither it nor its target */
 	it->emit = true;
+	/* nested types are part of their record */
+	for (int i = 0; i < it->children.n; i++)
+		mark(it->children.v[i]);
 	if (opt.no_recursive_allowlist && have_allowlist)
 		return;
 	if (it->parent)
