@@ -2,14 +2,19 @@
 # Times kbindgen against clang -fsyntax-only and Debian's bindgen 0.60.1 on
 # large system headers.  CPU time is user+sys, the median of N runs; RSS is
 # the peak.  Needs libgtk-3-dev, libvulkan-dev, libsdl2-dev and bindgen
-# (apt-get install them); headers that are missing are skipped.
-#   bench/headers.sh [N]         (default N=5)
+# (apt-get install them); headers that are missing are skipped.  When
+# bench/kernel.sh has prepared its Linux 6.1 tree (the cache ~/.cache/
+# kbindgen-kernel, or WORK=), a row linux-6.1 is added: bench/kernel-bench.sh,
+# the kernel's bindings_helper.h with kbuild's exact arguments.
+#   bench/headers.sh [N]         (default N=10)
 set -e
 cd "$(dirname "$0")/.."
-N=${1:-5}
+N=${1:-10}
 KB=${KBINDGEN:-build/kbindgen}
 LLVM=${LLVM:-$(scripts/find-llvm)}
 CLANG=clang-$LLVM
+# bindgen pipes its output through rustfmt, found on PATH
+[ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -46,3 +51,7 @@ row() {
 row gtk3 gtk/gtk.h $(pkg-config --cflags gtk+-3.0 2>/dev/null)
 row vulkan vulkan/vulkan.h
 row sdl2 SDL2/SDL.h -I/usr/include/SDL2 -D_REENTRANT
+KWORK=${WORK:-$HOME/.cache/kbindgen-kernel}
+if [ -f "$KWORK/build-6.1/rust/bindings/.bindings_generated.rs.cmd" ]; then
+	KBINDGEN=$KB LLVM=$LLVM WORK=$KWORK bench/kernel-bench.sh "$N" --row
+fi

@@ -14,17 +14,30 @@
 #   - compile them with rustc as #![no_std] libraries on the host target,
 #     through the kernel's own rust/bindings/lib.rs (and rust/uapi/lib.rs and
 #     rust/ffi.rs on 6.12);
+#   - show whether a real kernel build would turn rustc's warnings on them
+#     into errors (CONFIG_WERROR -> -Dwarnings in kbuild's rustc command),
+#     and compile them again with -Dwarnings;
 #   - on 6.1, run Debian's bindgen 0.60.1 on the arguments kbuild saved in
-#     the .cmd file and diff the items (kind + name) of both outputs.
+#     the .cmd file and diff the items (kind + name) of both outputs;
+#   - on 6.1, compare layouts: both tools again on kbuild's arguments without
+#     --no-layout-tests; kbindgen's compile-time asserts compiled with rustc,
+#     bindgen 0.60.1's #[test]s built with rustc 1.63 and run, and the numbers
+#     of both diffed (bench/layout-diff.py);
+#   - on 6.1, kbuild again in a second objtree with KBINDGEN_RUST_TARGET=1.62
+#     exported, and those bindings compiled with Debian's rustc 1.63.
+# The timing of the kernel header is bench/kernel-bench.sh (make bench).
 #
 # Env: WORK (cache, default ~/.cache/kbindgen-kernel, outside the repo),
 # KBINDGEN (default build/kbindgen; built with `make` if missing), RUSTC
-# (default ~/.cargo/bin/rustc), JOBS (default nproc), KERNELS.
+# (default ~/.cargo/bin/rustc), RUSTC_163 (default /usr/bin/rustc, Debian's
+# 1.63), JOBS (default nproc), KERNELS.
 #
-# Idempotent: extraction, configuration and the bindgen 0.60.1 run are
-# skipped when their results are there; `make prepare` is rerun every time
-# (kbuild itself then does nothing that is up to date, unless the kbindgen
-# binary changed: see the snapshot below).
+# Idempotent: extraction, configuration, the bindgen 0.60.1 runs and the
+# rustc 1.63 build of its layout tests are skipped when their results are
+# there (and their command line is unchanged); `make prepare` is rerun every
+# time (kbuild itself then does nothing that is up to date, unless the
+# kbindgen binary changed: see the snapshot below); the kbindgen layout run
+# and the rustc checks are rerun every time (seconds).
 #
 # Deviations from a real kernel build, needed on Debian bookworm:
 #   * RUST_LIB_SRC points at a placeholder core/src/lib.rs: the rust-src
@@ -41,11 +54,13 @@
 #     not. kbindgen runs on its own libclang and needs neither.
 set -u
 REPO=$(cd "$(dirname "$0")/.." && pwd)
+. "$REPO/bench/kernel-lib.sh"
 WORK=${WORK:-$HOME/.cache/kbindgen-kernel}
 KBINDGEN=${KBINDGEN:-$REPO/build/kbindgen}
 RUSTC=${RUSTC:-$HOME/.cargo/bin/rustc}
 JOBS=${JOBS:-$(nproc)}
 KERNELS=${KERNELS:-6.1 6.12}
+RUSTC_163=${RUSTC_163:-/usr/bin/rustc}
 BINDGEN_060=/usr/bin/bindgen
 LIBCLANG_14=/usr/lib/llvm-14/lib/libclang-14.so.1
 ZERO_INIT_FLAG=-enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang
@@ -54,6 +69,9 @@ ZERO_INIT_FLAG=-enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-fro
 # script's own settings must not leak into it (LLVM=14 is kbindgen's
 # Makefile's knob, LLVM=1 the kernel's "build with clang").
 unset LLVM ARCH CROSS_COMPILE CC O
+# kbindgen's default --rust-target: set only where this script sets it (the
+# build-6.1-rust1.62 objtree), never inherited
+unset KBINDGEN_RUST_TARGET
 # bindgen 0.60.1 pipes its output through rustfmt, found on PATH.
 [ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
 export RUST_LIB_SRC=$WORK/fake-rust-lib-src
@@ -66,8 +84,10 @@ declare -A SUMMARY # kernel/key -> text, printed at the end
 # bindgen + clang-14 only serve the 6.1 comparison; the others are the
 # kernel's build dependencies (bc, flex, bison, libelf for objtool, libssl
 # for the signing tools, cpio for kheaders).
+# rustc is Debian's (1.63, /usr/bin/rustc), for the 6.1 rustc 1.63 check and
+# the bindgen 0.60.1 layout tests; python3 parses the layout tests.
 pkgs="make gcc bc flex bison libelf-dev libssl-dev cpio xz-utils time
-      bindgen libclang1-14"
+      bindgen libclang1-14 rustc python3"
 for v in $KERNELS; do pkgs="$pkgs linux-source-$v"; done
 missing=
 for p in $pkgs; do
@@ -112,7 +132,12 @@ mkdir -p "$RUST_LIB_SRC/core/src"
 # records BINDGEN_VERSION_TEXT in the config.
 kmake() {
 	local v=$1; shift
-	make -C "$WORK/src/linux-source-$v" O="$WORK/build-$v" BINDGEN="$KBINDGEN" "$@"
+	kmake_in "$v" "$WORK/build-$v" "$@"
+}
+# kmake_in <kernel> <objtree> ARGS...: the same in another objtree
+kmake_in() {
+	local v=$1 obj=$2; shift 2
+	make -C "$WORK/src/linux-source-$v" O="$obj" BINDGEN="$KBINDGEN" "$@"
 }
 
 # ------------------------------------------------------- extract, configure
@@ -179,17 +204,26 @@ run_prepare() {
 # crate <kernel> <name> <lib.rs> [rustc args]: one #![no_std] rlib on the
 # host target, with the kernel's --cfg values (rustc_cfg) and OBJTREE, which
 # the kernel's lib.rs files use to include! the generated files.
+# CRATE_OBJ, CRATE_OUT, CRATE_RUSTC and CRATE_KEY (the SUMMARY entry) default
+# to the kernel's objtree, $WORK/rustc-<kernel>, $RUSTC and <kernel>/rustc.
 crate() {
 	local v=$1 name=$2 lib=$3; shift 3
-	local obj=$WORK/build-$v out=$WORK/rustc-$v
+	local obj=${CRATE_OBJ:-$WORK/build-$v} out=${CRATE_OUT:-$WORK/rustc-$v}
+	local rustc=${CRATE_RUSTC:-$RUSTC} key=${CRATE_KEY:-$v/rustc}
 	mkdir -p "$out"
-	OBJTREE=$obj RUSTC_BOOTSTRAP=1 "$RUSTC" --edition=2021 --crate-type=rlib --crate-name "$name" \
+	OBJTREE=$obj RUSTC_BOOTSTRAP=1 "$rustc" --edition=2021 --crate-type=rlib --crate-name "$name" \
 		-Copt-level=2 -Cpanic=abort --emit=obj,metadata --out-dir "$out" -L "$out" \
 		@"$obj/include/generated/rustc_cfg" "$@" "$lib" >"$out/$name.log" 2>&1
 	local rc=$?
-	local res="rc $rc, $(grep -c '^warning' "$out/$name.log") warnings, $(grep -c '^error' "$out/$name.log") errors (log $out/$name.log)"
-	SUMMARY[$v/rustc]+="    $name: $res"$'\n'
-	[ $rc = 0 ] || SUMMARY[$v/rustc]+=$(grep -m3 -A6 '^error' "$out/$name.log" | sed 's/^/        /')$'\n'
+	# (not counted: rustc's closing "N warnings emitted" / "aborting due to" lines)
+	local res="rc $rc, $(grep '^warning' "$out/$name.log" | grep -cv 'warnings\{0,1\} emitted') warnings,"
+	res+=" $(grep '^error' "$out/$name.log" | grep -cv '^error: aborting') errors (log $out/$name.log)"
+	SUMMARY[$key]+="    $name: $res"$'\n'
+	# the messages, counted
+	SUMMARY[$key]+=$(grep -E '^(warning|error)' "$out/$name.log" | grep -Ev 'warnings? emitted|^error: aborting' |
+		sort | uniq -c | sort -rn | head -5 | sed 's/^/      /')
+	[ "${SUMMARY[$key]: -1}" = $'\n' ] || SUMMARY[$key]+=$'\n'
+	[ $rc = 0 ] || SUMMARY[$key]+=$(grep -m3 -A6 '^error' "$out/$name.log" | sed 's/^/        /')$'\n'
 	return $rc
 }
 
@@ -245,28 +279,17 @@ items() {
 
 compare_060() {
 	local v=6.1 obj=$WORK/build-6.1 cmp=$WORK/cmp-6.1
-	local cmdfile=$obj/rust/bindings/.bindings_generated.rs.cmd kb_out=$obj/rust/bindings/bindings_generated.rs
+	local kb_out=$obj/rust/bindings/bindings_generated.rs
 	mkdir -p "$cmp"
-	if [ ! -f "$cmdfile" ] || [ ! -s "$kb_out" ]; then
+	# same argv with bindgen for kbindgen, its own -o, and its -MMD depfile
+	# out of kbuild's way; the zero-init flag last, for libclang 14
+	if [ ! -s "$kb_out" ] ||
+		! kbuild_args "$obj" rust/bindings/bindings_generated.rs "$BINDGEN_060" \
+			"$cmp/bindgen-0.60.1.rs" "$cmp/bindgen-0.60.1.d"; then
 		SUMMARY[6.1/diff]="    not run: kbuild produced no bindings_generated.rs / .cmd file"$'\n'
 		return
 	fi
-	# 6.1 writes "cmd_<target> := <command>", newer kernels "savedcmd_...".
-	local cmdline
-	cmdline=$(sed -n '1s/^\(saved\)\{0,1\}cmd_rust\/bindings\/bindings_generated\.rs := //p' "$cmdfile")
-	eval "argv=($cmdline)"
-	# same argv with bindgen for kbindgen, its own -o, and its -MMD depfile
-	# out of kbuild's way; the zero-init flag last, for libclang 14
-	local args=("$BINDGEN_060") i skip=0
-	for ((i = 1; i < ${#argv[@]}; i++)); do
-		if [ $skip = 1 ]; then skip=0; args+=("$cmp/bindgen-0.60.1.rs"); continue; fi
-		case ${argv[i]} in
-		-o) skip=1; args+=(-o) ;;
-		-Wp,-MMD,*) args+=("-Wp,-MMD,$cmp/bindgen-0.60.1.d") ;;
-		*) args+=("${argv[i]}") ;;
-		esac
-	done
-	args+=("$ZERO_INIT_FLAG")
+	local args=("${ARGS[@]}" "$ZERO_INIT_FLAG")
 	printf '%q ' "${args[@]}" >"$cmp/bindgen-0.60.1.cmd.new"
 	if ! cmp -s "$cmp/bindgen-0.60.1.cmd.new" "$cmp/bindgen-0.60.1.cmd" || [ ! -s "$cmp/bindgen-0.60.1.rs" ]; then
 		say "6.1: bindgen 0.60.1 on kbuild's arguments (libclang 14, rustfmt on, as kbuild runs it)"
@@ -292,12 +315,193 @@ compare_060() {
 	SUMMARY[6.1/diff]=$s$'\n'
 }
 
+# ------------------------------------------- 6.1: the bindings for rustc 1.63
+# 6.1's rule passes no --rust-target, so kbindgen writes for its default
+# (Rust 1.82: `unsafe extern "C"`, which rustc 1.63 rejects). kbindgen reads
+# a default --rust-target from KBINDGEN_RUST_TARGET; kbuild passes the
+# environment to the rule. The same command line with another environment is
+# no change to if_changed_dep, so this runs in its own objtree,
+# build-6.1-rust1.62 (same .config), where the variable is always set; a stamp
+# file records the value the outputs were made with and a different value
+# deletes them, so kbuild regenerates them.
+RUST162_TARGET=1.62
+rust162_61() {
+	local v=6.1 obj=$WORK/build-6.1-rust1.62 src=$WORK/src/linux-source-6.1 f
+	SUMMARY[6.1/r162]=
+	if [ ! -x "$RUSTC_163" ]; then
+		SUMMARY[6.1/r162]="    not run: no $RUSTC_163"$'\n'
+		return
+	fi
+	if ! grep -q '^CONFIG_RUST=y' "$obj/.config" 2>/dev/null; then
+		say "6.1: objtree build-6.1-rust1.62 (the .config of build-6.1)"
+		mkdir -p "$obj"
+		cp "$WORK/build-6.1/.config" "$obj/.config"
+		kmake_in "$v" "$obj" olddefconfig >"$WORK/config-6.1-rust1.62.log" 2>&1
+	fi
+	if [ "$(cat "$obj/.kbindgen-rust-target" 2>/dev/null)" != "$RUST162_TARGET" ]; then
+		for f in $BINDINGS_6_1; do rm -f "$obj/$f"; done
+	fi
+	say "6.1: make -k prepare with KBINDGEN_RUST_TARGET=$RUST162_TARGET in build-6.1-rust1.62"
+	KBINDGEN_RUST_TARGET=$RUST162_TARGET kmake_in "$v" "$obj" -k -j"$JOBS" V=1 prepare \
+		>"$WORK/prepare-6.1-rust1.62.log" 2>&1
+	echo "$RUST162_TARGET" >"$obj/.kbindgen-rust-target"
+	for f in $BINDINGS_6_1; do
+		if [ -s "$obj/$f" ]; then
+			SUMMARY[6.1/r162]+="    $f: produced ($(wc -l <"$obj/$f") lines, $(grep -c '^unsafe extern "C"' "$obj/$f") 'unsafe extern \"C\"' blocks, $(grep -c '^extern "C"' "$obj/$f") 'extern \"C\"' blocks)"$'\n'
+		else
+			SUMMARY[6.1/r162]+="    $f: NOT produced (log $WORK/prepare-6.1-rust1.62.log)"$'\n'
+		fi
+	done
+	say "6.1: $("$RUSTC_163" --version) on the KBINDGEN_RUST_TARGET=$RUST162_TARGET bindings"
+	SUMMARY[6.1/r162]+="    $("$RUSTC_163" --version):"$'\n'
+	CRATE_OBJ=$obj CRATE_OUT=$WORK/rustc-6.1-rust1.63 CRATE_RUSTC=$RUSTC_163 CRATE_KEY=6.1/r162 \
+		crate "$v" bindings "$src/rust/bindings/lib.rs"
+	# and the same files with the new rustc
+	SUMMARY[6.1/r162]+="    $("$RUSTC" --version | cut -d' ' -f1-2):"$'\n'
+	CRATE_OBJ=$obj CRATE_OUT=$WORK/rustc-6.1-rust1.62-new CRATE_KEY=6.1/r162 \
+		crate "$v" bindings "$src/rust/bindings/lib.rs"
+}
+
+# ---------------------------------------- warnings: does the kernel use -Dwarnings?
+# The bindings compile with warnings (unused_unsafe in bitfield setters). A
+# real kernel build compiles rust/bindings.o with the kernel's rust_flags;
+# with CONFIG_WERROR=y (set by x86_64_defconfig) the top Makefile adds
+# -Dwarnings to KBUILD_RUSTFLAGS. Evidence written to $WORK/werror-X.txt:
+# the .config line, the Makefile line, kbuild's rustc command (6.1: `make -n`
+# prints it; 6.12's rule is `+$(call if_changed_rule,...)`, which `make -n`
+# would run, so the executed rust/core.o command of the prepare log, which
+# has the same $(rust_flags), stands in), then the bindings crate compiled
+# again with -Dwarnings added.
+werror_check() {
+	local v=$1 obj=$WORK/build-$v src=$WORK/src/linux-source-$v ev=$WORK/werror-$v.txt cmd
+	{
+		echo "# .config: $(grep -E '^(# )?CONFIG_WERROR[= ]' "$obj/.config")"
+		echo "# Makefile: $(grep -n 'KBUILD_RUSTFLAGS-$(CONFIG_WERROR)' "$src/Makefile")"
+		if [ "$v" = 6.1 ]; then
+			kmake "$v" -n V=1 rust/bindings.o >"$WORK/werror-$v.make-n.log" 2>&1
+			cmd=$(grep -o "OBJTREE=[^;']* rustc [^;']*--crate-name bindings [^;']*" "$WORK/werror-$v.make-n.log" | head -1)
+			echo "# kbuild's command for rust/bindings.o (make -n V=1 rust/bindings.o):"
+		else
+			cmd=$(grep -o "OBJTREE=[^;']* rustc [^;']*--crate-name core [^;']*" "$WORK/prepare-$v.log" | head -1)
+			echo "# kbuild's command for rust/core.o (prepare log; rust/bindings.o uses the same \$(rust_flags)):"
+		fi
+		echo "$cmd"
+	} >"$ev"
+	local dw=no
+	case " $cmd " in *" -Dwarnings "*) dw=yes ;; esac
+	SUMMARY[$v/werror]="    $(sed -n 1p "$ev" | cut -c3-); -Dwarnings in kbuild's rustc command: $dw (evidence $ev)"$'\n'
+	if [ "$v" = 6.1 ] && [ -s "$WORK/cmp-6.1/bindgen-0.60.1.rs" ] && [ -x "$RUSTC_163" ]; then
+		# the baseline: bindgen 0.60.1's output on kbuild's arguments, with
+		# the rustc of 6.1's era (the helpers file: a placeholder)
+		local b=$WORK/cmp-6.1/obj-bindgen-0.60.1
+		mkdir -p "$b/rust/bindings"
+		ln -sfn "$obj/include" "$b/include"
+		ln -sf "$WORK/cmp-6.1/bindgen-0.60.1.rs" "$b/rust/bindings/bindings_generated.rs"
+		echo '// placeholder: kbuild'"'"'s helpers file declares one function (BUG) and no type' \
+			>"$b/rust/bindings/bindings_helpers_generated.rs"
+		SUMMARY[$v/werror]+="    baseline, bindgen 0.60.1's output, $("$RUSTC_163" --version) -Dwarnings:"$'\n'
+		CRATE_OBJ=$b CRATE_OUT=$WORK/rustc-6.1-bindgen-0.60.1-Dwarnings CRATE_RUSTC=$RUSTC_163 CRATE_KEY=$v/werror \
+			crate "$v" bindings "$src/rust/bindings/lib.rs" -Dwarnings
+	fi
+	[ -f "$WORK/rustc-$v/libbindings.rmeta" ] || return
+	SUMMARY[$v/werror]+="    kbindgen's output, $("$RUSTC" --version | cut -d' ' -f1-2) -Dwarnings:"$'\n'
+	local extern=()
+	[ "$v" = 6.1 ] || extern=(--extern ffi -L "$WORK/rustc-$v")
+	CRATE_OUT=$WORK/rustc-$v-Dwarnings CRATE_KEY=$v/werror \
+		crate "$v" bindings "$src/rust/bindings/lib.rs" "${extern[@]}" -Dwarnings
+}
+
+# ----------------------------- 6.1: layouts, kbindgen vs bindgen 0.60.1 vs clang
+# The kernel passes --no-layout-tests. Here both tools run again on kbuild's
+# arguments without it, each writing its layout tests with the numbers it
+# got from clang (size, alignment, offset of every named field):
+#   - kbindgen (KBINDGEN_RUST_TARGET unset: default target): compile-time
+#     asserts in `const _: () = { ... }`. The crate compiling (rustc, the
+#     kernel's lib.rs, emit=metadata evaluates every const) means every size,
+#     alignment and field offset of kbindgen's Rust types equals clang 16's.
+#   - bindgen 0.60.1: #[test] functions. They are built with rustc 1.63 as a
+#     test crate (the kernel's lib.rs again: #![no_std], but --test links std
+#     for the harness; the lib.rs has cfg_attr(test, allow(...)) for them),
+#     and run: passed/failed.
+#   - bench/layout-diff.py extracts the numbers of both files and diffs them.
+# The include!d helpers file is a one-line placeholder in both crates (kbuild's
+# declares one function, BUG, and no type), so that rustc 1.63 can read it.
+layout_61() {
+	local obj=$WORK/build-6.1 cmp=$WORK/cmp-6.1/layout src=$WORK/src/linux-source-6.1 t s
+	local lib=$src/rust/bindings/lib.rs cfg=$obj/include/generated/rustc_cfg
+	mkdir -p "$cmp"
+	if ! kbuild_args "$obj" rust/bindings/bindings_generated.rs "$KBINDGEN" \
+		"$cmp/kbindgen.rs" "$cmp/kbindgen.d" --no-layout-tests; then
+		SUMMARY[6.1/layout]="    not run: no kbuild command for bindings_generated.rs"$'\n'
+		return
+	fi
+	say "6.1: kbindgen with layout tests"
+	(cd "$obj" && env -u KBINDGEN_RUST_TARGET "${ARGS[@]}") >"$cmp/kbindgen.log" 2>&1 ||
+		{ SUMMARY[6.1/layout]="    kbindgen failed, see $cmp/kbindgen.log"$'\n'; return; }
+	kbuild_args "$obj" rust/bindings/bindings_generated.rs "$BINDGEN_060" \
+		"$cmp/bindgen-0.60.1.rs" "$cmp/bindgen-0.60.1.d" --no-layout-tests
+	ARGS+=("$ZERO_INIT_FLAG")
+	printf '%q ' "${ARGS[@]}" >"$cmp/bindgen-0.60.1.cmd.new"
+	if ! cmp -s "$cmp/bindgen-0.60.1.cmd.new" "$cmp/bindgen-0.60.1.cmd" || [ ! -s "$cmp/bindgen-0.60.1.rs" ]; then
+		say "6.1: bindgen 0.60.1 with layout tests"
+		rm -f "$cmp/bindgen-0.60.1-test"
+		(cd "$obj" && LIBCLANG_PATH=$LIBCLANG_14 "${ARGS[@]}") >"$cmp/bindgen-0.60.1.log" 2>&1 ||
+			{ SUMMARY[6.1/layout]="    bindgen 0.60.1 failed, see $cmp/bindgen-0.60.1.log"$'\n'; return; }
+		mv "$cmp/bindgen-0.60.1.cmd.new" "$cmp/bindgen-0.60.1.cmd"
+	fi
+	for t in kbindgen bindgen-0.60.1; do
+		mkdir -p "$cmp/obj-$t/rust/bindings"
+		ln -sf "$cmp/$t.rs" "$cmp/obj-$t/rust/bindings/bindings_generated.rs"
+		echo '// placeholder: kbuild'"'"'s helpers file declares one function (BUG) and no type' \
+			>"$cmp/obj-$t/rust/bindings/bindings_helpers_generated.rs"
+	done
+	s=
+	say "6.1: rustc on kbindgen's layout asserts"
+	OBJTREE=$cmp/obj-kbindgen RUSTC_BOOTSTRAP=1 "$RUSTC" --edition=2021 --crate-type=rlib \
+		--crate-name bindings --emit=metadata --out-dir "$cmp/rustc-kbindgen" @"$cfg" "$lib" \
+		>"$cmp/rustc-kbindgen.log" 2>&1
+	local rc=$?
+	s+="    kbindgen: $(grep -c '"Size of ' "$cmp/kbindgen.rs") types with const asserts, $("$RUSTC" --version | cut -d' ' -f1-2): rc $rc, $(grep -c '^error' "$cmp/rustc-kbindgen.log") errors (log $cmp/rustc-kbindgen.log)"$'\n'
+	[ $rc = 0 ] || s+=$(grep -m5 -A3 '^error' "$cmp/rustc-kbindgen.log" | sed 's/^/        /')$'\n'
+	if [ -x "$RUSTC_163" ]; then
+		if [ ! -x "$cmp/bindgen-0.60.1-test" ]; then
+			say "6.1: $("$RUSTC_163" --version) --test on bindgen 0.60.1's layout tests"
+			OBJTREE=$cmp/obj-bindgen-0.60.1 RUSTC_BOOTSTRAP=1 "$RUSTC_163" --edition=2021 --test \
+				--crate-name bindings -o "$cmp/bindgen-0.60.1-test" @"$cfg" "$lib" \
+				>"$cmp/rustc-bindgen-0.60.1.log" 2>&1
+		fi
+		if [ -x "$cmp/bindgen-0.60.1-test" ]; then
+			RUST_BACKTRACE=0 "$cmp/bindgen-0.60.1-test" -q --test-threads=1 >"$cmp/bindgen-0.60.1-test.log" 2>&1
+			s+="    bindgen 0.60.1: $("$RUSTC_163" --version | cut -d' ' -f1-2) --test, run: $(grep '^test result' "$cmp/bindgen-0.60.1-test.log") (log $cmp/bindgen-0.60.1-test.log)"$'\n'
+			# failed asserts as "test: message: Rust value, expected value"
+			s+=$(awk '/^---- .* stdout ----$/ { t = $2; sub(/.*::/, "", t) }
+				/^ *left: `/ { l = $2; gsub(/[`,]/, "", l) }
+				/^ right: `/ { r = $0; sub(/^ right: `/, "", r); v = r; sub(/`.*/, "", v)
+					m = r; sub(/^[^:]*: /, "", m); sub(/'"'"', .*/, "", m)
+					printf "        FAILED %s: %s: Rust %s, clang %s\n", t, m, l, v }' \
+				"$cmp/bindgen-0.60.1-test.log")
+			[ "${s: -1}" = $'\n' ] || s+=$'\n'
+		else
+			s+="    bindgen 0.60.1: the test crate does not compile (log $cmp/rustc-bindgen-0.60.1.log)"$'\n'
+			s+=$(grep -m5 -A3 '^error' "$cmp/rustc-bindgen-0.60.1.log" | sed 's/^/        /')$'\n'
+		fi
+	fi
+	s+=$(python3 "$REPO/bench/layout-diff.py" "$cmp/kbindgen.rs" "$cmp/bindgen-0.60.1.rs" "$cmp" | sed 's/^/    /')$'\n'
+	s+="    numbers: $cmp/layout-{kbindgen,bindgen-0.60.1}.txt, differences: $cmp/layout.diff"$'\n'
+	SUMMARY[6.1/layout]=$s
+}
+
 # -------------------------------------------------------------------- main
 for v in $KERNELS; do
 	prepare_tree "$v"
 	run_prepare "$v"
 	compile_bindings "$v"
 	[ "$v" = 6.1 ] && compare_060
+	werror_check "$v"
+	if [ "$v" = 6.1 ]; then
+		layout_61
+		rust162_61
+	fi
 done
 
 echo
@@ -316,8 +520,14 @@ for v in $KERNELS; do
 	head -20 "$WORK/prepare-$v.diag" | cut -c1-300 | sed 's/^/    /'
 	echo "  rustc (#![no_std] rlib, host target):"
 	printf '%s' "${SUMMARY[$v/rustc]:-    not run}"
+	echo "  warnings as errors in a real kernel build:"
+	printf '%s' "${SUMMARY[$v/werror]:-    not run}"
 	if [ "$v" = 6.1 ]; then
 		echo "  items, bindgen 0.60.1 (libclang 14) vs kbindgen, counts by kind:"
 		printf '%s' "${SUMMARY[6.1/diff]:-    not run}"
+		echo "  layouts (kbuild's arguments without --no-layout-tests), kbindgen vs bindgen 0.60.1 vs clang:"
+		printf '%s' "${SUMMARY[6.1/layout]:-    not run}"
+		echo "  for rustc 1.63: KBINDGEN_RUST_TARGET=$RUST162_TARGET, objtree $WORK/build-6.1-rust1.62:"
+		printf '%s' "${SUMMARY[6.1/r162]:-    not run}"
 	fi
 done

@@ -1,0 +1,98 @@
+#!/bin/bash
+# Times kbindgen on the Linux 6.1 kernel's rust/bindings/bindings_helper.h,
+# with exactly the command kbuild ran (saved in the objtree's
+# rust/bindings/.bindings_generated.rs.cmd by bench/kernel.sh), against:
+#   - Debian's bindgen 0.60.1 as kbuild runs it (rustfmt on, rustfmt from
+#     ~/.cargo/bin or PATH), and with --no-rustfmt-bindings; on libclang 14
+#     (it panics on 16), so with LIBCLANG_PATH and the
+#     -enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang
+#     flag that libclang 14 needs for the kernel's -ftrivial-auto-var-init=zero;
+#   - clang-N -fsyntax-only with the same clang arguments (N = the LLVM major
+#     kbindgen runs on; no extra flag: only 14 needs it).
+# kbindgen runs as kbuild runs it in that tree (no --rust-target,
+# KBINDGEN_RUST_TARGET unset). Every tool writes its output and the -MMD
+# depfile into a temporary directory, and runs in the objtree (the
+# arguments have relative -I paths). CPU time is user+sys, the median of N
+# runs; RSS is the peak. Same columns as bench/headers.sh.
+#
+#   bench/kernel-bench.sh [N] [--row]     (default N=10; --row: no header line)
+#
+# Env: WORK (default ~/.cache/kbindgen-kernel), KBINDGEN (default
+# build/kbindgen), LLVM (default scripts/find-llvm). Needs bench/kernel.sh to
+# have prepared the 6.1 tree; says so and exits 0 otherwise.
+set -e
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+. "$REPO/bench/kernel-lib.sh"
+N=${1:-10}
+ROW_ONLY=${2:-}
+WORK=${WORK:-$HOME/.cache/kbindgen-kernel}
+OBJ=$WORK/build-6.1
+KB=${KBINDGEN:-$REPO/build/kbindgen}
+KB=$(cd "$(dirname "$KB")" && pwd)/$(basename "$KB")
+LLVM=${LLVM:-$("$REPO/scripts/find-llvm")}
+CLANG=clang-$LLVM
+BINDGEN=/usr/bin/bindgen
+LIBCLANG_14=/usr/lib/llvm-14/lib/libclang-14.so.1
+ZERO_INIT_FLAG=-enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang
+TARGET=rust/bindings/bindings_generated.rs
+[ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
+unset KBINDGEN_RUST_TARGET
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+header() {
+	printf '%-10s %16s %16s %16s %16s %8s %8s\n' header "clang-$LLVM" kbindgen \
+		"bindgen" "bindgen-nofmt" kb/clang bg/kb
+}
+[ "$ROW_ONLY" = --row ] || header
+if ! kbuild_args "$OBJ" "$TARGET" "$KB" "$TMP/out.rs" "$TMP/out.d"; then
+	echo "linux-6.1: no kbuild command in $OBJ (run bench/kernel.sh first), skipped"
+	exit 0
+fi
+KB_ARGS=("${ARGS[@]}")
+# the clang arguments: what follows "--"; the header: argv[1]
+for ((i = 0; i < ${#KB_ARGS[@]}; i++)); do [ "${KB_ARGS[i]}" = -- ] && break; done
+CLANG_ARGS=("${KB_ARGS[@]:i+1}")
+HEADER=${KB_ARGS[1]}
+kbuild_args "$OBJ" "$TARGET" "$BINDGEN" "$TMP/out.rs" "$TMP/out.d"
+BG_ARGS=("${ARGS[@]}" "$ZERO_INIT_FLAG")
+BGN_ARGS=("$BINDGEN" --no-rustfmt-bindings "${BG_ARGS[@]:1}")
+CL_ARGS=("$CLANG" -fsyntax-only "$HEADER" "${CLANG_ARGS[@]}")
+
+# median CPU seconds and max RSS (MiB) of N runs of a command, in the objtree
+measure() {
+	for i in $(seq "$N"); do
+		(cd "$OBJ" && /usr/bin/time -f "%U %S %M" -o "$TMP/t" "$@" >/dev/null 2>&1) || true
+		awk '{ printf "%.3f %d\n", $1 + $2, $3 / 1024 }' "$TMP/t"
+	done | sort -n | awk '{ cpu[NR] = $1; if ($2 > rss) rss = $2 }
+		END { printf "%.2f %d", cpu[int((NR + 1) / 2)], rss }'
+}
+# one checked run first: a failing command is not timed
+check() {
+	local what=$1; shift
+	rm -f "$TMP/out.rs"
+	if ! (cd "$OBJ" && "$@") >"$TMP/check.log" 2>&1; then
+		echo "linux-6.1: $what failed:" >&2
+		head -5 "$TMP/check.log" >&2
+		return 1
+	fi
+}
+
+check "clang-$LLVM" "${CL_ARGS[@]}" || exit 0
+check kbindgen "${KB_ARGS[@]}" || exit 0
+c=$(measure "${CL_ARGS[@]}")
+k=$(measure "${KB_ARGS[@]}")
+b=- bn=- ratio=-
+if [ -x "$BINDGEN" ]; then
+	export LIBCLANG_PATH=$LIBCLANG_14
+	command -v rustfmt >/dev/null || echo "linux-6.1: no rustfmt on PATH: bindgen's rustfmt step will not run" >&2
+	if check "bindgen 0.60.1" "${BG_ARGS[@]}" && check "bindgen 0.60.1 --no-rustfmt-bindings" "${BGN_ARGS[@]}"; then
+		b=$(measure "${BG_ARGS[@]}")
+		bn=$(measure "${BGN_ARGS[@]}")
+		ratio=$(echo "${b% *} ${k% *}" | awk '{ printf "%.1f", $1 / $2 }')
+	fi
+	unset LIBCLANG_PATH
+fi
+printf '%-10s %16s %16s %16s %16s %8s %8s\n' linux-6.1 "${c% *}s ${c#* }M" \
+	"${k% *}s ${k#* }M" "${b% *}s ${b#* }M" "${bn% *}s ${bn#* }M" \
+	"$(echo "${k% *} ${c% *}" | awk '{ printf "%.2f", $1 / $2 }')" "$ratio"
