@@ -575,9 +575,13 @@ static const char *field_attrs(struct item *rec, const char *field, struct annot
 /* The visibility of fields and bitfield accessors (--default-visibility). */
 static struct item *vis_item;	/* the record being emitted */
 
+/* What bindgen keeps private even with --respect-cxx-access-specs: the
+ * bitfield storage and its constructor. */
+static bool vis_storage;
+
 static const char *vis(void)
 {
-	if (opt.respect_cxx_access)
+	if (opt.respect_cxx_access && !vis_storage)
 		return "pub ";
 	if (vis_item && vis_item->ann.private_)
 		return vis_item->ann.private_ > 0 ? "" : "pub ";
@@ -758,7 +762,10 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		bprintf(&ps, "%s%s: %s", named++ ? ", " : "", bf->f->rname, rty(bf->f->type));
 	}
 	bputs(o, "    #[inline]\n");
-	line(4, fmt("%sfn new_bitfield_%d", vis(), u->nth), fmt("(%s)", bstr(&ps)),
+	vis_storage = true;
+	const char *cvis = vis();
+	vis_storage = false;
+	line(4, fmt("%sfn new_bitfield_%d", cvis, u->nth), fmt("(%s)", bstr(&ps)),
 	     fmt(" -> %s {", ut));
 	bprintf(o, "        let mut __bindgen_bitfield_unit: %s = Default::default();\n", ut);
 	for (int i = 0; i < u->bfs.n; i++) {
@@ -874,8 +881,10 @@ static void emit_record(struct item *it)
 		}
 		case M_UNIT:
 			need_unit = true;
+			vis_storage = true;
 			bprintf(o, "    %s_bitfield_%d: __BindgenBitfieldUnit<[u8; %ldusize]>,\n",
 				vis(), m->u->nth, m->size);
+			vis_storage = false;
 			break;
 		case M_PAD:
 			if (blob_type(m->size, m->align)[0] == '_')
@@ -1186,7 +1195,7 @@ static enum alias_style alias_style_of(struct item *it)
 static bool use_alias(struct item *it)
 {
 	struct type *a = it->aliased;
-	if (a->kind != T_ITEM || it->parent)
+	if (a->kind != T_ITEM || it->parent || alias_style_of(it) != AS_NORMAL)
 		return false;
 	if (a->item->kind == I_ENUM)
 		return enum_style_of(a->item) == ES_MODULE;

@@ -206,8 +206,8 @@ static int take_bitfields(struct item *it, int i, int *nunits, struct bunit **ou
 /* bindgen infers #pragma pack from a field more aligned than its record. */
 static bool is_packed(struct item *it)
 {
-	if (it->packed_attr)
-		return true;
+	bool packed = it->packed_attr, aligned = true;
+	long max_align = 1;
 	for (int i = 0; i < it->fields.n; i++) {
 		struct field *f = &it->fields.v[i];
 		long size, align;
@@ -215,9 +215,18 @@ static bool is_packed(struct item *it)
 			continue;
 		field_layout(f, &size, &align);
 		if (align > it->align)
-			return true;
+			packed = true;
+		if (align > 0 && (f->offset / 8) % align)
+			aligned = false;
+		if (align > max_align)
+			max_align = align;
 	}
-	return false;
+	/* packed that changes nothing (every field where it would be anyway,
+	 * e.g. packed plus aligned(8)) is dropped, as rustc rejects packed
+	 * next to align */
+	if (packed && aligned && it->align >= max_align)
+		return false;
+	return packed;
 }
 
 /* Whether a union can be Copy: every field is, and none is a zero-length
@@ -311,7 +320,7 @@ static void layout_record(struct item *it)
 	    t.latest_offset != it->size && it->size > t.latest_offset)
 		padding_field(&t, it->size - t.latest_offset, 0);
 
-	if (it->size == 0 && it->fields.n == 0) {
+	if (it->size == 0 && it->fields.n == 0 && !t.is_union) {
 		/* C allows empty structs; Rust's repr(C) would agree, but bindgen
 		 * only adds _address when the C size is not zero. */
 	} else if (!t.is_union) {
