@@ -221,10 +221,9 @@ static bool is_packed(struct item *it)
 		if (align > max_align)
 			max_align = align;
 	}
-	/* packed that changes nothing (every field where it would be anyway,
-	 * e.g. packed plus aligned(8)) is dropped, as rustc rejects packed
-	 * next to align */
-	if (packed && aligned && it->align >= max_align)
+	/* packed next to aligned(N) that changes nothing (every field where
+	 * it would be anyway) is dropped: rustc rejects packed with align */
+	if (packed && it->align_attr && aligned && it->align >= max_align)
 		return false;
 	return packed;
 }
