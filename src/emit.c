@@ -1677,9 +1677,25 @@ static bool support_blocked(const char *name)
 	return regexset_match(rs, name) || regexset_match(ri, name);
 }
 
-/* The support types, with ::std replaced by ::core under --use-core. */
+/* The support types, with ::std replaced by ::core under --use-core, and
+ * `&mut` in const fns (stable in Rust 1.83, yet bindgen main emits it at
+ * its default 1.82) made non-const below 1.82, so old rustcs accept it. */
 static void put_rt(struct buf *b, const char *text)
 {
+	if (opt.rust_target < 82) {
+		struct buf t = {0};
+		for (const char *p = text; *p;) {
+			const char *q = strstr(p, "pub const unsafe fn as_mut(");
+			if (!q) {
+				bputs(&t, p);
+				break;
+			}
+			bput(&t, p, q - p);
+			bputs(&t, "pub unsafe fn as_mut(");
+			p = q + strlen("pub const unsafe fn as_mut(");
+		}
+		text = bstr(&t);	/* leaked: once per run */
+	}
 	if (!opt.use_core) {
 		bputs(b, text);
 		return;
