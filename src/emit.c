@@ -904,7 +904,8 @@ static void emit_record(struct item *it)
 			bprintf(o, "    pub _bindgen_opaque_blob: %s,\n", blob_type(m->size, m->align));
 			break;
 		case M_UNIONBLOB:
-			bprintf(o, "    pub bindgen_union_field: %s,\n", blob_type(m->size, m->align));
+			bprintf(o, "    pub bindgen_union_field: %s,\n",
+				m->size ? blob_type(m->size, m->align) : "[u8; 0usize]");
 			break;
 		case M_UNUSED:
 			bputs(o, "    _unused: [u8; 0],\n");

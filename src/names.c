@@ -89,8 +89,11 @@ static void name_item(struct item *it, int *anon_counter)
 		base = it->ann.replaces;
 	/* typedef struct foo *foo; cannot have both named foo */
 	if (it->kind == I_TYPEDEF && it->aliased->kind == T_PTR &&
-	    it->aliased->sub->kind == T_ITEM && streq(it->aliased->sub->item->name, it->name))
-		base = fmt("%s_ptr", base);
+	    it->aliased->sub->kind == T_ITEM) {
+		struct item *p = it->aliased->sub->item;
+		if (streq(p->rname ? p->rname : p->name, base))
+			base = fmt("%s_ptr", base);
+	}
 	it->rname = it->anonymous && !it->ann.replaces ? base : rust_ident(base);
 }
 
