@@ -114,6 +114,29 @@ static unsigned item_can(struct item *it)
 	default:
 		c = D_ALL;
 	}
+	/* --no-copy and friends, and nocopy-style annotations, also stop
+	 * the records that contain the type from deriving */
+	static struct regexset *no_copy, *no_debug, *no_default, *no_hash, *no_peq;
+	static bool init;
+	if (!init) {
+		no_copy = regexset_new(&opt.no_copy);
+		no_debug = regexset_new(&opt.no_debug);
+		no_default = regexset_new(&opt.no_default);
+		no_hash = regexset_new(&opt.no_hash);
+		no_peq = regexset_new(&opt.no_partialeq);
+		init = true;
+	}
+	const char *n = it->rname ? it->rname : it->name;
+	if (regexset_match(no_copy, n) || it->ann.nocopy)
+		c &= ~(D_COPY | D_CLONE);
+	if (regexset_match(no_debug, n) || it->ann.nodebug)
+		c &= ~D_DEBUG;
+	if (regexset_match(no_default, n) || it->ann.nodefault)
+		c &= ~D_DEFAULT;
+	if (regexset_match(no_hash, n))
+		c &= ~D_HASH;
+	if (regexset_match(no_peq, n))
+		c &= ~(D_PARTIALEQ | D_EQ | D_PARTIALORD | D_ORD);
 	it->derives = c | (1u << 31);
 	return c;
 }

@@ -292,10 +292,6 @@ static const char *rty(struct type *t)
 		return fmt("*%s %s", s->is_const ? "const" : "mut", rty(s));
 	}
 	case T_ARRAY:
-		if (t->len == 0) {	/* a zero-length array is a flexible one */
-			need_incarray = true;
-			return fmt("__IncompleteArrayField<%s>", rty(t->sub));
-		}
 		return fmt("[%s; %ldusize]", rty(t->sub), t->len);
 	case T_INCARRAY:
 		need_incarray = true;
@@ -875,7 +871,12 @@ static void emit_record(struct item *it)
 				 * no drop */
 				line(4, fmt("%s%s: ", vis(), m->f->rname),
 				     fmt("%s::mem::ManuallyDrop<%s>", std_(), rty(m->f->type)), ",");
-			else
+			else if (m->f->type->kind == T_ARRAY && m->f->type->len == 0) {
+				/* a zero-length array field is a flexible one */
+				need_incarray = true;
+				line(4, fmt("%s%s: ", vis(), m->f->rname),
+				     fmt("__IncompleteArrayField<%s>", rty(m->f->type->sub)), ",");
+			} else
 				line(4, fmt("%s%s: ", vis(), m->f->rname), rty(m->f->type), ",");
 			break;
 		}
