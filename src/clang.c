@@ -413,6 +413,13 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 		f.offset = clang_Cursor_getOffsetOfField(c);
 		f.bitwidth = clang_Cursor_isBitField(c) ? clang_getFieldDeclBitWidth(c) : -1;
 		f.comment = comment_of(c);
+		/* bindgen parses a struct first named in this field with the
+		 * field as its location: it gets the field's doc comment */
+		struct type *ft = f.type;
+		while (ft->kind == T_PTR || ft->kind == T_ARRAY)
+			ft = ft->sub;
+		if (ft->kind == T_ITEM && ft->item->inner_fwd && !ft->item->comment)
+			ft->item->comment = f.comment;
 		vpush(&it->fields, f);
 		break;
 	}

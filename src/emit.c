@@ -1769,6 +1769,9 @@ void emit_rust(struct unit *u, struct buf *out)
 			KB_BINDGEN_VERSION);
 	for (int i = 0; i < opt.raw_lines.n; i++)
 		raw_line(out, opt.raw_lines.v[i]);
+	/* bindgen's order of the support types */
+	if (need_opaque8)
+		put_rt(out, rt_opaque_array);
 	if (need_unit && !support_blocked("__BindgenBitfieldUnit"))
 		put_rt(out, rt_bitfield_unit);
 	if (need_incarray)
@@ -1779,8 +1782,6 @@ void emit_rust(struct unit *u, struct buf *out)
 		put_rt(out, rt_float16);
 	if (need_complex)
 		put_rt(out, rt_complex);
-	if (need_opaque8)
-		put_rt(out, rt_opaque_array);
 	bput(out, body.s ? body.s : "", body.len);
 	free(body.s);
 }
