@@ -349,6 +349,8 @@ static const char *param_type(struct type *t)
 	if (t->kind == T_ARRAY || t->kind == T_INCARRAY) {
 		/* const applies to the innermost element, or to the typedef */
 		bool c = t->is_const || elem_const(t) || (t != orig && orig->is_const);
+		if (opt.array_pointers_in_args && t != orig && t->kind == T_ARRAY)
+			return fmt("*%s %s", c ? "const" : "mut", rty(orig));
 		if (opt.array_pointers_in_args && t->kind == T_ARRAY)
 			return fmt("*%s [%s; %ldusize]", c ? "const" : "mut", rty(t->sub), t->len);
 		return fmt("*%s %s", c ? "const" : "mut", rty(t->sub));
@@ -1318,6 +1320,11 @@ static bool must_use_ret(struct type *t)
 static void emit_func(struct item *it)
 {
 	struct type *f = it->type;
+	/* the vectorcall ABI needs a nightly rustc: bindgen skips these */
+	if (f->cc == CC_VECTORCALL && opt.rust_target != KB_RUST_NIGHTLY) {
+		warn("%s: the vectorcall ABI needs --rust-target nightly; skipped", it->name);
+		return;
+	}
 	const char *abi = abi_override(it->rname);
 	if (opt.wasm_import_module)
 		bprintf(o, "#[link(wasm_import_module = \"%s\")]\n", opt.wasm_import_module);
