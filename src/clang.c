@@ -485,8 +485,12 @@ static struct item *record_item(CXCursor c, struct item *parent)
 		it->comment = comment_of(c);
 		if (it->name && !parent)
 			strmap_put(&tags, fmt("%d %s", kind, it->name), it);
-		if (in_record_mention && clang_Cursor_isNull(clang_getCursorDefinition(c))) {
+		CXCursor d = clang_getCursorDefinition(c);
+		if (in_record_mention && clang_Cursor_isNull(d)) {
 			it->inner_fwd = true;
+			vpush(&deferred, it);
+		} else if (!clang_Cursor_isNull(d) && !clang_equalCursors(c, d)) {
+			/* a record takes its place at its definition */
 			vpush(&deferred, it);
 		} else {
 			attach(it);
@@ -497,6 +501,8 @@ static struct item *record_item(CXCursor c, struct item *parent)
 		attach(it);
 	}
 	CXCursor def = clang_getCursorDefinition(c);
+	if (!it->attached && !it->inner_fwd && clang_equalCursors(c, def))
+		attach(it);
 	if (it->complete || clang_Cursor_isNull(def))
 		return it;
 	/* Fill the definition in once, from the defining cursor; the doc
@@ -583,6 +589,11 @@ static struct item *typedef_item(CXCursor c)
 	CXType under = clang_getTypedefDeclUnderlyingType(c);
 	it->aliased = conv(under);
 	name_params(c, it->aliased);
+	/* typedef struct x y; without a comment of its own shows x's, as in
+	 * bindgen (the record's declaration carries the comment) */
+	if (!it->comment && it->aliased->kind == T_ITEM &&
+	    (it->aliased->item->kind == I_STRUCT || it->aliased->item->kind == I_UNION))
+		it->comment = it->aliased->item->comment;
 	/* typedef struct { ... } name;  names the anonymous record. */
 	struct type *a = it->aliased;
 	if (a->kind == T_ITEM && a->item->anonymous && !a->item->parent &&
