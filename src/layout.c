@@ -104,7 +104,7 @@ static bool align_to_latest_field(struct tracker *t, long size, long align)
 	return false;
 }
 
-/* Returns true when a padding field was added before the field. */
+/* bindgen's saw_field: a padding field before this one when needed. */
 static void saw_field(struct tracker *t, long size, long align, long offset_bits)
 {
 	bool merge = align_to_latest_field(t, size, align);
@@ -270,6 +270,16 @@ bool union_manually_drop(struct item *it)
 	return opt.union_style == US_MANUALLY_DROP;
 }
 
+/* Records with bitfields get their alignment from a zero-sized first
+ * field, _bindgen_align: [uN; 0], rather than from repr(align). */
+static void align_field_first(struct rlayout *rl, long align)
+{
+	struct member m = { .kind = M_ALIGN, .size = 0, .align = align };
+	vpush(&rl->m, m);
+	memmove(rl->m.v + 1, rl->m.v, sizeof *rl->m.v * (rl->m.n - 1));
+	rl->m.v[0] = m;
+}
+
 static void layout_record(struct item *it)
 {
 	struct rlayout *rl = alloc(sizeof *rl);
@@ -327,25 +337,17 @@ static void layout_record(struct item *it)
 		if (requires_explicit_align(&t)) {
 			if (it->align == 1)
 				rl->packed = true;
-			else if (rl->has_units && it->align <= MAX_GUARANTEED_ALIGN) {
-				struct member m = { .kind = M_ALIGN, .size = 0, .align = it->align };
-				vpush(&rl->m, m);
-				/* the alignment field goes first */
-				memmove(rl->m.v + 1, rl->m.v, sizeof *rl->m.v * (rl->m.n - 1));
-				rl->m.v[0] = m;
-			} else
+			else if (rl->has_units && it->align <= MAX_GUARANTEED_ALIGN)
+				align_field_first(rl, it->align);
+			else
 				rl->explicit_align = it->align;
 		}
 	} else {
 		if (requires_explicit_align(&t)) {
-			if (rl->has_units && it->align <= MAX_GUARANTEED_ALIGN) {
-				struct member m = { .kind = M_ALIGN, .size = 0, .align = it->align };
-				vpush(&rl->m, m);
-				memmove(rl->m.v + 1, rl->m.v, sizeof *rl->m.v * (rl->m.n - 1));
-				rl->m.v[0] = m;
-			} else {
+			if (rl->has_units && it->align <= MAX_GUARANTEED_ALIGN)
+				align_field_first(rl, it->align);
+			else
 				rl->explicit_align = it->align;
-			}
 		}
 		if (!rl->rust_union)
 			add(rl, (struct member){ .kind = M_UNIONBLOB, .size = it->size,
