@@ -10,6 +10,11 @@
 
 static unsigned item_can(struct item *it);
 
+/* Compiled on first use, which is before emission (that releases the
+ * arena between items). */
+static struct regexset *no_copy, *no_debug, *no_default, *no_hash, *no_peq;
+static void init_rules(void);
+
 unsigned type_can(struct type *t)
 {
 	switch (t->kind) {
@@ -116,16 +121,7 @@ static unsigned item_can(struct item *it)
 	}
 	/* --no-copy and friends, and nocopy-style annotations, also stop
 	 * the records that contain the type from deriving */
-	static struct regexset *no_copy, *no_debug, *no_default, *no_hash, *no_peq;
-	static bool init;
-	if (!init) {
-		no_copy = regexset_new(&opt.no_copy);
-		no_debug = regexset_new(&opt.no_debug);
-		no_default = regexset_new(&opt.no_default);
-		no_hash = regexset_new(&opt.no_hash);
-		no_peq = regexset_new(&opt.no_partialeq);
-		init = true;
-	}
+	init_rules();	/* layout asks about unions before compute_derives() */
 	const char *n = it->rname ? it->rname : it->name;
 	if (regexset_match(no_copy, n) || it->ann.nocopy)
 		c &= ~(D_COPY | D_CLONE);
@@ -149,8 +145,22 @@ static void derive_list(itemvec *items)
 	}
 }
 
+static void init_rules(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	no_copy = regexset_new(&opt.no_copy);
+	no_debug = regexset_new(&opt.no_debug);
+	no_default = regexset_new(&opt.no_default);
+	no_hash = regexset_new(&opt.no_hash);
+	no_peq = regexset_new(&opt.no_partialeq);
+}
+
 void compute_derives(struct unit *u)
 {
+	init_rules();
 	derive_list(&u->items);
 }
 

@@ -387,7 +387,7 @@ static const char *params(struct type *f, const strvec *names)
 	}
 	if (f->variadic)
 		bputs(&b, f->params.n ? ", ..." : "...");
-	return bstr(&b);
+	return bdone(&b);
 }
 
 static const char *fn_sig(struct type *f, const strvec *names, bool ptr)
@@ -567,7 +567,7 @@ static const char *field_attrs(struct item *rec, const char *field, struct annot
 			const char *s = opt.field_attr.v[i] + strlen(key);
 			bprintf(&b, startswith(s, "#") ? "%s%s" : "#[%s]%s", s, inline_ ? " " : "\n");
 		}
-	return b.len ? bstr(&b) : "";
+	return b.len ? bdone(&b) : "";
 }
 
 /* The visibility of fields and bitfield accessors (--default-visibility). */
@@ -642,7 +642,7 @@ static const char *derive_list(struct item *it, unsigned can)
 	for (int i = 0; i < all.n; i++)
 		if (streq(all.v[i], "Default"))
 			it->derives |= D_DEFAULT;
-	return b.len ? bstr(&b) : NULL;
+	return b.len ? bdone(&b) : NULL;
 }
 
 static void impl_default(const char *name)
@@ -1023,7 +1023,7 @@ static const char *enum_derives(struct item *it)
 	struct buf b = {0};
 	for (int i = 0; i < all.n; i++)
 		bprintf(&b, "%s%s", i ? ", " : "", all.v[i]);
-	return bstr(&b);
+	return bdone(&b);
 }
 
 static void bitops(const char *n)
@@ -1505,11 +1505,8 @@ static void emit_item(struct item *it)
 {
 	if (!it->emit)
 		return;
-	if (opt.dynamic_loading && (it->kind == I_FUNC || (it->kind == I_VAR && !it->has_val))) {
-		if (!(it->kind == I_FUNC && it->type->variadic))
-			vpush(&dyn_items, it);
-		return;
-	}
+	if (opt.dynamic_loading && (it->kind == I_FUNC || (it->kind == I_VAR && !it->has_val)))
+		return;		/* in the library struct, emit_dynamic() */
 	switch (it->kind) {
 	case I_STRUCT:
 	case I_UNION:
@@ -1578,6 +1575,19 @@ static void dyn_let(const char *name, const char *get, bool wrap, bool req)
 	}
 }
 
+/* Collected before emission: the arena is released between items. */
+static void collect_dynamic(itemvec *items)
+{
+	for (int i = 0; i < items->n; i++) {
+		struct item *it = items->v[i];
+		if (!it->emit)
+			continue;
+		if ((it->kind == I_FUNC && !it->type->variadic) ||
+		    (it->kind == I_VAR && !it->has_val))
+			vpush(&dyn_items, it);
+	}
+}
+
 static void emit_dynamic(void)
 {
 	const char *lib = opt.dynamic_loading, *s = std_();
@@ -1643,6 +1653,7 @@ static void emit_dynamic(void)
 			body = req ? fmt("(self.%s)(%s)", it->rname, bstr(&args))
 				   : fmt("(self.%s.as_ref().expect(\"Expected function, got error.\"))(%s)",
 					 it->rname, bstr(&args));
+			free(args.s);
 			if ((it->must_use && opt.fn_attr_detection) || must_use_ret(f->ret))
 				bputs(o, "    #[must_use]\n");
 			doc(4, it->comment);
@@ -1746,10 +1757,9 @@ static void raw_line(struct buf *out, const char *l)
 	bprintf(out, "%s\n", l);
 }
 
-void emit_rust(struct unit *u, struct buf *out)
+void emit_rust(struct unit *u, struct buf *out, struct buf *body)
 {
-	struct buf body = {0};
-	o = &body;
+	o = body;
 	init_rules();
 	re_alias_normal = regexset_new(&opt.alias_normal);
 	re_alias_newtype = regexset_new(&opt.alias_newtype);
@@ -1766,8 +1776,14 @@ void emit_rust(struct unit *u, struct buf *out)
 		if (u->items.v[i]->kind == I_TYPEDEF && u->items.v[i]->emit &&
 		    !builtin_alias(u->items.v[i]) && !names_itself(u->items.v[i]))
 			strmap_put(&typedefs, u->items.v[i]->rname, u->items.v[i]);
-	for (int i = 0; i < u->items.n; i++)
+	if (opt.dynamic_loading)
+		collect_dynamic(&u->items);
+	/* each item's temporary strings go once it is written */
+	struct arena_mark m = arena_mark();
+	for (int i = 0; i < u->items.n; i++) {
 		emit_item(u->items.v[i]);
+		arena_release(m);
+	}
 	if (opt.dynamic_loading && dyn_items.n)
 		emit_dynamic();
 
@@ -1789,6 +1805,4 @@ void emit_rust(struct unit *u, struct buf *out)
 		put_rt(out, rt_float16);
 	if (need_complex)
 		put_rt(out, rt_complex);
-	bput(out, body.s ? body.s : "", body.len);
-	free(body.s);
 }

@@ -21,7 +21,15 @@
 
 /* ---- util.c: arena, vectors, strings, errors ---- */
 
-void *alloc(size_t n);			/* zeroed, lives until exit */
+void *alloc(size_t n);			/* zeroed, lives until exit... */
+/* ...or until the arena is released to a mark taken before it. */
+struct arena_mark {
+	void *chunk;
+	char *p;
+	unsigned long seq;
+};
+struct arena_mark arena_mark(void);
+void arena_release(struct arena_mark m);
 void *alloc_grow(void *p, size_t old, size_t new);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
@@ -54,6 +62,7 @@ void bputs(struct buf *b, const char *s);
 void bputc(struct buf *b, char c);
 void bprintf(struct buf *b, const char *f, ...) __attribute__((format(printf, 2, 3)));
 char *bstr(struct buf *b);		/* NUL-terminated contents */
+char *bdone(struct buf *b);		/* contents moved to the arena, b freed */
 
 /* A string-keyed hash map of pointers (open addressing, arena keys). */
 struct strmap {
@@ -407,7 +416,9 @@ unsigned type_can(struct type *t);
 
 /* ---- emit.c: Rust text ---- */
 
-void emit_rust(struct unit *u, struct buf *out);
+/* The bindings: the prelude (header comment, raw lines, support types)
+ * into pre, the items into body; the output is pre then body. */
+void emit_rust(struct unit *u, struct buf *pre, struct buf *body);
 
 /* ---- out.c ---- */
 
@@ -416,6 +427,7 @@ void write_depfile(const char *path, const char *target, strvec *deps);
 
 /* Writes data to path atomically (temp file + rename) when path is a regular
  * file; directly to stdout, /dev/null, pipes.  Fatal on failure. */
-void write_output(const char *path, const char *data, size_t len);
+void write_output(const char *path, const char *data, size_t len,
+		  const char *data2, size_t len2);
 
 #endif

@@ -228,19 +228,17 @@ static bool is_packed(struct item *it)
 	return packed;
 }
 
+/* Compiled once, before anything else allocates: emission releases the
+ * arena between items. */
+static struct regexset *re_no_copy, *re_wrap, *re_mdrop;
+
 /* Whether a union can be Copy: every field is, and none is a zero-length
  * or flexible array (bindgen's rule). */
 bool union_is_copy(struct item *it)
 {
 	if (it->ann.nocopy || !opt.derive_copy)
 		return false;
-	static struct regexset *no_copy;
-	static bool init;
-	if (!init) {
-		no_copy = regexset_new(&opt.no_copy);
-		init = true;
-	}
-	if (regexset_match(no_copy, it->rname))
+	if (regexset_match(re_no_copy, it->rname))
 		return false;
 	for (int i = 0; i < it->fields.n; i++) {
 		struct type *t = it->fields.v[i].type;
@@ -256,16 +254,9 @@ bool union_is_copy(struct item *it)
  * __BindgenUnionField wrapper struct. */
 bool union_manually_drop(struct item *it)
 {
-	static struct regexset *wrap, *md;
-	static bool init;
-	if (!init) {
-		wrap = regexset_new(&opt.union_wrapper);
-		md = regexset_new(&opt.union_manually_drop);
-		init = true;
-	}
-	if (regexset_match(wrap, it->rname))
+	if (regexset_match(re_wrap, it->rname))
 		return false;
-	if (regexset_match(md, it->rname))
+	if (regexset_match(re_mdrop, it->rname))
 		return true;
 	return opt.union_style == US_MANUALLY_DROP;
 }
@@ -376,5 +367,8 @@ static void layout_list(itemvec *items)
 
 void compute_layout(struct unit *u)
 {
+	re_no_copy = regexset_new(&opt.no_copy);
+	re_wrap = regexset_new(&opt.union_wrapper);
+	re_mdrop = regexset_new(&opt.union_manually_drop);
 	layout_list(&u->items);
 }

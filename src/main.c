@@ -30,7 +30,7 @@ static void refuse_unsupported(void)
 int main(int argc, char **argv)
 {
 	struct unit u = {0};
-	struct buf out = {0};
+	struct buf pre = {0}, body = {0};
 
 	parse_opts(&opt, argc, argv);
 	refuse_unsupported();
@@ -43,8 +43,8 @@ int main(int argc, char **argv)
 	select_items(&u);
 	compute_layout(&u);
 	compute_derives(&u);
-	emit_rust(&u, &out);
-	write_output(opt.output, bstr(&out), out.len);
+	emit_rust(&u, &pre, &body);
+	write_output(opt.output, bstr(&pre), pre.len, bstr(&body), body.len);
 	if (opt.depfile)
 		write_depfile(opt.depfile, opt.output ? opt.output : "-", &u.deps);
 	return 0;

@@ -26,18 +26,25 @@ static bool write_all(int fd, const char *p, size_t n)
 /* A regular file (or a path that does not exist yet) is replaced through a
  * temporary file in the same directory and rename(2), keeping the old mode;
  * anything else (a tty, a pipe, /dev/null) is written in place. */
-void write_output(const char *path, const char *data, size_t len)
+/* Two parts, so that the bindings need not be copied behind their prelude. */
+static bool write_parts(int fd, const char *a, size_t alen, const char *b, size_t blen)
+{
+	return write_all(fd, a, alen) && write_all(fd, b, blen);
+}
+
+void write_output(const char *path, const char *data, size_t len,
+		  const char *data2, size_t len2)
 {
 	struct stat st;
 	if (!path || streq(path, "-")) {
-		if (!write_all(1, data, len))
+		if (!write_parts(1, data, len, data2, len2))
 			fatal("cannot write to stdout: %s", strerror(errno));
 		return;
 	}
 	bool exists = stat(path, &st) == 0;
 	if (exists && !S_ISREG(st.st_mode)) {
 		int fd = open(path, O_WRONLY | O_TRUNC);
-		if (fd < 0 || !write_all(fd, data, len) || close(fd))
+		if (fd < 0 || !write_parts(fd, data, len, data2, len2) || close(fd))
 			fatal("cannot write %s: %s", path, strerror(errno));
 		return;
 	}
@@ -54,7 +61,7 @@ void write_output(const char *path, const char *data, size_t len)
 		umask(um);
 		mode = 0666 & ~um;
 	}
-	if (!write_all(fd, data, len) || fchmod(fd, mode) || close(fd)) {
+	if (!write_parts(fd, data, len, data2, len2) || fchmod(fd, mode) || close(fd)) {
 		int e = errno;
 		unlink(tmp);
 		fatal("cannot write %s: %s", path, strerror(e));
@@ -94,6 +101,6 @@ void write_depfile(const char *path, const char *target, strvec *deps)
 		put_escaped(&b, deps->v[i]);
 	}
 	bputc(&b, '\n');
-	write_output(path, b.s, b.len);
+	write_output(path, b.s, b.len, "", 0);
 	free(b.s);
 }

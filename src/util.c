@@ -7,27 +7,74 @@
 
 const char *progname = "kbindgen";
 
-/* One bump arena for the whole run: nothing is freed until exit, so no
- * frees are scattered through the passes. */
+/* One bump arena for the whole run: the passes never free.  Emission,
+ * which makes many short-lived strings per item, brackets each item with
+ * arena_mark()/arena_release() so the garbage does not pile up.  Chunks
+ * are numbered; a release frees those newer than the mark and zeroes what
+ * was used of the marked one, keeping alloc()'s zeroed memory promise. */
 #define CHUNK (1 << 20)
+
+struct chunk {
+	struct chunk *next;		/* older */
+	unsigned long seq;
+	size_t size;
+	char pad[8];			/* keep the data 16-byte aligned */
+};
+
+static struct chunk *chunks;		/* newest first */
+static struct chunk *small;		/* where small blocks come from */
 static char *arena_p, *arena_end;
+static unsigned long seqno;
+
+static struct chunk *new_chunk(size_t size)
+{
+	struct chunk *c = calloc(1, sizeof *c + size);
+	if (!c)
+		fatal("out of memory");
+	c->seq = ++seqno;
+	c->size = size;
+	c->next = chunks;
+	chunks = c;
+	return c;
+}
 
 void *alloc(size_t n)
 {
 	n = (n + 15) & ~(size_t)15;
+	if (n > CHUNK / 4)
+		return new_chunk(n) + 1;	/* big blocks get their own chunk */
 	if (n > (size_t)(arena_end - arena_p)) {
-		size_t sz = n > CHUNK / 4 ? n : CHUNK;
-		char *c = calloc(1, sz);
-		if (!c)
-			fatal("out of memory");
-		if (n > CHUNK / 4)
-			return c;	/* big blocks get their own chunk */
-		arena_p = c;
-		arena_end = c + sz;
+		small = new_chunk(CHUNK);
+		arena_p = (char *)(small + 1);
+		arena_end = arena_p + CHUNK;
 	}
 	void *p = arena_p;
 	arena_p += n;
 	return p;
+}
+
+struct arena_mark arena_mark(void)
+{
+	return (struct arena_mark){ small, arena_p, seqno };
+}
+
+void arena_release(struct arena_mark mk)
+{
+	struct { struct chunk *small; char *p; unsigned long seq; } m =
+		{ mk.chunk, mk.p, mk.seq };
+	while (chunks && chunks->seq > m.seq) {
+		struct chunk *c = chunks;
+		chunks = c->next;
+		free(c);
+	}
+	if (!m.small)
+		return;
+	char *end = (char *)(m.small + 1) + m.small->size;
+	/* the marked chunk is still current if nothing newer was made */
+	memset(m.p, 0, (small == m.small ? arena_p : end) - m.p);
+	small = m.small;
+	arena_p = m.p;
+	arena_end = end;
 }
 
 void *alloc_grow(void *p, size_t old, size_t new)
@@ -127,6 +174,14 @@ void bprintf(struct buf *b, const char *f, ...)
 	char *s = vfmt(f, ap);
 	va_end(ap);
 	bput(b, s, n);
+}
+
+char *bdone(struct buf *b)
+{
+	char *s = xstrndup(b->s ? b->s : "", b->len);
+	free(b->s);
+	*b = (struct buf){0};
+	return s;
 }
 
 char *bstr(struct buf *b)
