@@ -730,7 +730,15 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		/* setter */
 		bputs(o, "    #[inline]\n");
 		bprintf(o, "    %sfn %s(&mut self, val: %s) {\n", vis(), bf->setter, ty);
-		bprintf(o, "        unsafe {\n            let val: %s = val as _;\n", it_);
+		/* bindgen main writes `val as _` in an unsafe block that then has
+		 * nothing unsafe: unused_unsafe, an error under the kernel's
+		 * -Dwarnings.  For the older targets kernels pin, keep release
+		 * 0.72.1's transmute, which the block needs. */
+		if (opt.rust_target < 82)
+			bprintf(o, "        unsafe {\n            let val: %s = %s::mem::transmute(val);\n",
+				it_, s);
+		else
+			bprintf(o, "        unsafe {\n            let val: %s = val as _;\n", it_);
 		bprintf(o, "            self.%s.set_const::<%s>(val as u64)\n        }\n    }\n", uf, k);
 		/* raw getter */
 		bputs(o, "    #[inline]\n");
