@@ -220,9 +220,18 @@ static void doc(int ind, const char *raw)
 		bputs(o, "\"]\n");
 		return;
 	}
+	/* rustfmt re-indents a block comment's later lines to the item */
 	bputs(o, "/**");
-	for (int i = 0; i < lines.n; i++)
-		bprintf(o, "%s%s", i ? "\n" : "", lines.v[i]);
+	for (int i = 0; i < lines.n; i++) {
+		const char *l = lines.v[i];
+		if (i) {
+			bputc(o, '\n');
+			l += strspn(l, " \t");
+			if (*l)
+				indent(ind);
+		}
+		bputs(o, l);
+	}
 	bputs(o, "*/\n");
 }
 

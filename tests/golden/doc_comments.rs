@@ -22,7 +22,7 @@ const _: () = {
 unsafe extern "C" {
     /** A multi-line comment.
 
- It has two paragraphs.*/
+    It has two paragraphs.*/
     pub fn documented_fn(arg: ::std::os::raw::c_int) -> ::std::os::raw::c_int;
 }
 /// Everything fine.
