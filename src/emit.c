@@ -96,7 +96,8 @@ static void wrap_list(int ind, const char *pre, const char *head, int hlen,
 	int plen[256];
 	int n = split_args(inner, ilen, parts, plen, 256);
 	for (int i = 0; i < n; i++) {
-		wrapped(ind + 4, "", parts[i], plen[i], ",");
+		bool dots = plen[i] == 3 && !strncmp(parts[i], "...", 3);
+		wrapped(ind + 4, "", parts[i], plen[i], dots ? "" : ",");
 		bputc(o, '\n');
 	}
 	indent(ind);
@@ -846,28 +847,9 @@ static void impl_debug(struct item *it, struct rlayout *rl)
 	free(a.s);
 }
 
-static void emit_record(struct item *it)
+/* The fields of a record, as layout.c laid them out. */
+static void emit_members(struct item *it, struct rlayout *rl, bool is_union)
 {
-	struct rlayout *rl = rec_layout(it);
-	vis_item = it;
-	bool is_union = it->kind == I_UNION && rl->rust_union;
-	unsigned can = can_derive(it);
-	const char *derives = derive_list(it, can);
-
-	doc(0, it->comment);
-	if (rl->packed)
-		bputs(o, rl->packed_n > 1 ? fmt("#[repr(C, packed(%ld))]\n", rl->packed_n)
-					 : "#[repr(C, packed)]\n");
-	else
-		bputs(o, "#[repr(C)]\n");
-	if (rl->explicit_align)
-		bprintf(o, "#[repr(align(%ld))]\n", rl->explicit_align);
-	custom_attrs(it, it->kind == I_UNION ? &attr_union : &attr_struct);
-	if (derives)
-		bprintf(o, "#[derive(%s)]\n", derives);
-	if (regexset_match(re_must_use, it->rname) || it->ann.mustusetype)
-		bputs(o, "#[must_use]\n");
-	bprintf(o, "pub %s %s {\n", is_union ? "union" : "struct", it->rname);
 	for (int i = 0; i < rl->m.n; i++) {
 		struct member *m = &rl->m.v[i];
 		switch (m->kind) {
@@ -932,7 +914,36 @@ static void emit_record(struct item *it)
 			break;
 		}
 	}
-	bputs(o, "}\n");
+}
+
+static void emit_record(struct item *it)
+{
+	struct rlayout *rl = rec_layout(it);
+	vis_item = it;
+	bool is_union = it->kind == I_UNION && rl->rust_union;
+	unsigned can = can_derive(it);
+	const char *derives = derive_list(it, can);
+
+	doc(0, it->comment);
+	if (rl->packed)
+		bputs(o, rl->packed_n > 1 ? fmt("#[repr(C, packed(%ld))]\n", rl->packed_n)
+					 : "#[repr(C, packed)]\n");
+	else
+		bputs(o, "#[repr(C)]\n");
+	if (rl->explicit_align)
+		bprintf(o, "#[repr(align(%ld))]\n", rl->explicit_align);
+	custom_attrs(it, it->kind == I_UNION ? &attr_union : &attr_struct);
+	if (derives)
+		bprintf(o, "#[derive(%s)]\n", derives);
+	if (regexset_match(re_must_use, it->rname) || it->ann.mustusetype)
+		bputs(o, "#[must_use]\n");
+	if (!rl->m.n) {		/* struct foo {} */
+		bprintf(o, "pub %s %s {}\n", is_union ? "union" : "struct", it->rname);
+	} else {
+		bprintf(o, "pub %s %s {\n", is_union ? "union" : "struct", it->rname);
+		emit_members(it, rl, is_union);
+		bputs(o, "}\n");
+	}
 
 	for (int i = 0; i < it->children.n; i++)
 		emit_item(it->children.v[i]);
@@ -1582,7 +1593,9 @@ static void dyn_let(const char *name, const char *get, bool wrap, bool req)
 	const char *tail = req ? ".map(|sym| *sym)?;" : ".map(|sym| *sym);";
 	const char *g = wrap ? fmt("unsafe { __library.%s }", get) : fmt("__library.%s", get);
 	char *l = fmt("        let %s = %s%s", name, g, tail);
-	if (strlen(l) <= WIDTH) {
+	/* rustfmt breaks a method chain longer than 60 columns */
+	size_t chain = strlen(g) + strlen(tail) - 1;
+	if (strlen(l) <= WIDTH && (wrap || chain <= 60)) {
 		bprintf(o, "%s\n", l);
 	} else if (wrap) {
 		bprintf(o, "        let %s =\n            %s%s\n", name, g, tail);
