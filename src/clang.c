@@ -680,14 +680,9 @@ static void func_item(CXCursor c)
 /* The canonical kind of t: typedefs and enums resolved. */
 static enum tkind base_kind(struct type *t)
 {
-	while (t->kind == T_ITEM) {
-		if (t->item->kind == I_TYPEDEF)
-			t = t->item->aliased;
-		else if (t->item->kind == I_ENUM && t->item->inttype)
-			t = t->item->inttype;
-		else
-			break;
-	}
+	for (t = strip_typedefs(t); t->kind == T_ITEM && t->item->kind == I_ENUM &&
+	     t->item->inttype; t = strip_typedefs(t->item->inttype))
+		;
 	return t->kind;
 }
 

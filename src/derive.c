@@ -121,20 +121,29 @@ static unsigned item_can(struct item *it)
 	}
 	/* --no-copy and friends, and nocopy-style annotations, also stop
 	 * the records that contain the type from deriving */
-	init_rules();	/* layout asks about unions before compute_derives() */
-	const char *n = it->rname ? it->rname : it->name;
-	if (regexset_match(no_copy, n) || it->ann.nocopy)
-		c &= ~(D_COPY | D_CLONE);
-	if (regexset_match(no_debug, n) || it->ann.nodebug)
-		c &= ~D_DEBUG;
-	if (regexset_match(no_default, n) || it->ann.nodefault)
-		c &= ~D_DEFAULT;
-	if (regexset_match(no_hash, n))
-		c &= ~D_HASH;
-	if (regexset_match(no_peq, n))
-		c &= ~(D_PARTIALEQ | D_EQ | D_PARTIALORD | D_ORD);
+	c &= ~derives_refused(it, true);
 	it->derives = c | (1u << 31);
 	return c;
+}
+
+/* The traits --no-copy, --no-debug, ... (and, with annotations, the
+ * nocopy/nodebug/nodefault annotations) refuse to this item. */
+unsigned derives_refused(struct item *it, bool annotations)
+{
+	init_rules();	/* layout asks about unions before compute_derives() */
+	const char *n = it->rname ? it->rname : it->name;
+	unsigned r = 0;
+	if (regexset_match(no_copy, n) || (annotations && it->ann.nocopy))
+		r |= D_COPY | D_CLONE;
+	if (regexset_match(no_debug, n) || (annotations && it->ann.nodebug))
+		r |= D_DEBUG;
+	if (regexset_match(no_default, n) || (annotations && it->ann.nodefault))
+		r |= D_DEFAULT;
+	if (regexset_match(no_hash, n))
+		r |= D_HASH;
+	if (regexset_match(no_peq, n))
+		r |= D_PARTIALEQ | D_EQ | D_PARTIALORD | D_ORD;
+	return r;
 }
 
 static void derive_list(itemvec *items)

@@ -249,9 +249,7 @@ static bool must_use_ret(struct type *t);
 
 static bool is_fn(struct type *t)
 {
-	while (t->kind == T_ITEM && t->item->kind == I_TYPEDEF)
-		t = t->item->aliased;
-	return t->kind == T_FUNC;
+	return strip_typedefs(t)->kind == T_FUNC;
 }
 
 static const char *rty_prim(struct type *t)
@@ -351,9 +349,7 @@ static bool elem_const(struct type *t)
 
 static const char *param_type(struct type *t)
 {
-	struct type *orig = t, *r = t;
-	while (r->kind == T_ITEM && r->item->kind == I_TYPEDEF)
-		r = r->item->aliased;
+	struct type *orig = t, *r = strip_typedefs(t);
 	if (r->kind == T_ARRAY || r->kind == T_INCARRAY)
 		t = r;
 	if (t->kind == T_ARRAY || t->kind == T_INCARRAY) {
@@ -372,10 +368,7 @@ static const char *ret_suffix(struct type *ret, bool no_return)
 {
 	if (no_return)
 		return " -> !";
-	struct type *r = ret;
-	while (r->kind == T_ITEM && r->item->kind == I_TYPEDEF)
-		r = r->item->aliased;
-	if (r->kind == T_VOID)
+	if (strip_typedefs(ret)->kind == T_VOID)
 		return "";
 	return fmt(" -> %s", rty(ret));
 }
@@ -410,8 +403,7 @@ static const char *fn_sig(struct type *f, const strvec *names, bool ptr)
 
 static bool is_unsigned(struct type *t)
 {
-	while (t->kind == T_ITEM && t->item->kind == I_TYPEDEF)
-		t = t->item->aliased;
+	t = strip_typedefs(t);
 	if (t->kind == T_ITEM && t->item->kind == I_ENUM)
 		return is_unsigned(t->item->inttype);
 	switch (t->kind) {
@@ -440,8 +432,7 @@ struct rule {
 };
 typedef VEC(struct rule) rulevec;
 
-static struct regexset *re_no_debug, *re_no_copy, *re_no_default, *re_no_hash,
-	*re_no_partialeq, *re_must_use;
+static struct regexset *re_must_use;
 static rulevec derive_any, derive_struct, derive_enum, derive_union;
 static rulevec attr_any, attr_struct, attr_enum, attr_union, abi_rules;
 
@@ -471,11 +462,6 @@ static void parse_rules(const strvec *in, rulevec *out, bool first_eq)
 
 static void init_rules(void)
 {
-	re_no_debug = regexset_new(&opt.no_debug);
-	re_no_copy = regexset_new(&opt.no_copy);
-	re_no_default = regexset_new(&opt.no_default);
-	re_no_hash = regexset_new(&opt.no_hash);
-	re_no_partialeq = regexset_new(&opt.no_partialeq);
 	re_must_use = regexset_new(&opt.must_use_type);
 	parse_rules(&opt.derive_custom, &derive_any, true);
 	parse_rules(&opt.derive_custom_struct, &derive_struct, true);
@@ -618,14 +604,7 @@ static const char *derive_list(struct item *it, unsigned can)
 	if (opt.derive_eq) d |= D_EQ | D_PARTIALEQ;
 	d &= can;
 	const char *n = it->rname;
-	if (regexset_match(re_no_debug, n)) d &= ~D_DEBUG;
-	if (regexset_match(re_no_copy, n)) d &= ~(D_COPY | D_CLONE);
-	if (regexset_match(re_no_default, n)) d &= ~D_DEFAULT;
-	if (regexset_match(re_no_hash, n)) d &= ~D_HASH;
-	if (regexset_match(re_no_partialeq, n)) d &= ~(D_PARTIALEQ | D_EQ | D_PARTIALORD | D_ORD);
-	if (it->ann.nodebug) d &= ~D_DEBUG;
-	if (it->ann.nocopy) d &= ~(D_COPY | D_CLONE);
-	if (it->ann.nodefault) d &= ~D_DEFAULT;
+	d &= ~derives_refused(it, true);
 	if (!(d & D_PARTIALEQ))
 		d &= ~(D_EQ | D_PARTIALORD | D_ORD);
 	if (!(d & D_PARTIALORD))
@@ -953,13 +932,13 @@ static void emit_record(struct item *it)
 	if (opt.layout_tests && !rl->no_layout)
 		layout_tests(it, rl);
 	if (opt.derive_default && !(it->derives & D_DEFAULT) &&
-	    !regexset_match(re_no_default, it->rname))
+	    !(derives_refused(it, false) & D_DEFAULT))
 		impl_default(it->rname);
 	/* --impl-partialeq adds nothing for C: bindgen implements PartialEq
 	 * where it cannot be derived, and for C that is only through unions,
 	 * which it does not implement either. */
 	if (opt.impl_debug && opt.derive_debug && !(it->derives & D_DEBUG) &&
-	    !regexset_match(re_no_debug, it->rname) && !it->ann.nodebug)
+	    !(derives_refused(it, true) & D_DEBUG))
 		impl_debug(it, rl);
 	bool methods = false;
 	for (int i = 0; i < rl->m.n; i++) {
@@ -1032,9 +1011,10 @@ static const char *enum_derives(struct item *it)
 {
 	const char *n = it->rname;
 	strvec all = {0};
-	if (opt.derive_debug && !regexset_match(re_no_debug, n) && !it->ann.nodebug)
+	unsigned refused = derives_refused(it, true);
+	if (opt.derive_debug && !(refused & D_DEBUG))
 		vpush(&all, "Debug");
-	if (opt.derive_copy && !regexset_match(re_no_copy, n) && !it->ann.nocopy)
+	if (opt.derive_copy && !(refused & D_COPY))
 		vpush(&all, "Copy");
 	/* --no-hash and --no-partialeq do not reach Rust enums in bindgen */
 	vpush(&all, "Clone");
@@ -1327,7 +1307,9 @@ static bool plain_mangling(const char *name, const char *sym, struct type *f)
 static void link_name(struct item *it)
 {
 	const char *sym = it->link_name ? it->link_name : it->name;
-	if (!streq(it->name, it->rname) && streq(sym, it->name))
+	if (opt.prefix_link_name)
+		bprintf(o, "    #[link_name = \"\\u{1}%s%s\"]\n", opt.prefix_link_name, sym);
+	else if (!streq(it->name, it->rname) && streq(sym, it->name))
 		bprintf(o, "    #[link_name = \"\\u{1}%s\"]\n", sym);
 	else if (!plain_mangling(it->rname, sym, it->type))
 		bprintf(o, "    #[link_name = \"\\u{1}%s\"]\n", sym);
@@ -1343,6 +1325,20 @@ static bool must_use_ret(struct type *t)
 			break;
 	}
 	return false;
+}
+
+/* A signature's parameters one per line, as rustfmt breaks a long one;
+ * "..." takes no comma. */
+static void param_lines(const char *ps)
+{
+	const char *parts[512];
+	int plen[512];
+	int n = split_args(ps, strlen(ps), parts, plen, 512);
+	for (int i = 0; i < n; i++) {
+		bool dots = plen[i] == 3 && !strncmp(parts[i], "...", 3);
+		wrapped(8, "", parts[i], plen[i], dots ? "" : ",");
+		bputc(o, '\n');
+	}
 }
 
 static void emit_func(struct item *it)
@@ -1366,11 +1362,7 @@ static void emit_func(struct item *it)
 	doc(4, it->comment);
 	if ((it->must_use && opt.fn_attr_detection) || must_use_ret(f->ret))
 		bputs(o, "    #[must_use]\n");
-	if (opt.prefix_link_name)
-		bprintf(o, "    #[link_name = \"\\u{1}%s%s\"]\n", opt.prefix_link_name,
-			it->link_name ? it->link_name : it->name);
-	else
-		link_name(it);
+	link_name(it);
 	const char *ps = f->noproto ? "" : params(f, &f->pnames);
 	const char *ret = ret_suffix(f->ret, it->no_return);
 	char *l = fmt("    pub fn %s(%s)%s;", it->rname, ps, ret);
@@ -1380,17 +1372,7 @@ static void emit_func(struct item *it)
 		line(4, fmt("pub fn %s() -> ", it->rname), rty(f->ret), ";");
 	} else {
 		bprintf(o, "    pub fn %s(\n", it->rname);
-		const char *parts[512];
-		int plen[512];
-		int n = split_args(ps, strlen(ps), parts, plen, 512);
-		for (int i = 0; i < n; i++) {
-			if (plen[i] == 3 && !strncmp(parts[i], "...", 3)) {
-				bputs(o, "        ...\n");
-				continue;
-			}
-			wrapped(8, "", parts[i], plen[i], ",");
-			bputc(o, '\n');
-		}
+		param_lines(ps);
 		line(4, ")", ret, ";");
 	}
 	bputs(o, "}\n");
@@ -1450,8 +1432,7 @@ static void emit_var(struct item *it)
 			b = b->item->aliased;
 		/* through a new type alias the value is wrapped: Foo(1) */
 		struct item *wrap = b->kind == T_ITEM && b->item->kind == I_TYPEDEF ? b->item : NULL;
-		while (b->kind == T_ITEM && b->item->kind == I_TYPEDEF)
-			b = b->item->aliased;
+		b = strip_typedefs(b);
 		struct buf val = {0};
 		if (v.kind == MV_FLOAT)
 			rust_float(&val, v.f);
@@ -1470,11 +1451,7 @@ static void emit_var(struct item *it)
 	}
 	extern_open();
 	doc(4, it->comment);
-	if (opt.prefix_link_name)
-		bprintf(o, "    #[link_name = \"\\u{1}%s%s\"]\n", opt.prefix_link_name,
-			it->link_name ? it->link_name : it->name);
-	else
-		link_name(it);
+	link_name(it);
 	line(4, fmt("pub static %s%s: ", it->type->is_const ? "" : "mut ", it->rname),
 	     rty(it->type), ";");
 	bputs(o, "}\n");
@@ -1695,13 +1672,7 @@ static void emit_dynamic(void)
 				bprintf(o, "%s\n", sig);
 			} else {
 				bprintf(o, "    pub unsafe fn %s(\n        &self,\n", it->rname);
-				const char *parts[256];
-				int plen[256];
-				int n = split_args(ps, strlen(ps), parts, plen, 256);
-				for (int j = 0; j < n; j++) {
-					wrapped(8, "", parts[j], plen[j], ",");
-					bputc(o, '\n');
-				}
+				param_lines(ps);
 				bprintf(o, "    )%s {\n", ret);
 			}
 		} else {

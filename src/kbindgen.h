@@ -296,6 +296,14 @@ struct item {
 	void *lay;		/* layout.c private */
 };
 
+/* t with typedefs looked through. */
+static inline struct type *strip_typedefs(struct type *t)
+{
+	while (t->kind == T_ITEM && t->item->kind == I_TYPEDEF)
+		t = t->item->aliased;
+	return t;
+}
+
 struct unit {
 	itemvec items;		/* top level, in source order */
 	const char *triple;
@@ -413,6 +421,7 @@ enum {
 void compute_derives(struct unit *u);
 unsigned can_derive(struct item *it);	/* D_* bits the type allows */
 unsigned type_can(struct type *t);
+unsigned derives_refused(struct item *it, bool annotations);
 
 /* ---- emit.c: Rust text ---- */
 

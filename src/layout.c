@@ -230,15 +230,13 @@ static bool is_packed(struct item *it)
 
 /* Compiled once, before anything else allocates: emission releases the
  * arena between items. */
-static struct regexset *re_no_copy, *re_wrap, *re_mdrop;
+static struct regexset *re_wrap, *re_mdrop;
 
 /* Whether a union can be Copy: every field is, and none is a zero-length
  * or flexible array (bindgen's rule). */
 bool union_is_copy(struct item *it)
 {
-	if (it->ann.nocopy || !opt.derive_copy)
-		return false;
-	if (regexset_match(re_no_copy, it->rname))
+	if (!opt.derive_copy || (derives_refused(it, true) & D_COPY))
 		return false;
 	for (int i = 0; i < it->fields.n; i++) {
 		struct type *t = it->fields.v[i].type;
@@ -367,7 +365,6 @@ static void layout_list(itemvec *items)
 
 void compute_layout(struct unit *u)
 {
-	re_no_copy = regexset_new(&opt.no_copy);
 	re_wrap = regexset_new(&opt.union_wrapper);
 	re_mdrop = regexset_new(&opt.union_manually_drop);
 	layout_list(&u->items);
