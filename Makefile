@@ -70,6 +70,9 @@ check: deps
 conformance: all
 	KBINDGEN=$(CURDIR)/$(B)/kbindgen python3 tests/conformance.py --llvm $(LLVM)
 
+probe: all
+	KBINDGEN=$(CURDIR)/$(B)/kbindgen tests/probe-suite.sh
+
 bench: all
 	bench/headers.sh
 
@@ -80,4 +83,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all deps demo check conformance bench install clean
+.PHONY: all probe deps demo check conformance bench install clean

@@ -147,9 +147,20 @@ static struct type *conv(CXType t);
 
 static struct type *builtin(enum tkind k, CXType t)
 {
+	/* the arithmetic types have one size per target: ask clang once */
+	static long size[T_FLOAT128 + 1], align[T_FLOAT128 + 1];
 	struct type *r = new_type(k);
+	if (k <= T_FLOAT128 && size[k]) {
+		r->size = size[k];
+		r->align = align[k];
+		return r;
+	}
 	r->size = clang_Type_getSizeOf(t);
 	r->align = clang_Type_getAlignOf(t);
+	if (k <= T_FLOAT128) {
+		size[k] = r->size;
+		align[k] = r->align;
+	}
 	return r;
 }
 
@@ -249,6 +260,11 @@ static struct type *conv(CXType t)
 		r = builtin(T_PTR, t);
 		r->sub = t.kind == CXType_Pointer ? conv(clang_getPointeeType(t))
 						  : new_type(T_VOID);
+		/* void *__ptr32 on x86_64: an integer of its size, as in bindgen */
+		if (r->size > 0 && r->size * 8 != unit->ptr_bits) {
+			r->kind = T_OPAQUE;
+			r->spelling = str(clang_getTypeSpelling(t));
+		}
 		break;
 	case CXType_ConstantArray:
 		r = builtin(T_ARRAY, t);
@@ -601,6 +617,7 @@ static struct item *typedef_item(CXCursor c)
 	     a->item->kind == I_ENUM)) {
 		a->item->name = it->name;
 		a->item->anonymous = false;
+		a->item->named_by_typedef = true;
 	}
 	CXType t = clang_getCursorType(c);
 	it->size = clang_Type_getSizeOf(t);
@@ -659,6 +676,17 @@ static void func_item(CXCursor c)
 	}
 	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
 	it->is_inline = clang_Cursor_isFunctionInlined(c);
+	if (it->is_static && opt.wrap_static_fns) {
+		/* the wrapper declares the parameters as written: int (f)(int)
+		 * stays a function, not the pointer it decays to */
+		struct type *w = new_type(T_FUNC);
+		*w = *it->type;
+		w->params.n = w->params.cap = 0;
+		w->params.v = NULL;
+		for (int i = 0; i < n; i++)
+			vpush(&w->params, conv(clang_getCursorType(clang_Cursor_getArgument(c, i))));
+		it->ctype = w;
+	}
 	if (clang_getCursorVisibility(c) != CXVisibility_Default)
 		it->is_static = true;	/* hidden: no symbol to link to */
 	char *mangled = str(clang_Cursor_getMangling(c));
@@ -764,6 +792,40 @@ static const struct mval *mlook(const char *name, void *ctx)
 	return strmap_get(&macro_vals, name);
 }
 
+static itemvec fallback;	/* macros for --clang-macro-fallback */
+
+static enum CXChildVisitResult fallback_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	if (clang_getCursorKind(c) != CXCursor_VarDecl)
+		return CXChildVisit_Continue;
+	char *name = str(clang_getCursorSpelling(c));
+	const char *prefix = "__kbindgen_macro_";
+	if (strncmp(name, prefix, strlen(prefix)))
+		return CXChildVisit_Continue;
+	struct item *it = fallback.v[atoi(name + strlen(prefix))];
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	if (!r)
+		return CXChildVisit_Continue;
+	switch (clang_EvalResult_getKind(r)) {
+	case CXEval_Int:
+		it->val.kind = MV_INT;
+		it->val.i = clang_EvalResult_isUnsignedInt(r) ?
+			    (int64_t)clang_EvalResult_getAsUnsigned(r) :
+			    clang_EvalResult_getAsLongLong(r);
+		it->has_val = true;
+		break;
+	case CXEval_Float:
+		it->val.kind = MV_FLOAT;
+		it->val.f = clang_EvalResult_getAsDouble(r);
+		it->has_val = true;
+		break;
+	default:
+		break;
+	}
+	clang_EvalResult_dispose(r);
+	return CXChildVisit_Continue;
+}
+
 static void macro_item(CXCursor c)
 {
 	if (clang_Cursor_isMacroFunctionLike(c) || clang_Cursor_isMacroBuiltin(c))
@@ -805,9 +867,50 @@ static void macro_item(CXCursor c)
 	 * emits the first definition only */
 	if (strmap_get(&macro_seen, it->name))
 		return;
-	if (it->has_val)
+	if (it->has_val) {
 		strmap_put(&macro_seen, it->name, it);
+	} else if (m > 0 && opt.clang_macro_fallback) {
+		/* in place, valueless until clang says; clang sees the last
+		 * definition, so this one item stands for the name */
+		strmap_put(&macro_seen, it->name, it);
+		vpush(&fallback, it);
+	}
 	attach(it);
+}
+
+/* --clang-macro-fallback: the macros our evaluator could not read (casts,
+ * sizeof, token pasting, calls of function-like macros) are evaluated by
+ * clang itself.  All of them in one extra parse: a virtual file includes
+ * the header and declares `__auto_type __kbindgen_macro_N = (NAME);` for
+ * each, and the initializers that clang can fold are the values.  Errors in
+ * that file (a macro that is a type, a statement) are expected: quiet. */
+static void macro_fallback(void)
+{
+	struct buf src = {0};
+	char *abs = realpath(opt.header, NULL);
+	bprintf(&src, "#include \"%s\"\n", abs ? abs : opt.header);
+	free(abs);
+	for (int i = 0; i < fallback.n; i++)
+		bprintf(&src, "__auto_type __kbindgen_macro_%d = (%s);\n", i, fallback.v[i]->name);
+	const char *path = fmt("%s.kbindgen-macros.c", opt.header);
+	struct CXUnsavedFile uf = { path, bstr(&src), src.len };
+	int argc = opt.clang_args.n;
+	const char **argv = alloc(sizeof *argv * (argc + 2));
+	for (int i = 0; i < argc; i++)
+		argv[i] = opt.clang_args.v[i];
+	argv[argc++] = "-w";
+	CXIndex idx = clang_createIndex(0, 0);
+	CXTranslationUnit ftu;
+	if (clang_parseTranslationUnit2(idx, path, argv, argc, &uf, 1,
+					CXTranslationUnit_SkipFunctionBodies, &ftu)) {
+		warn("--clang-macro-fallback: libclang could not parse the macros");
+		free(src.s);
+		return;
+	}
+	clang_visitChildren(clang_getTranslationUnitCursor(ftu), fallback_visit, NULL);
+	clang_disposeTranslationUnit(ftu);
+	clang_disposeIndex(idx);
+	free(src.s);
 }
 
 /* ---- the translation unit ---- */
@@ -880,6 +983,7 @@ bool load_unit(struct unit *u)
 		error("%s: libclang could not parse the header (error %d)", opt.header, e);
 		return false;
 	}
+	phase("clang parse");
 	if (!report_diagnostics())
 		return false;
 
@@ -892,6 +996,8 @@ bool load_unit(struct unit *u)
 	for (int i = 0; i < deferred.n; i++)
 		if (!deferred.v[i]->attached)
 			attach(deferred.v[i]);
+	if (fallback.n)
+		macro_fallback();
 	if (opt.depfile)
 		clang_getInclusions(tu, inclusion, NULL);
 	return true;

@@ -55,7 +55,8 @@ unsigned type_can(struct type *t)
 	case T_ITEM:
 		return item_can(t->item);
 	case T_OPAQUE:
-		return D_ALL;
+		/* a pointer of another size (__ptr32) is still a pointer */
+		return t->sub ? D_ALL & ~D_DEFAULT : D_ALL;
 	default:
 		return D_ALL;
 	}

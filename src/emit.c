@@ -1049,14 +1049,18 @@ static void bitops(const char *n)
 	bprintf(o, "    fn bitand_assign(&mut self, rhs: %s) {\n        self.0 &= rhs.0;\n    }\n}\n", n);
 }
 
-/* Constants with the value of an earlier constant are aliases in a Rust
- * enum: returns that earlier one, or NULL. */
-static struct enumconst *dupe_of(struct item *it, int i)
+/* head + value + ";" at indentation ind, broken after "=" when too long,
+ * as rustfmt does. */
+static void emit_line(int ind, const char *head, const char *val)
 {
-	for (int j = 0; j < i; j++)
-		if (it->consts.v[j].value == it->consts.v[i].value)
-			return &it->consts.v[j];
-	return NULL;
+	indent(ind);
+	if (ind + strlen(head) + strlen(val) + 1 <= WIDTH) {
+		bprintf(o, "%s%s;\n", head, val);
+	} else {
+		bprintf(o, "%.*s\n", (int)strlen(head) - 1, head);
+		indent(ind + 4);
+		bprintf(o, "%s;\n", val);
+	}
 }
 
 static void emit_enum(struct item *it)
@@ -1128,26 +1132,38 @@ static void emit_enum(struct item *it)
 		break;
 	case ES_RUST:
 	case ES_RUST_NE: {
-		if (it->anonymous)
-			for (int i = 0; i < it->consts.n; i++) {
-				struct enumconst *c = &it->consts.v[i];
-				bprintf(o, "pub const %s: %s = %s::%s;\n", c->rname, n, n,
-					rust_ident(c->name));
+		/* bindgen's order: a constant annotated <div rustbindgen
+		 * constant> (unless last) waits until the others are placed.
+		 * A value seen before is an alias: an associated const (named
+		 * enum) or a const; a new one is a variant, which an unnamed
+		 * enum or the annotation also exports as a const. */
+		int nc = it->consts.n, order[nc > 0 ? nc : 1], no = 0, variants[nc > 0 ? nc : 1], nv = 0;
+		for (int i = 0; i < nc; i++)
+			if (!it->consts.v[i].ann.hide &&
+			    (!it->consts.v[i].ann.constant || i == nc - 1))
+				order[no++] = i;
+		for (int i = 0; i < nc - 1; i++)
+			if (!it->consts.v[i].ann.hide && it->consts.v[i].ann.constant)
+				order[no++] = i;
+		for (int k = 0; k < no; k++) {
+			struct enumconst *c = &it->consts.v[order[k]], *d = NULL;
+			for (int j = 0; j < nv && !d; j++)
+				if (it->consts.v[variants[j]].value == c->value)
+					d = &it->consts.v[variants[j]];
+			if (d && !it->anonymous) {
+				bprintf(o, "impl %s {\n", n);
+				emit_line(4, fmt("pub const %s: %s = ", rust_ident(c->name), n),
+					  fmt("%s::%s", n, rust_ident(d->name)));
+				bputs(o, "}\n");
+			} else if (d) {
+				emit_line(0, fmt("pub const %s: %s = ", c->rname, n),
+					  fmt("%s::%s", n, rust_ident(d->name)));
+			} else {
+				variants[nv++] = order[k];
+				if (it->anonymous || c->ann.constant)
+					emit_line(0, fmt("pub const %s: %s = ", c->rname, n),
+						  fmt("%s::%s", n, rust_ident(c->name)));
 			}
-		bool dupes = false;
-		for (int i = 0; i < it->consts.n; i++)
-			dupes |= dupe_of(it, i) != NULL;
-		if (dupes) {
-			bprintf(o, "impl %s {\n", n);
-			for (int i = 0; i < it->consts.n; i++) {
-				struct enumconst *d = dupe_of(it, i);
-				if (!d)
-					continue;
-				doc(4, it->consts.v[i].comment);
-				bprintf(o, "    pub const %s: %s = %s::%s;\n",
-					rust_ident(it->consts.v[i].name), n, n, rust_ident(d->name));
-			}
-			bputs(o, "}\n");
 		}
 		bprintf(o, "#[repr(%s)]\n", enum_repr(it));
 		if (st == ES_RUST_NE)
@@ -1156,14 +1172,10 @@ static void emit_enum(struct item *it)
 		custom_attrs(it, &attr_enum);
 		bprintf(o, "#[derive(%s)]\n", enum_derives(it));
 		bprintf(o, "pub enum %s {\n", n);
-		int nv = 0;
-		for (int i = 0; i < it->consts.n; i++) {
-			struct enumconst *c = &it->consts.v[i];
-			if (dupe_of(it, i))
-				continue;
+		for (int j = 0; j < nv; j++) {
+			struct enumconst *c = &it->consts.v[variants[j]];
 			doc(4, c->comment);
 			bprintf(o, "    %s = %s,\n", rust_ident(c->name), int_lit(c->value, uns));
-			nv++;
 		}
 		if (!nv)
 			bputs(o, "    __bindgen_cannot_repr_c_on_empty_enum = 0,\n");
@@ -1307,7 +1319,9 @@ static bool plain_mangling(const char *name, const char *sym, struct type *f)
 static void link_name(struct item *it)
 {
 	const char *sym = it->link_name ? it->link_name : it->name;
-	if (opt.prefix_link_name)
+	if (it->wrapper)
+		bprintf(o, "    #[link_name = \"%s%s\"]\n", it->name, opt.wrap_static_fns_suffix);
+	else if (opt.prefix_link_name)
 		bprintf(o, "    #[link_name = \"\\u{1}%s%s\"]\n", opt.prefix_link_name, sym);
 	else if (!streq(it->name, it->rname) && streq(sym, it->name))
 		bprintf(o, "    #[link_name = \"\\u{1}%s\"]\n", sym);
@@ -1376,15 +1390,6 @@ static void emit_func(struct item *it)
 		line(4, ")", ret, ";");
 	}
 	bputs(o, "}\n");
-}
-
-/* head + value + ";", broken after "=" when too long, as rustfmt does. */
-static void emit_line(const char *head, const char *val)
-{
-	if (strlen(head) + strlen(val) + 1 <= WIDTH)
-		bprintf(o, "%s%s;\n", head, val);
-	else
-		bprintf(o, "%.*s\n    %s;\n", (int)strlen(head) - 1, head, val);
 }
 
 static void emit_const(const char *name, const char *ty, struct mval *v)
@@ -1467,10 +1472,10 @@ static bool emit_cstr(const char *name, struct mval *v)
 	rust_byte_string(&b, v->s, v->slen);
 	const char *ty = fmt("&%s::ffi::CStr", std_());
 	if (opt.rust_target >= 77 && opt.rust_edition >= 2021) {
-		emit_line(fmt("pub const %s: %s = ", name, ty), fmt("c\"%s\"", bstr(&b)));
+		emit_line(0, fmt("pub const %s: %s = ", name, ty), fmt("c\"%s\"", bstr(&b)));
 	} else {
 		bputs(o, "#[allow(unsafe_code)]\n");
-		emit_line(fmt("pub const %s: %s = ", name, ty),
+		emit_line(0, fmt("pub const %s: %s = ", name, ty),
 			  fmt("unsafe { %s::ffi::CStr::from_bytes_with_nul_unchecked(b\"%s\\0\") }",
 			      std_(), bstr(&b)));
 	}

@@ -35,6 +35,9 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
 char *vfmt(const char *f, va_list ap);
+/* --time-phases: prints the time since the previous call, labelled
+ * (NULL starts the clock). */
+void phase(const char *label);
 bool streq(const char *a, const char *b);
 bool startswith(const char *s, const char *prefix);
 
@@ -56,11 +59,13 @@ typedef VEC(char *) strvec;
 struct buf {
 	char *s;
 	size_t len, cap;
+	bool fixed;		/* s is caller storage: copy out on growth */
 };
 void bput(struct buf *b, const char *s, size_t n);
 void bputs(struct buf *b, const char *s);
 void bputc(struct buf *b, char c);
 void bprintf(struct buf *b, const char *f, ...) __attribute__((format(printf, 2, 3)));
+void bvprintf(struct buf *b, const char *f, va_list ap);
 char *bstr(struct buf *b);		/* NUL-terminated contents */
 char *bdone(struct buf *b);		/* contents moved to the arena, b freed */
 
@@ -270,6 +275,7 @@ struct item {
 	bool is_builtin;	/* no file: predefined */
 	bool attached;		/* in its parent's list */
 	bool inner_fwd;		/* only mentioned inside records: empty type */
+	bool named_by_typedef;	/* typedef struct { ... } name; */
 
 	/* I_STRUCT, I_UNION */
 	long size, align;	/* bytes */
@@ -284,6 +290,8 @@ struct item {
 	struct type *type;
 	bool is_static, is_inline, is_extern, must_use, no_return;
 	const char *link_name;	/* mangled name when it differs */
+	struct type *ctype;	/* static fn: its type as declared (wrap.c) */
+	const char *wrapper;	/* static fn: the C wrapper (wrap.c) */
 	/* I_VAR const with initializer, I_MACRO */
 	struct mval val;
 	bool has_val;
@@ -428,6 +436,13 @@ unsigned derives_refused(struct item *it, bool annotations);
 /* The bindings: the prelude (header comment, raw lines, support types)
  * into pre, the items into body; the output is pre then body. */
 void emit_rust(struct unit *u, struct buf *pre, struct buf *body);
+
+/* ---- wrap.c: --wrap-static-fns, the C file ---- */
+
+/* Builds each emitted static function's wrapper; one that cannot be
+ * spelled in C is warned about and not emitted. */
+void check_wrappers(struct unit *u);
+void write_wrappers(struct unit *u);
 
 /* ---- out.c ---- */
 

@@ -196,7 +196,10 @@ static int take_bitfields(struct item *it, int i, int *nunits, struct bunit **ou
 			bf.setter = rust_ident(fmt("set_%s", f->name));
 		}
 		vpush(&u->bfs, bf);
-		size_bits = f->offset - start + f->bitwidth;
+		/* the furthest end, not the last: in a union all start at 0
+		 * (bindgen takes the last one's, too small for union { int a:31;
+		 * char b:1; }, where C reserves 4 bytes) */
+		size_bits = lmax(size_bits, f->offset - start + f->bitwidth);
 	}
 	u->size = align_to(size_bits, 8) / 8;
 	*out = u;

@@ -11,16 +11,13 @@
 static void refuse_unsupported(void)
 {
 	const struct { bool on; const char *name; } todo[] = {
-		{ opt.wrap_static_fns, "--wrap-static-fns" },
 		{ opt.merge_extern_blocks, "--merge-extern-blocks" },
 		{ opt.sort_semantically, "--sort-semantically" },
-		{ opt.clang_macro_fallback, "--clang-macro-fallback" },
 		{ opt.disable_untagged_union, "--disable-untagged-union" },
 		{ opt.flexarray_dst, "--flexarray-dst" },
 		{ opt.emit_ir, "--emit-ir" },
 		{ opt.emit_clang_ast, "--emit-clang-ast" },
 		{ opt.dump_preprocessed, "--dump-preprocessed-input" },
-		{ opt.time_phases, "--time-phases" },
 	};
 	for (size_t i = 0; i < sizeof todo / sizeof *todo; i++)
 		if (todo[i].on)
@@ -36,16 +33,28 @@ int main(int argc, char **argv)
 	refuse_unsupported();
 	if (access(opt.header, R_OK))
 		fatal("%s: %s", opt.header, strerror(errno));
+	phase(NULL);
 	if (!load_unit(&u))
 		exit(1);
+	phase("ir");
 	read_annotations(&u);
 	assign_names(&u);
+	phase("names");
 	select_items(&u);
+	phase("select");
 	compute_layout(&u);
+	phase("layout");
 	compute_derives(&u);
+	phase("derives");
+	if (opt.wrap_static_fns)
+		check_wrappers(&u);
 	emit_rust(&u, &pre, &body);
+	phase("codegen");
 	write_output(opt.output, bstr(&pre), pre.len, bstr(&body), body.len);
+	if (opt.wrap_static_fns)
+		write_wrappers(&u);
 	if (opt.depfile)
 		write_depfile(opt.depfile, opt.output ? opt.output : "-", &u.deps);
+	phase("write");
 	return 0;
 }

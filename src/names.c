@@ -49,6 +49,9 @@ const char *builtin_alias(struct item *it)
 	};
 	if (it->kind != I_TYPEDEF || it->parent)
 		return NULL;
+	size_t n = strlen(it->name);	/* all end in _t: a cheap no */
+	if (n < 6 || strcmp(it->name + n - 2, "_t"))
+		return NULL;
 	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
 		if (streq(it->name, tab[i].c))
 			return tab[i].sz && !opt.size_t_is_usize ? NULL : tab[i].r;

@@ -117,6 +117,9 @@ static bool generable(const struct item *it)
 			return false;
 		if (it->is_static && !opt.wrap_static_fns)
 			return false;
+		/* a variadic function cannot pass its ... on: no wrapper */
+		if (it->is_static && it->type->variadic)
+			return false;
 		if (it->is_inline && !it->is_static && !opt.gen_inline_funcs)
 			return false;
 		return true;

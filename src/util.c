@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "kbindgen.h"
 
@@ -99,16 +100,16 @@ char *xstrdup(const char *s)
 
 char *vfmt(const char *f, va_list ap)
 {
-	/* one pass for the usual short string, two for long ones */
+	struct buf b = {0};
 	char tmp[256];
-	va_list aq;
-	va_copy(aq, ap);
-	int n = vsnprintf(tmp, sizeof tmp, f, aq);
-	va_end(aq);
-	if (n < (int)sizeof tmp)
-		return xstrndup(tmp, n);
-	char *s = alloc(n + 1);
-	vsnprintf(s, n + 1, f, ap);
+
+	b.s = tmp;		/* short strings never touch malloc */
+	b.cap = sizeof tmp;
+	b.fixed = true;
+	bvprintf(&b, f, ap);
+	char *s = xstrndup(b.s, b.len);
+	if (b.s != tmp)
+		free(b.s);
 	return s;
 }
 
@@ -139,9 +140,13 @@ void bput(struct buf *b, const char *s, size_t n)
 		size_t nc = b->cap ? b->cap : 4096;
 		while (b->len + n + 1 > nc)
 			nc *= 2;
-		b->s = realloc(b->s, nc);
-		if (!b->s)
+		char *p = realloc(b->fixed ? NULL : b->s, nc);
+		if (!p)
 			fatal("out of memory");
+		if (b->fixed)
+			memcpy(p, b->s, b->len);
+		b->fixed = false;
+		b->s = p;
 		b->cap = nc;
 	}
 	memcpy(b->s + b->len, s, n);
@@ -156,24 +161,130 @@ void bputs(struct buf *b, const char *s)
 
 void bputc(struct buf *b, char c)
 {
-	bput(b, &c, 1);
+	if (b->len + 2 <= b->cap) {
+		b->s[b->len++] = c;
+		b->s[b->len] = 0;
+	} else {
+		bput(b, &c, 1);
+	}
+}
+
+static void put_num(struct buf *b, unsigned long long v, bool neg, int base,
+		    bool upper, int width, char pad)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	const char *dig = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	do
+		*--p = dig[v % base];
+	while (v /= base);
+	if (neg)
+		*--p = '-';
+	for (int n = tmp + sizeof tmp - p; n < width; n++)
+		bputc(b, pad);
+	bput(b, p, tmp + sizeof tmp - p);
+}
+
+/* printf into a buffer.  The emitter formats millions of short pieces and
+ * glibc's vsnprintf costs a stream setup per call, so the conversions the
+ * code uses are done here: flags 0 and -, width (digits or *), precision
+ * (.N or .*, for s), lengths l ll z, and d i u x X c s %; floating point
+ * goes to snprintf. */
+void bvprintf(struct buf *b, const char *f, va_list ap)
+{
+	while (*f) {
+		const char *pct = strchr(f, '%');
+		if (!pct) {
+			bputs(b, f);
+			return;
+		}
+		bput(b, f, pct - f);
+		f = pct + 1;
+		bool left = false;
+		char pad = ' ';
+		for (;; f++) {
+			if (*f == '-')
+				left = true;
+			else if (*f == '0')
+				pad = '0';
+			else
+				break;
+		}
+		int width = 0, prec = -1, lng = 0;
+		if (*f == '*') {
+			width = va_arg(ap, int);
+			f++;
+		}
+		while (*f >= '0' && *f <= '9')
+			width = width * 10 + *f++ - '0';
+		if (*f == '.') {
+			f++;
+			prec = 0;
+			if (*f == '*') {
+				prec = va_arg(ap, int);
+				f++;
+			}
+			while (*f >= '0' && *f <= '9')
+				prec = prec * 10 + *f++ - '0';
+		}
+		for (; *f == 'l' || *f == 'z'; f++)
+			lng++;
+		char c = *f++;
+		switch (c) {
+		case 'd': case 'i': {
+			long long v = lng >= 2 ? va_arg(ap, long long) :
+				      lng ? va_arg(ap, long) : va_arg(ap, int);
+			put_num(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v,
+				v < 0, 10, false, width, pad);
+			break;
+		}
+		case 'u': case 'x': case 'X': {
+			unsigned long long v = lng >= 2 ? va_arg(ap, unsigned long long) :
+					       lng ? va_arg(ap, unsigned long) :
+					       va_arg(ap, unsigned);
+			put_num(b, v, false, c == 'u' ? 10 : 16, c == 'X', width, pad);
+			break;
+		}
+		case 'c':
+			bputc(b, (char)va_arg(ap, int));
+			break;
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			if (!s)
+				s = "(null)";
+			size_t n = prec >= 0 ? strnlen(s, prec) : strlen(s);
+			if (!left)
+				for (size_t i = n; (int)i < width; i++)
+					bputc(b, ' ');
+			bput(b, s, n);
+			if (left)
+				for (size_t i = n; (int)i < width; i++)
+					bputc(b, ' ');
+			break;
+		}
+		case 'e': case 'f': case 'g': {
+			char spec[32], tmp[512];
+			snprintf(spec, sizeof spec, "%%%s%s*.*%c", left ? "-" : "",
+				 pad == '0' ? "0" : "", c);
+			int n = snprintf(tmp, sizeof tmp, spec, width,
+					 prec < 0 ? 6 : prec, va_arg(ap, double));
+			bput(b, tmp, n < (int)sizeof tmp ? n : (int)sizeof tmp - 1);
+			break;
+		}
+		case '%':
+			bputc(b, '%');
+			break;
+		default:
+			fatal("internal error: bvprintf: %%%c", c);
+		}
+	}
 }
 
 void bprintf(struct buf *b, const char *f, ...)
 {
-	char tmp[256];
 	va_list ap;
 	va_start(ap, f);
-	int n = vsnprintf(tmp, sizeof tmp, f, ap);
+	bvprintf(b, f, ap);
 	va_end(ap);
-	if (n < (int)sizeof tmp) {
-		bput(b, tmp, n);
-		return;
-	}
-	va_start(ap, f);
-	char *s = vfmt(f, ap);
-	va_end(ap);
-	bput(b, s, n);
 }
 
 char *bdone(struct buf *b)
@@ -273,4 +384,20 @@ void warn(const char *f, ...)
 	va_start(ap, f);
 	vmsg("warning: ", f, ap);
 	va_end(ap);
+}
+
+/* --time-phases: bindgen's format, one line per phase on stderr. */
+void phase(const char *label)
+{
+	static struct timespec last;
+	struct timespec now;
+
+	if (!opt.time_phases)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (label)
+		fprintf(stderr, "  time: %9.3f ms.\t%s\n",
+			(now.tv_sec - last.tv_sec) * 1e3 + (now.tv_nsec - last.tv_nsec) / 1e6,
+			label);
+	last = now;
 }

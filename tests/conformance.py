@@ -104,6 +104,49 @@ def compiles(text, tmpdir):
     return p.returncode == 0, first
 
 
+WRAPPER = re.compile(r"^\S.*?\b(\w+)__extern\(")
+
+
+def wrappers(text):
+    """The C file of --wrap-static-fns as (include-less head, {fn: wrapper text})."""
+    head, fns, cur = [], {}, None
+    for line in text.splitlines():
+        m = WRAPPER.match(line)
+        if m and cur is None:
+            cur = m.group(1)
+            fns[cur] = line
+            if not line.rstrip().endswith("{"):
+                cur = None
+        elif cur is not None:
+            fns[cur] += "\n" + line
+            if line.startswith("}"):
+                cur = None
+        elif not line.startswith("#include"):
+            head.append(line)
+    return head, fns
+
+
+def check_wrappers(name, ours_path):
+    """Our wrapper C file against expectations/tests/generated/NAME.c: the
+    #include path is normalised away, and the variadic wrappers (made by a
+    parse callback, wrap-as-variadic-fn) are left out on both sides."""
+    exp = os.path.join(SHARED, "expectations", "tests", "generated", name.replace("-", "_") + ".c")
+    try:
+        with open(exp) as f:
+            eh, ef = wrappers(f.read())
+        with open(ours_path) as f:
+            oh, of = wrappers(f.read())
+    except OSError as e:
+        return False, str(e)
+    variadic = set(n for n, w in ef.items() if "..." in w)
+    ef = {n: w for n, w in ef.items() if n not in variadic}
+    of = {n: w for n, w in of.items() if n not in variadic}
+    if eh != oh or list(ef.items()) != list(of.items()):
+        bad = [n for n in ef if ef[n] != of.get(n)] + [n for n in of if n not in ef]
+        return False, "C wrappers differ: %s" % " ".join(bad[:3] or ["(head)"])
+    return True, "C wrappers identical (%d, %d variadic left out)" % (len(ef), len(variadic))
+
+
 def expectation(name, llvm):
     base = os.path.join(SHARED, "expectations", "tests")
     old = os.path.join(base, "libclang-9", name + ".rs")
@@ -119,6 +162,10 @@ def check(header, tool, llvm, compile_set):
     hpath = os.path.join(SHARED, "headers", header)
     argv = harness.harness_argv(tool, hpath)
     r["callbacks"] = bool(harness.directives(hpath)[1])
+    r["cfile"] = None
+    cpath = os.path.join(SCRATCH, name + ".c")
+    if "--wrap-static-fns" in argv and "--wrap-static-fns-path" not in argv:
+        argv[1:1] = ["--wrap-static-fns-path", cpath]
     try:
         p = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT,
                            errors="replace")
@@ -148,6 +195,9 @@ def check(header, tool, llvm, compile_set):
             r["compiles"] = False
         return r
     ours = p.stdout
+    if "--wrap-static-fns" in argv:
+        r["cfile"], note = check_wrappers(name, cpath)
+        r["notes"].append(note)
     with open(expectation(name, llvm), encoding="utf-8") as f:
         exp_fmt = rustfmt(f.read())
     ours_fmt = rustfmt(ours)
@@ -239,6 +289,10 @@ def main():
     print("parse-callbacks headers (need Rust callbacks, not reproducible from the CLI): "
           "%s; identical %d/%d" % (" ".join(r["name"] for r in cbs),
                                    sum(r["identical"] for r in cbs), len(cbs)))
+    cfiles = [r for r in results if r["cfile"] is not None]
+    if cfiles:
+        print("--wrap-static-fns C files identical: %d/%d" % (
+            sum(r["cfile"] for r in cfiles), len(cfiles)))
     if crashes:
         print("crashes: %d: %s" % (len(crashes), " ".join(crashes)))
     print("identical=%d/%d compiles=%d/%d rustfmt-clean=%d" % (
@@ -250,6 +304,7 @@ def main():
         lost = [n for n in read_list(args.gate) if n not in ident]
         if args.only:
             lost = [n for n in lost if n in set(r["name"] for r in results)]
+        lost += [r["name"] + " (C wrappers)" for r in cfiles if not r["cfile"]]
         if lost:
             print("gate: no longer identical: " + " ".join(lost))
             return 1

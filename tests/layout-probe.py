@@ -362,7 +362,9 @@ def main():
             sys.exit("layout-probe: C program does not compile:\n" + p.stderr[-3000:])
         with open(os.path.join(tmp, "p.rs"), "w") as f:
             f.write(rust_program(fmt.stdout, checks))
-        r = run(["rustc", "--edition", "2021", "-o", os.path.join(tmp, "r.out"),
+        # --cfg test: fields a user hid behind --field-attr 'cfg(test)'
+        # exist, as they do in the C layout
+        r = run(["rustc", "--edition", "2021", "--cfg", "test", "-o", os.path.join(tmp, "r.out"),
                  os.path.join(tmp, "p.rs")], cwd=tmp)
         if r.returncode != 0:
             sys.exit("layout-probe: Rust program does not compile:\n" + r.stderr[-3000:])
