@@ -260,6 +260,12 @@ static struct type *conv(CXType t)
 		r = builtin(T_PTR, t);
 		r->sub = t.kind == CXType_Pointer ? conv(clang_getPointeeType(t))
 						  : new_type(T_VOID);
+		/* libclang drops the qualifiers of an attributed pointee (const
+		 * char __attribute__((btf_type_tag("a"))) *): the canonical
+		 * type keeps them */
+		if (t.kind == CXType_Pointer && r->sub->kind != T_ITEM && !r->sub->is_const &&
+		    clang_isConstQualifiedType(clang_getPointeeType(clang_getCanonicalType(t))))
+			r->sub->is_const = true;
 		/* void *__ptr32 on x86_64: an integer of its size, as in bindgen */
 		if (r->size > 0 && r->size * 8 != unit->ptr_bits) {
 			r->kind = T_OPAQUE;
@@ -517,8 +523,17 @@ static struct item *record_item(CXCursor c, struct item *parent)
 		attach(it);
 	}
 	CXCursor def = clang_getCursorDefinition(c);
-	if (!it->attached && !it->inner_fwd && clang_equalCursors(c, def))
-		attach(it);
+	if (!it->attached && !it->inner_fwd && clang_equalCursors(c, def)) {
+		if (parent && !it->parent) {
+			/* struct foo; at file scope, defined inside bar: foo
+			 * keeps its name but bindgen emits it among bar's
+			 * inner types, before bar's layout asserts */
+			it->attached = true;
+			vpush(&parent->children, it);
+		} else {
+			attach(it);
+		}
+	}
 	if (it->complete || clang_Cursor_isNull(def))
 		return it;
 	/* Fill the definition in once, from the defining cursor; the doc
@@ -597,6 +612,12 @@ static struct item *typedef_item(CXCursor c)
 	struct item *it = map_get(canon);
 	if (it)
 		return it;
+	/* typedef void __stdcall F(void); on a target without stdcall: clang
+	 * gives the declaration the function type itself, not a typedef
+	 * type.  bindgen then has no alias: F is dropped and its uses see
+	 * the bare function type (arguments unnamed). */
+	if (clang_getCursorType(c).kind != CXType_Typedef)
+		return NULL;
 	it = new_item(I_TYPEDEF, c, NULL);
 	it->name = str(clang_getCursorSpelling(c));
 	it->comment = comment_of(c);

@@ -543,8 +543,19 @@ static void custom_attrs(struct item *it, rulevec *kind)
 			continue;	/* folded into the derives */
 		vpush(&a, startswith(s, "#") ? (char *)s : fmt("#[%s]", s));
 	}
-	for (int i = 0; i < a.n; i++)
-		bprintf(o, "%s\n", a.v[i]);
+	/* rustfmt merges adjacent #[derive(..)] lines: so do we */
+	for (int i = 0; i < a.n; i++) {
+		const char *d = "#[derive(";
+		size_t dn = strlen(d), n = strlen(a.v[i]);
+		if (!startswith(a.v[i], d) || !endswith(a.v[i], ")]")) {
+			bprintf(o, "%s\n", a.v[i]);
+			continue;
+		}
+		bprintf(o, "%.*s", (int)(n - 2), a.v[i]);
+		for (; i + 1 < a.n && startswith(a.v[i + 1], d) && endswith(a.v[i + 1], ")]"); i++)
+			bprintf(o, ", %.*s", (int)(strlen(a.v[i + 1]) - dn - 2), a.v[i + 1] + dn);
+		bputs(o, ")]\n");
+	}
 }
 
 /* Attributes of a field: its attribute="..." annotations and
@@ -732,10 +743,22 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		/* raw getter */
 		bputs(o, "    #[inline]\n");
 		bprintf(o, "    %sunsafe fn %s_raw(this: *const Self) -> %s {\n", vis(), bf->getter, ty);
-		bprintf(o, "        unsafe {\n            %s::mem::transmute(\n", s);
-		bprintf(o, "                <%s>::raw_get_const::<%s>(\n", ut, k);
-		bprintf(o, "                    %s::ptr::addr_of!((*this).%s),\n", s, uf);
-		bprintf(o, "                ) as %s,\n            )\n        }\n    }\n", it_);
+		/* rustfmt hugs the argument when the call head would end past
+		 * column 85 yet the hugged first line still ends before 95
+		 * (measured on rustfmt 1.8; bindgen's own text is unformatted) */
+		int head = 16 + strlen(ut) + strlen(k) + 22;	/* <ut>::raw_get_const::<k>( */
+		int hug = 12 + strlen(s) + 17 + strlen(ut) + 20;	/* s::mem::transmute(<ut>::raw_get_const::< */
+		if (head >= 86 && hug <= 94) {
+			bprintf(o, "        unsafe {\n            %s::mem::transmute(<%s>::raw_get_const::<\n", s, ut);
+			bprintf(o, "                %ldusize,\n                %du8,\n", bf->off, bf->f->bitwidth);
+			bprintf(o, "            >(%s::ptr::addr_of!((*this).%s))\n", s, uf);
+			bprintf(o, "                as %s)\n        }\n    }\n", it_);
+		} else {
+			bprintf(o, "        unsafe {\n            %s::mem::transmute(\n", s);
+			bprintf(o, "                <%s>::raw_get_const::<%s>(\n", ut, k);
+			bprintf(o, "                    %s::ptr::addr_of!((*this).%s),\n", s, uf);
+			bprintf(o, "                ) as %s,\n            )\n        }\n    }\n", it_);
+		}
 		/* raw setter */
 		bputs(o, "    #[inline]\n");
 		bprintf(o, "    %sunsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",

@@ -40,6 +40,7 @@ char *vfmt(const char *f, va_list ap);
 void phase(const char *label);
 bool streq(const char *a, const char *b);
 bool startswith(const char *s, const char *prefix);
+bool endswith(const char *s, const char *suffix);
 
 /* A growable typed vector: VEC(int) v = {0}; vpush(&v, 3); v.v[0]. */
 #define VEC(T) struct { T *v; int n, cap; }

@@ -127,6 +127,12 @@ bool streq(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
+bool endswith(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
 bool startswith(const char *s, const char *prefix)
 {
 	return !strncmp(s, prefix, strlen(prefix));

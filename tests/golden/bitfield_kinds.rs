@@ -653,11 +653,11 @@ impl pin_config {
     #[inline]
     pub unsafe fn address_raw(this: *const Self) -> ::std::os::raw::c_ulonglong {
         unsafe {
-            ::std::mem::transmute(
-                <__BindgenBitfieldUnit<[u8; 15usize]>>::raw_get_const::<12usize, 48u8>(
-                    ::std::ptr::addr_of!((*this)._bitfield_1),
-                ) as u64,
-            )
+            ::std::mem::transmute(<__BindgenBitfieldUnit<[u8; 15usize]>>::raw_get_const::<
+                12usize,
+                48u8,
+            >(::std::ptr::addr_of!((*this)._bitfield_1))
+                as u64)
         }
     }
     #[inline]
@@ -684,11 +684,11 @@ impl pin_config {
     #[inline]
     pub unsafe fn page_raw(this: *const Self) -> ::std::os::raw::c_ulonglong {
         unsafe {
-            ::std::mem::transmute(
-                <__BindgenBitfieldUnit<[u8; 15usize]>>::raw_get_const::<64usize, 16u8>(
-                    ::std::ptr::addr_of!((*this)._bitfield_1),
-                ) as u64,
-            )
+            ::std::mem::transmute(<__BindgenBitfieldUnit<[u8; 15usize]>>::raw_get_const::<
+                64usize,
+                16u8,
+            >(::std::ptr::addr_of!((*this)._bitfield_1))
+                as u64)
         }
     }
     #[inline]
@@ -715,11 +715,11 @@ impl pin_config {
     #[inline]
     pub unsafe fn wide_signed_raw(this: *const Self) -> ::std::os::raw::c_longlong {
         unsafe {
-            ::std::mem::transmute(
-                <__BindgenBitfieldUnit<[u8; 15usize]>>::raw_get_const::<80usize, 40u8>(
-                    ::std::ptr::addr_of!((*this)._bitfield_1),
-                ) as u64,
-            )
+            ::std::mem::transmute(<__BindgenBitfieldUnit<[u8; 15usize]>>::raw_get_const::<
+                80usize,
+                40u8,
+            >(::std::ptr::addr_of!((*this)._bitfield_1))
+                as u64)
         }
     }
     #[inline]

@@ -832,11 +832,11 @@ impl split_bits {
     #[inline]
     pub unsafe fn d_raw(this: *const Self) -> ::std::os::raw::c_uint {
         unsafe {
-            ::std::mem::transmute(
-                <__BindgenBitfieldUnit<[u8; 8usize]>>::raw_get_const::<32usize, 30u8>(
-                    ::std::ptr::addr_of!((*this)._bitfield_2),
-                ) as u32,
-            )
+            ::std::mem::transmute(<__BindgenBitfieldUnit<[u8; 8usize]>>::raw_get_const::<
+                32usize,
+                30u8,
+            >(::std::ptr::addr_of!((*this)._bitfield_2))
+                as u32)
         }
     }
     #[inline]
