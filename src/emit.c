@@ -18,6 +18,15 @@ static struct strmap enum_consts;	/* global enum constant names */
 static bool need_unit, need_incarray, need_unionfield, need_complex,
 	    need_f16, need_opaque8;
 
+/* An opaque blob type; the array wrapper it may need comes with it. */
+static const char *blob(long size, long align)
+{
+	const char *t = blob_type(size, align);
+	if (t[0] == '_')
+		need_opaque8 = true;
+	return t;
+}
+
 /* ---- paths ---- */
 
 static const char *std_(void)
@@ -321,7 +330,7 @@ static const char *rty(struct type *t)
 	}
 	case T_OPAQUE:
 	default:
-		return blob_type(t->size > 0 ? t->size : 0, t->align > 0 ? t->align : 1);
+		return blob(t->size > 0 ? t->size : 0, t->align > 0 ? t->align : 1);
 	}
 }
 
@@ -891,25 +900,21 @@ static void emit_members(struct item *it, struct rlayout *rl, bool is_union)
 			vis_storage = false;
 			break;
 		case M_PAD:
-			if (blob_type(m->size, m->align)[0] == '_')
-				need_opaque8 = true;
 			bprintf(o, "    %s__bindgen_padding_%d: %s,\n", vis(), m->nth,
-				blob_type(m->size, m->align));
+				blob(m->size, m->align));
 			break;
 		case M_ALIGN:
-			bprintf(o, "    pub _bindgen_align: %s,\n", blob_type(0, m->align));
+			bprintf(o, "    pub _bindgen_align: %s,\n", blob(0, m->align));
 			break;
 		case M_ADDRESS:
 			bputs(o, "    pub _address: u8,\n");
 			break;
 		case M_OPAQUE:
-			if (blob_type(m->size, m->align)[0] == '_')
-				need_opaque8 = true;
-			bprintf(o, "    pub _bindgen_opaque_blob: %s,\n", blob_type(m->size, m->align));
+			bprintf(o, "    pub _bindgen_opaque_blob: %s,\n", blob(m->size, m->align));
 			break;
 		case M_UNIONBLOB:
 			bprintf(o, "    pub bindgen_union_field: %s,\n",
-				m->size ? blob_type(m->size, m->align) : "[u8; 0usize]");
+				m->size ? blob(m->size, m->align) : "[u8; 0usize]");
 			break;
 		case M_UNUSED:
 			bputs(o, "    _unused: [u8; 0],\n");
@@ -1260,7 +1265,7 @@ static void emit_typedef(struct item *it)
 		return;
 	doc(0, it->comment);
 	if (it->opaque) {
-		bprintf(o, "pub type %s = %s;\n", it->rname, blob_type(it->size, it->align));
+		bprintf(o, "pub type %s = %s;\n", it->rname, blob(it->size, it->align));
 		return;
 	}
 	/* an alias of a module enum's type re-exports it */
@@ -1821,17 +1826,28 @@ void emit_rust(struct unit *u, struct buf *out, struct buf *body)
 			KB_BINDGEN_VERSION);
 	for (int i = 0; i < opt.raw_lines.n; i++)
 		raw_line(out, opt.raw_lines.v[i]);
-	/* bindgen's order of the support types */
+	/* bindgen's order of the support types; the post-processing passes
+	 * see them as items like the others */
+	struct buf rt = {0};
 	if (need_opaque8)
-		put_rt(out, rt_opaque_array);
+		put_rt(&rt, rt_opaque_array);
 	if (need_unit && !support_blocked("__BindgenBitfieldUnit"))
-		put_rt(out, rt_bitfield_unit);
+		put_rt(&rt, rt_bitfield_unit);
 	if (need_incarray)
-		put_rt(out, rt_incomplete_array);
+		put_rt(&rt, rt_incomplete_array);
 	if (need_unionfield)
-		put_rt(out, rt_union_field);
+		put_rt(&rt, rt_union_field);
 	if (need_f16)
-		put_rt(out, rt_float16);
+		put_rt(&rt, rt_float16);
 	if (need_complex)
-		put_rt(out, rt_complex);
+		put_rt(&rt, rt_complex);
+	if (opt.merge_extern_blocks || opt.sort_semantically) {
+		bput(&rt, bstr(body), body->len);
+		postprocess(&rt);
+		free(body->s);
+		*body = rt;
+	} else {
+		bput(out, bstr(&rt), rt.len);
+		free(rt.s);
+	}
 }

@@ -438,6 +438,11 @@ unsigned derives_refused(struct item *it, bool annotations);
  * into pre, the items into body; the output is pre then body. */
 void emit_rust(struct unit *u, struct buf *pre, struct buf *body);
 
+/* ---- post.c: --merge-extern-blocks, --sort-semantically ---- */
+
+/* Rewrites the Rust items in b as the passes asked for do. */
+void postprocess(struct buf *b);
+
 /* ---- wrap.c: --wrap-static-fns, the C file ---- */
 
 /* Builds each emitted static function's wrapper; one that cannot be

@@ -11,9 +11,6 @@
 static void refuse_unsupported(void)
 {
 	const struct { bool on; const char *name; } todo[] = {
-		{ opt.merge_extern_blocks, "--merge-extern-blocks" },
-		{ opt.sort_semantically, "--sort-semantically" },
-		{ opt.disable_untagged_union, "--disable-untagged-union" },
 		{ opt.flexarray_dst, "--flexarray-dst" },
 		{ opt.emit_ir, "--emit-ir" },
 		{ opt.emit_clang_ast, "--emit-clang-ast" },
