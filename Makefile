@@ -9,7 +9,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
 	  -Wno-sign-compare -Wno-missing-field-initializers
-CPPFLAGS += -I$(LLVM_DIR)/include
+CPPFLAGS += -I$(LLVM_DIR)/include -DKB_LLVM_DIR='"$(LLVM_DIR)"'
 LDFLAGS += -L$(LLVM_DIR)/lib -Wl,-rpath,$(LLVM_DIR)/lib
 LDLIBS += -lclang -lpcre2-8 -lm
 

@@ -3,6 +3,7 @@
  * declared entity (keyed by canonical cursor), types as struct type trees.
  * Everything after this file works on the IR alone. */
 #include <clang-c/Index.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -988,6 +989,46 @@ static void inclusion(CXFile f, CXSourceLocation *stack, unsigned n, CXClientDat
 	vpush(&unit->deps, str(clang_getFileName(f)));
 }
 
+/* --emit-clang-ast: every cursor of the header's own files, indented. */
+static enum CXChildVisitResult ast_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	int depth = (int)(intptr_t)d;
+	CXFile f;
+	unsigned line, col;
+	clang_getFileLocation(clang_getCursorLocation(c), &f, &line, &col, NULL);
+	if (!depth && (!f || !clang_Location_isFromMainFile(clang_getCursorLocation(c))))
+		return CXChildVisit_Continue;
+	CXType t = clang_getCursorType(c);
+	printf("%*s%s '%s'", 2 * depth, "", str(clang_getCursorKindSpelling(clang_getCursorKind(c))),
+	       str(clang_getCursorSpelling(c)));
+	if (t.kind != CXType_Invalid)
+		printf(" type '%s' (%s)", str(clang_getTypeSpelling(t)),
+		       str(clang_getTypeKindSpelling(t.kind)));
+	printf(" %u:%u\n", line, col);
+	clang_visitChildren(c, ast_visit, (CXClientData)(intptr_t)(depth + 1));
+	return CXChildVisit_Continue;
+}
+
+/* --dump-preprocessed-input: bindgen writes the preprocessed header to
+ * __bindgen.i in the current directory, with the same clang arguments.
+ * libclang has no preprocessor output: run the clang of our libclang. */
+void dump_preprocessed(void)
+{
+	const char *clang = fmt("%s/bin/clang", KB_LLVM_DIR);
+	int n = opt.clang_args.n;
+	char **argv = alloc(sizeof *argv * (n + 6));
+	int k = 0;
+	argv[k++] = (char *)clang;
+	argv[k++] = "-E";
+	for (int i = 0; i < n; i++)
+		argv[k++] = opt.clang_args.v[i];
+	argv[k++] = (char *)opt.header;
+	argv[k++] = "-o";
+	argv[k++] = "__bindgen.i";
+	if (run_wait(argv))
+		fatal("--dump-preprocessed-input: %s -E failed", clang);
+}
+
 bool load_unit(struct unit *u)
 {
 	unit = u;
@@ -1007,6 +1048,11 @@ bool load_unit(struct unit *u)
 	phase("clang parse");
 	if (!report_diagnostics())
 		return false;
+
+	if (opt.emit_clang_ast) {
+		clang_visitChildren(clang_getTranslationUnitCursor(tu), ast_visit, 0);
+		fflush(stdout);
+	}
 
 	CXTargetInfo ti = clang_getTranslationUnitTargetInfo(tu);
 	u->triple = str(clang_TargetInfo_getTriple(ti));

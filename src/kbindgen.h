@@ -38,6 +38,7 @@ char *vfmt(const char *f, va_list ap);
 /* --time-phases: prints the time since the previous call, labelled
  * (NULL starts the clock). */
 void phase(const char *label);
+int run_wait(char **argv);
 bool streq(const char *a, const char *b);
 bool startswith(const char *s, const char *prefix);
 bool endswith(const char *s, const char *suffix);
@@ -172,6 +173,7 @@ struct opts {
 	/* tooling */
 	enum formatter formatter;
 	bool emit_ir, emit_clang_ast, verbose, time_phases;
+	const char *emit_ir_graphviz;
 	bool no_include_path_detection, dump_preprocessed;
 };
 
@@ -326,6 +328,8 @@ struct unit {
 /* Parses opt.header with opt.clang_args; clang diagnostics go to stderr.
  * Returns false (after printing errors) when the header has errors. */
 bool load_unit(struct unit *u);
+/* --dump-preprocessed-input: the header through clang -E into __bindgen.i */
+void dump_preprocessed(void);
 const char *clang_version_string(void);
 
 /* ---- macro.c: object-like macro evaluation (cexpr semantics) ---- */
@@ -437,6 +441,11 @@ unsigned derives_refused(struct item *it, bool annotations);
 /* The bindings: the prelude (header comment, raw lines, support types)
  * into pre, the items into body; the output is pre then body. */
 void emit_rust(struct unit *u, struct buf *pre, struct buf *body);
+
+/* ---- dump.c: --emit-ir, --emit-ir-graphviz ---- */
+
+void dump_ir(struct unit *u);
+void dump_ir_dot(struct unit *u, const char *path);
 
 /* ---- post.c: --merge-extern-blocks, --sort-semantically ---- */
 

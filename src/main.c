@@ -12,9 +12,6 @@ static void refuse_unsupported(void)
 {
 	const struct { bool on; const char *name; } todo[] = {
 		{ opt.flexarray_dst, "--flexarray-dst" },
-		{ opt.emit_ir, "--emit-ir" },
-		{ opt.emit_clang_ast, "--emit-clang-ast" },
-		{ opt.dump_preprocessed, "--dump-preprocessed-input" },
 	};
 	for (size_t i = 0; i < sizeof todo / sizeof *todo; i++)
 		if (todo[i].on)
@@ -31,6 +28,8 @@ int main(int argc, char **argv)
 	if (access(opt.header, R_OK))
 		fatal("%s: %s", opt.header, strerror(errno));
 	phase(NULL);
+	if (opt.dump_preprocessed)
+		dump_preprocessed();
 	if (!load_unit(&u))
 		exit(1);
 	phase("ir");
@@ -43,6 +42,10 @@ int main(int argc, char **argv)
 	phase("layout");
 	compute_derives(&u);
 	phase("derives");
+	if (opt.emit_ir)
+		dump_ir(&u);
+	if (opt.emit_ir_graphviz)
+		dump_ir_dot(&u, opt.emit_ir_graphviz);
 	if (opt.wrap_static_fns)
 		check_wrappers(&u);
 	emit_rust(&u, &pre, &body);

@@ -358,7 +358,7 @@ static const struct optdef optdefs[] = {
 	SET("time-phases", time_phases, "Time the phases and print the timings to stderr"),
 	SET("emit-clang-ast", emit_clang_ast, "Output the clang AST for debugging"),
 	SET("emit-ir", emit_ir, "Output the internal IR for debugging"),
-	IGNORE_VAL("emit-ir-graphviz", "PATH", "Dump a graphviz dot file of the IR to PATH (accepted, not written)"),
+	STR("emit-ir-graphviz", emit_ir_graphviz, "PATH", "Dump a graphviz dot file of the IR to PATH"),
 	IGNORE("no-record-matches", "Do not record regex matches (disables reports of unused patterns)"),
 	IGNORE("experimental", "Enable experimental features"),
 	IGNORE("emit-diagnostics", "Emit diagnostics (needs --experimental in bindgen)"),

@@ -1,5 +1,8 @@
 /* util.c: the run's arena, text buffers and the one error path. */
 #include <errno.h>
+#include <stdint.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -193,7 +196,7 @@ static void put_num(struct buf *b, unsigned long long v, bool neg, int base,
 /* printf into a buffer.  The emitter formats millions of short pieces and
  * glibc's vsnprintf costs a stream setup per call, so the conversions the
  * code uses are done here: flags 0 and -, width (digits or *), precision
- * (.N or .*, for s), lengths l ll z, and d i u x X c s %; floating point
+ * (.N or .*, for s), lengths l ll z, and d i u x X c s p %; floating point
  * goes to snprintf. */
 void bvprintf(struct buf *b, const char *f, va_list ap)
 {
@@ -250,6 +253,10 @@ void bvprintf(struct buf *b, const char *f, va_list ap)
 			put_num(b, v, false, c == 'u' ? 10 : 16, c == 'X', width, pad);
 			break;
 		}
+		case 'p':
+			bputs(b, "0x");
+			put_num(b, (uintptr_t)va_arg(ap, void *), false, 16, false, width, pad);
+			break;
 		case 'c':
 			bputc(b, (char)va_arg(ap, int));
 			break;
@@ -406,4 +413,19 @@ void phase(const char *label)
 			(now.tv_sec - last.tv_sec) * 1e3 + (now.tv_nsec - last.tv_nsec) / 1e6,
 			label);
 	last = now;
+}
+
+/* Runs argv (argv[0] a path or a name on PATH), waits: its exit status,
+ * or -1 when it could not run. */
+int run_wait(char **argv)
+{
+	extern char **environ;
+	pid_t pid;
+	int st;
+	if (posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ))
+		return -1;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }

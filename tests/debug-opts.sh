@@ -1,0 +1,43 @@
+#!/bin/bash
+# bindgen's debugging options: --emit-ir, --emit-ir-graphviz, --emit-clang-ast,
+# --dump-preprocessed-input, --time-phases.  Each must do its job and leave
+# the bindings as they are without it.
+# Env: KBINDGEN (default build/kbindgen).  Ends with `debug-opts: N passed, M failed`.
+set -u
+cd "$(dirname "$0")/.."
+KB=${KBINDGEN:-build/kbindgen}
+case $KB in /*) ;; *) KB=$PWD/$KB ;; esac
+D=$(mktemp -d /tmp/kbindgen-debug.XXXXXX)
+trap 'rm -rf "$D"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "PASS: $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+cat > "$D/h.h" <<'H'
+#define ANSWER 42
+typedef unsigned long size;
+struct node { struct node *next; size len : 7; };
+int walk(const struct node *n);
+H
+"$KB" "$D/h.h" -o "$D/plain.rs" || bad "plain run"
+
+cd "$D"
+"$KB" h.h -o with.rs --emit-ir --emit-clang-ast --emit-ir-graphviz ir.dot \
+	--dump-preprocessed-input --time-phases > stdout 2> stderr || bad "run with all debug options"
+cmp -s plain.rs with.rs && ok "bindings unchanged" || bad "bindings differ with debug options"
+grep -q '^struct node @ .*h.h:3:8 size 16 align 8$' stdout &&
+grep -q '^  @64:7 len: typedef size$' stdout &&
+grep -q '^function walk @ .*: fn(n: ptr to const struct node) -> int$' stdout &&
+grep -q '^macro ANSWER @ .* = 42$' stdout && ok "--emit-ir" || bad "--emit-ir: $(grep -m3 '' stdout)"
+grep -q "^StructDecl 'node' type 'struct node' (Record) 3:8$" stdout &&
+grep -q "^  FieldDecl 'next' type 'struct node \*' (Pointer) 3:28$" stdout &&
+	ok "--emit-clang-ast" || bad "--emit-clang-ast"
+grep -q 'label="function walk"' ir.dot && grep -Eq '^  n[0-9]+ -> n[0-9]+;$' ir.dot &&
+	ok "--emit-ir-graphviz" || bad "--emit-ir-graphviz: $(head -3 ir.dot)"
+grep -q 'int walk(const struct node \*n);' __bindgen.i && ! grep -q '#define' __bindgen.i &&
+	ok "--dump-preprocessed-input writes __bindgen.i" || bad "--dump-preprocessed-input"
+for p in "clang parse" ir names select layout derives codegen write; do
+	grep -Eq "^  time: +[0-9]+\.[0-9]{3} ms\.	$p$" stderr || { bad "--time-phases: no $p"; break; }
+done && ok "--time-phases"
+echo "debug-opts: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
