@@ -666,6 +666,8 @@ static void impl_default(const char *name)
 }
 
 /* ["Size of foo"][::std::mem::size_of::<foo>() - 4usize]; */
+static void emit_line(int ind, const char *head, const char *val);
+
 static void assert_line(const char *what, const char *expr)
 {
 	char *l = fmt("    [\"%s\"][%s];", what, expr);
@@ -676,12 +678,82 @@ static void assert_line(const char *what, const char *expr)
 	bprintf(o, "    [\"%s\"]\n        [%s];\n", what, expr);
 }
 
+/* One argument of a macro call broken one per line, rustfmt's way: on one
+ * line when the arguments take at most 60 columns and the line fits. */
+static void macro_args(int ind, const char *mac, const char **args, int n, const char *post)
+{
+	struct buf b = {0};
+	for (int i = 0; i < n; i++)
+		bprintf(&b, "%s%s", i ? ", " : "", args[i]);
+	if (b.len <= 60 && ind + strlen(mac) + 2 + b.len + strlen(post) <= WIDTH) {
+		bprintf(o, "%*s%s(%s)%s\n", ind, "", mac, b.s, post);
+	} else {
+		bprintf(o, "%*s%s(\n", ind, "", mac);
+		for (int i = 0; i < n; i++)
+			bprintf(o, "%*s%s%s\n", ind + 4, "", args[i], i < n - 1 ? "," : "");
+		bprintf(o, "%*s)%s\n", ind, "", post);
+	}
+	free(b.s);
+}
+
+/* assert_eq!(a, b, message) inside a #[test] fn, rustfmt-clean. */
+static void assert_eq_lines(const char *a, long b, const char **msg, int nmsg)
+{
+	bputs(o, "    assert_eq!(\n");
+	if (strlen(a) + 9 <= WIDTH) {
+		bprintf(o, "        %s,\n", a);
+	} else {	/* unsafe { long expression }, */
+		const char *in = a + strlen("unsafe { ");
+		int n = strlen(in) - 2;
+		const char *minus = strstr(in, " - ptr as usize");
+		if (12 + n <= WIDTH || !minus)
+			bprintf(o, "        unsafe {\n            %.*s\n        },\n", n, in);
+		else	/* rustfmt breaks before the binary operator */
+			bprintf(o, "        unsafe {\n            %.*s\n                %.*s\n        },\n",
+				(int)(minus - in), in, (int)(in + n - minus - 1), minus + 1);
+	}
+	bprintf(o, "        %ldusize,\n", b);
+	macro_args(8, "concat!", msg, nmsg, "");
+	bputs(o, "    );\n");
+}
+
+/* Before Rust 1.77 there is no offset_of!: bindgen writes a #[test] that
+ * measures through a MaybeUninit (addr_of!, Rust 1.51). */
+static void layout_test_fn(struct item *it, struct rlayout *rl)
+{
+	const char *n = it->rname, *s = std_();
+	bool fields = false;
+	for (int i = 0; i < rl->m.n; i++)
+		fields |= rl->m.v[i].kind == M_FIELD && rl->m.v[i].f->name;
+	bputs(o, "#[test]\n");
+	bprintf(o, "fn bindgen_test_layout_%s() {\n", n);
+	if (fields) {
+		emit_line(4, fmt("const UNINIT: %s::mem::MaybeUninit<%s> = ", s, n),
+			  fmt("%s::mem::MaybeUninit::uninit()", s));
+		bputs(o, "    let ptr = UNINIT.as_ptr();\n");
+	}
+	const char *sz[] = { "\"Size of: \"", fmt("stringify!(%s)", n) };
+	assert_eq_lines(fmt("%s::mem::size_of::<%s>()", s, n), it->size, sz, 2);
+	const char *al[] = { "\"Alignment of \"", fmt("stringify!(%s)", n) };
+	assert_eq_lines(fmt("%s::mem::align_of::<%s>()", s, n), it->align, al, 2);
+	for (int i = 0; i < rl->m.n; i++) {
+		struct member *m = &rl->m.v[i];
+		if (m->kind != M_FIELD || !m->f->name)
+			continue;
+		const char *of[] = { "\"Offset of field: \"", fmt("stringify!(%s)", n), "\"::\"",
+				     fmt("stringify!(%s)", m->f->rname) };
+		assert_eq_lines(fmt("unsafe { %s::ptr::addr_of!((*ptr).%s) as usize - ptr as usize }",
+				    s, m->f->rname), m->f->offset / 8, of, 4);
+	}
+	bputs(o, "}\n");
+}
+
 static void layout_tests(struct item *it, struct rlayout *rl)
 {
-	/* offset_of! is Rust 1.77; bindgen's older form is not done yet */
-	if (opt.rust_target < 77)
-		usage_error("option --rust-target below 1.77 is not supported yet with "
-			    "layout tests; add --no-layout-tests");
+	if (opt.rust_target < 77) {
+		layout_test_fn(it, rl);
+		return;
+	}
 	const char *n = it->rname, *s = std_();
 	bputs(o, "#[allow(clippy::unnecessary_operation, clippy::identity_op)]\n");
 	bputs(o, "const _: () = {\n");
