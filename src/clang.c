@@ -77,15 +77,23 @@ static char *str(CXString s)
 
 static void locate(CXCursor c, struct item *it)
 {
+	/* consecutive items are mostly in one file: name it once */
+	static CXFile last;
+	static const char *last_name;
 	CXFile f;
-	unsigned line, col, off;
-	clang_getFileLocation(clang_getCursorLocation(c), &f, &line, &col, &off);
+	unsigned line, col;
+	clang_getFileLocation(clang_getCursorLocation(c), &f, &line, &col, NULL);
 	it->line = line;
 	it->col = col;
-	if (f)
-		it->file = str(clang_getFileName(f));
-	else
+	if (!f) {
 		it->is_builtin = true;
+		return;
+	}
+	if (f != last) {
+		last = f;
+		last_name = str(clang_getFileName(f));
+	}
+	it->file = last_name;
 }
 
 static const char *comment_of(CXCursor c)
@@ -124,6 +132,7 @@ static struct item *new_item(enum ikind k, CXCursor c, struct item *parent)
 	struct item *it = alloc(sizeof *it);
 	it->kind = k;
 	it->parent = parent;
+	it->size = it->align = -1;	/* until known */
 	locate(c, it);
 	map_put(clang_getCanonicalCursor(c), it);
 	return it;
@@ -318,7 +327,14 @@ static struct type *conv(CXType t)
 			r->is_const |= cnst;
 			return r;
 		}
-		r = builtin(T_ITEM, t);
+		if (it->size >= 0 && it->align > 0) {
+			/* the item knows its layout: no need to ask clang */
+			r = new_type(T_ITEM);
+			r->size = it->size;
+			r->align = it->align;
+		} else {
+			r = builtin(T_ITEM, t);
+		}
 		r->item = it;
 		break;
 	}
@@ -674,6 +690,38 @@ static enum CXChildVisitResult attr_visit(CXCursor c, CXCursor p, CXClientData d
 	return CXChildVisit_Continue;
 }
 
+/* An asm label, or an attribute libclang does not expose (overloadable
+ * is one: C++ mangling in C) */
+static enum CXChildVisitResult renaming_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k != CXCursor_AsmLabelAttr && k != CXCursor_UnexposedAttr)
+		return CXChildVisit_Continue;
+	*(bool *)d = true;
+	return CXChildVisit_Break;
+}
+
+static bool may_rename(CXCursor c)
+{
+	bool found = false;
+	clang_visitChildren(c, renaming_visit, &found);
+	return found;
+}
+
+/* A C symbol on an ELF target is its name, unless an attribute (asm
+ * label, overloadable) renames it; asking clang to mangle every
+ * declaration costs. */
+static bool needs_mangling(CXCursor c)
+{
+	static int elf = -1;
+	if (elf < 0)
+		elf = !strstr(unit->triple, "apple") && !strstr(unit->triple, "darwin") &&
+		      !strstr(unit->triple, "windows") && !strstr(unit->triple, "win32") &&
+		      !strstr(unit->triple, "mingw") && !strstr(unit->triple, "cygwin") &&
+		      !strstr(unit->triple, "uefi");
+	return !elf || (clang_Cursor_hasAttrs(c) && may_rename(c));
+}
+
 static void func_item(CXCursor c)
 {
 	CXCursor canon = clang_getCanonicalCursor(c);
@@ -711,9 +759,11 @@ static void func_item(CXCursor c)
 	}
 	if (clang_getCursorVisibility(c) != CXVisibility_Default)
 		it->is_static = true;	/* hidden: no symbol to link to */
-	char *mangled = str(clang_Cursor_getMangling(c));
-	if (*mangled && !streq(mangled, it->name))
-		it->link_name = mangled;
+	if (needs_mangling(c)) {
+		char *mangled = str(clang_Cursor_getMangling(c));
+		if (*mangled && !streq(mangled, it->name))
+			it->link_name = mangled;
+	}
 	if (opt.fn_attr_detection) {
 		clang_visitChildren(c, attr_visit, it);
 		/* __attribute__((noreturn)) lives on the function type; _Noreturn
@@ -794,9 +844,11 @@ static void var_item(CXCursor c)
 		if (t->sub->is_const)
 			it->type->is_const = true;
 	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
-	char *mangled = str(clang_Cursor_getMangling(c));
-	if (*mangled && !streq(mangled, it->name))
-		it->link_name = mangled;
+	if (needs_mangling(c)) {
+		char *mangled = str(clang_Cursor_getMangling(c));
+		if (*mangled && !streq(mangled, it->name))
+			it->link_name = mangled;
+	}
 	eval_var(c, it);
 	attach(it);
 }
