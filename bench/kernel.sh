@@ -356,6 +356,10 @@ rust162_61() {
 	SUMMARY[6.1/r162]+="    $("$RUSTC_163" --version):"$'\n'
 	CRATE_OBJ=$obj CRATE_OUT=$WORK/rustc-6.1-rust1.63 CRATE_RUSTC=$RUSTC_163 CRATE_KEY=6.1/r162 \
 		crate "$v" bindings "$src/rust/bindings/lib.rs"
+	# as a CONFIG_WERROR kernel build would compile them
+	SUMMARY[6.1/r162]+="    $("$RUSTC_163" --version) -Dwarnings:"$'\n'
+	CRATE_OBJ=$obj CRATE_OUT=$WORK/rustc-6.1-rust1.63-Dwarnings CRATE_RUSTC=$RUSTC_163 CRATE_KEY=6.1/r162 \
+		crate "$v" bindings "$src/rust/bindings/lib.rs" -Dwarnings
 	# and the same files with the new rustc
 	SUMMARY[6.1/r162]+="    $("$RUSTC" --version | cut -d' ' -f1-2):"$'\n'
 	CRATE_OBJ=$obj CRATE_OUT=$WORK/rustc-6.1-rust1.62-new CRATE_KEY=6.1/r162 \

@@ -823,6 +823,8 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		bprintf(o, "            self.%s.set_const::<%s>(val as u64)\n        }\n    }\n", uf, k);
 		/* raw getter */
 		bputs(o, "    #[inline]\n");
+		if (opt.rust_target < 65)
+			bputs(o, "    #[allow(unused_unsafe)]\n");	/* see put_rt() */
 		bprintf(o, "    %sunsafe fn %s_raw(this: *const Self) -> %s {\n", vis(), bf->getter, ty);
 		/* rustfmt hugs the argument when the call head would end past
 		 * column 85 yet the hugged first line still ends before 95
@@ -842,6 +844,8 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		}
 		/* raw setter */
 		bputs(o, "    #[inline]\n");
+		if (opt.rust_target < 65)
+			bputs(o, "    #[allow(unused_unsafe)]\n");
 		bprintf(o, "    %sunsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
 			vis(), bf->f->name, ty);
 		bprintf(o, "        unsafe {\n            let val: %s = val as _;\n", it_);
@@ -1806,22 +1810,31 @@ static bool support_blocked(const char *name)
 /* The support types, with ::std replaced by ::core under --use-core, and
  * `&mut` in const fns (stable in Rust 1.83, yet bindgen main emits it at
  * its default 1.82) made non-const below 1.82, so old rustcs accept it. */
+/* text with every `from` replaced by `to` */
+static const char *replace_all(const char *text, const char *from, const char *to)
+{
+	struct buf t = {0};
+	for (const char *p = text; *p;) {
+		const char *q = strstr(p, from);
+		if (!q) {
+			bputs(&t, p);
+			break;
+		}
+		bput(&t, p, q - p);
+		bputs(&t, to);
+		p = q + strlen(from);
+	}
+	return bdone(&t);
+}
+
 static void put_rt(struct buf *b, const char *text)
 {
-	if (opt.rust_target < 82) {
-		struct buf t = {0};
-		for (const char *p = text; *p;) {
-			const char *q = strstr(p, "pub const unsafe fn as_mut(");
-			if (!q) {
-				bputs(&t, p);
-				break;
-			}
-			bput(&t, p, q - p);
-			bputs(&t, "pub unsafe fn as_mut(");
-			p = q + strlen("pub const unsafe fn as_mut(");
-		}
-		text = bstr(&t);	/* leaked: once per run */
-	}
+	if (opt.rust_target < 82)
+		text = replace_all(text, "pub const unsafe fn as_mut(", "pub unsafe fn as_mut(");
+	/* before Rust 1.65 an unsafe block inside an unsafe fn is "unused":
+	 * an error under -Dwarnings (Linux 6.1 supports rustc 1.62) */
+	if (opt.rust_target < 65)
+		text = replace_all(text, "\nimpl", "\n#[allow(unused_unsafe)]\nimpl");
 	if (!opt.use_core) {
 		bputs(b, text);
 		return;
