@@ -606,6 +606,14 @@ static const char *vis(void)
 	}
 }
 
+/* A field's own <div rustbindgen private> wins over its record's. */
+static const char *fvis(struct field *f)
+{
+	if (f->ann.private_ && !opt.respect_cxx_access)
+		return f->ann.private_ > 0 ? "" : "pub ";
+	return vis();
+}
+
 /* ---- items ---- */
 
 static void emit_item(struct item *it);
@@ -799,7 +807,7 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		const char *k = fmt("%ldusize, %du8", bf->off, bf->f->bitwidth);
 		/* getter */
 		bputs(o, "    #[inline]\n");
-		bprintf(o, "    %sfn %s(&self) -> %s {\n", vis(), bf->getter, ty);
+		bprintf(o, "    %sfn %s(&self) -> %s {\n", fvis(bf->f), bf->getter, ty);
 		char *l = fmt("        unsafe { %s::mem::transmute(self.%s.get_const::<%s>() as %s) }",
 			      s, uf, k, it_);
 		if (strlen(l) <= WIDTH)
@@ -810,7 +818,7 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		bputs(o, "    }\n");
 		/* setter */
 		bputs(o, "    #[inline]\n");
-		bprintf(o, "    %sfn %s(&mut self, val: %s) {\n", vis(), bf->setter, ty);
+		bprintf(o, "    %sfn %s(&mut self, val: %s) {\n", fvis(bf->f), bf->setter, ty);
 		/* bindgen main writes `val as _` in an unsafe block that then has
 		 * nothing unsafe: unused_unsafe, an error under the kernel's
 		 * -Dwarnings.  For the older targets kernels pin, keep release
@@ -825,7 +833,7 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		bputs(o, "    #[inline]\n");
 		if (opt.rust_target < 65)
 			bputs(o, "    #[allow(unused_unsafe)]\n");	/* see put_rt() */
-		bprintf(o, "    %sunsafe fn %s_raw(this: *const Self) -> %s {\n", vis(), bf->getter, ty);
+		bprintf(o, "    %sunsafe fn %s_raw(this: *const Self) -> %s {\n", fvis(bf->f), bf->getter, ty);
 		/* rustfmt hugs the argument when the call head would end past
 		 * column 85 yet the hugged first line still ends before 95
 		 * (measured on rustfmt 1.8; bindgen's own text is unformatted) */
@@ -847,7 +855,7 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		if (opt.rust_target < 65)
 			bputs(o, "    #[allow(unused_unsafe)]\n");
 		bprintf(o, "    %sunsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
-			vis(), bf->f->name, ty);
+			fvis(bf->f), bf->f->name, ty);
 		bprintf(o, "        unsafe {\n            let val: %s = val as _;\n", it_);
 		bprintf(o, "            <%s>::raw_set_const::<%s>(\n", ut, k);
 		bprintf(o, "                %s::ptr::addr_of_mut!((*this).%s),\n", s, uf);
@@ -952,20 +960,20 @@ static void emit_members(struct item *it, struct rlayout *rl, bool is_union)
 			if (it->kind == I_UNION && !is_union) {
 				/* bindgen's wrapper: a struct of zero-sized fields */
 				need_unionfield = true;
-				line(4, fmt("%s%s: ", vis(), m->f->rname),
+				line(4, fmt("%s%s: ", fvis(m->f), m->f->rname),
 				     fmt("__BindgenUnionField<%s>", union_member_type(m->f->type)), ",");
 			} else if (is_union && !union_is_copy(it))
 				/* a union that is not Copy must say its fields need
 				 * no drop */
-				line(4, fmt("%s%s: ", vis(), m->f->rname),
+				line(4, fmt("%s%s: ", fvis(m->f), m->f->rname),
 				     fmt("%s::mem::ManuallyDrop<%s>", std_(), rty(m->f->type)), ",");
 			else if (m->f->type->kind == T_ARRAY && m->f->type->len == 0) {
 				/* a zero-length array field is a flexible one */
 				need_incarray = true;
-				line(4, fmt("%s%s: ", vis(), m->f->rname),
+				line(4, fmt("%s%s: ", fvis(m->f), m->f->rname),
 				     fmt("__IncompleteArrayField<%s>", rty(m->f->type->sub)), ",");
 			} else
-				line(4, fmt("%s%s: ", vis(), m->f->rname), rty(m->f->type), ",");
+				line(4, fmt("%s%s: ", fvis(m->f), m->f->rname), rty(m->f->type), ",");
 			break;
 		}
 		case M_UNIT:
@@ -1036,7 +1044,7 @@ static void emit_record(struct item *it)
 	if (opt.layout_tests && !rl->no_layout)
 		layout_tests(it, rl);
 	if (opt.derive_default && !(it->derives & D_DEFAULT) &&
-	    !(derives_refused(it, false) & D_DEFAULT))
+	    !(derives_refused(it, true) & D_DEFAULT))
 		impl_default(it->rname);
 	/* --impl-partialeq adds nothing for C: bindgen implements PartialEq
 	 * where it cannot be derived, and for C that is only through unions,
