@@ -942,9 +942,135 @@ static void impl_debug(struct item *it, struct rlayout *rl)
 	free(a.s);
 }
 
+/* --flexarray-dst (nightly Rust: ptr_metadata): a struct that ends in a
+ * flexible array member becomes generic over it, FAM: ?Sized = [T; 0],
+ * so that the same type also exists unsized, FAM = [T].  Returns that
+ * member, or NULL. */
+static struct field *fam_field(struct item *it, struct rlayout *rl)
+{
+	if (!opt.flexarray_dst || opt.rust_target != KB_RUST_NIGHTLY ||
+	    it->kind != I_STRUCT || !rl->m.n)
+		return NULL;
+	struct member *m = &rl->m.v[rl->m.n - 1];
+	if (m->kind != M_FIELD || !m->f->name)
+		return NULL;
+	struct type *t = m->f->type;
+	if (t->kind == T_INCARRAY || (t->kind == T_ARRAY && t->len == 0))
+		return m->f;
+	return NULL;
+}
+
+/* rustfmt's rules the DST methods meet: a tuple whose elements take more
+ * than 60 columns is broken one element per line; so is a parameter list
+ * that does not fit; a `{` that would pass column 100 goes on a line of
+ * its own; the right side of a `let` moves to the next line before it is
+ * broken itself. */
+static const char *tuple(int ind, const char *a, const char *b)
+{
+	if (strlen(a) + 2 + strlen(b) <= 60)
+		return fmt("(%s, %s)", a, b);
+	return fmt("(\n%*s%s,\n%*s%s,\n%*s)", ind + 4, "", a, ind + 4, "", b, ind, "");
+}
+
+static void dst_sig(int ind, const char *name, const char *params, const char *ret_a,
+		    const char *ret_b)
+{
+	/* the return type: T, or the tuple (T, U) when ret_b */
+	const char *ret = ret_b ? fmt("(%s, %s)", ret_a, ret_b) : ret_a;
+	bool tuple_ok = !ret_b || strlen(ret_a) + 2 + strlen(ret_b) <= 60;
+	const char *one = fmt("%*s%s(%s) -> %s {", ind, "", name, params, ret);
+	if (strlen(one) <= WIDTH && tuple_ok) {
+		bprintf(o, "%s\n", one);
+		return;
+	}
+	bprintf(o, "%*s%s(\n", ind, "", name);
+	const char *p = params;
+	while (*p) {	/* "a: T, b: U": no commas inside our types */
+		const char *c = strstr(p, ", ");
+		int n = c ? c - p : (int)strlen(p);
+		bprintf(o, "%*s%.*s,\n", ind + 4, "", n, p);
+		p += n + (c ? 2 : 0);
+	}
+	if (ret_b)
+		ret = tuple(ind, ret_a, ret_b);
+	const char *tail = fmt("%*s) -> %s", ind, "", ret);
+	const char *last = strrchr(tail, '\n');
+	if (strlen(last ? last + 1 : tail) + 2 <= WIDTH)
+		bprintf(o, "%s {\n", tail);
+	else
+		bprintf(o, "%s\n%*s{\n", tail, ind, "");
+}
+
+static void let_line(int ind, const char *head, const char *rhs)
+{
+	if (ind + strlen(head) + strlen(rhs) + 1 <= WIDTH)
+		bprintf(o, "%*s%s%s;\n", ind, "", head, rhs);
+	else if (ind + 4 + strlen(rhs) + 1 <= WIDTH)
+		bprintf(o, "%*s%.*s\n%*s%s;\n", ind, "", (int)strlen(head) - 1, head,
+			ind + 4, "", rhs);
+	else
+		line(ind, head, rhs, ";");
+}
+
+/* The methods bindgen gives such a struct N over element type T:
+ * layout/fixed/fixed_mut on N<[T]>, flex_ref/flex_ref_mut/flex_ptr/
+ * flex_ptr_mut on N<[T; 0]>.  (bindgen passes ptr::null() where current
+ * Rust needs ptr::null::<()>(): the latter, so that the code builds.) */
+static void flex_methods(const char *n, const char *t)
+{
+	const char *s = std_(), *dst = fmt("%s<[%s]>", n, t), *fix = fmt("%s<[%s; 0]>", n, t);
+	bprintf(o, "impl %s {\n", dst);
+	bprintf(o, "    pub fn layout(len: usize) -> %s::alloc::Layout {\n", s);
+	bputs(o, "        unsafe {\n");
+	let_line(12, "let p: *const Self = ",
+		 fmt("%s::ptr::from_raw_parts(%s::ptr::null::<()>(), len)", s, s));
+	bprintf(o, "            %s::alloc::Layout::for_value_raw(p)\n        }\n    }\n", s);
+	dst_sig(4, "pub fn fixed", "&self", fmt("&%s", fix), "usize");
+	bputs(o, "        unsafe {\n            let (ptr, len) = (self as *const Self).to_raw_parts();\n");
+	bprintf(o, "            %s\n", tuple(12, fmt("&*(ptr as *const %s)", fix), "len"));
+	bputs(o, "        }\n    }\n");
+	dst_sig(4, "pub fn fixed_mut", "&mut self", fmt("&mut %s", fix), "usize");
+	bputs(o, "        unsafe {\n            let (ptr, len) = (self as *mut Self).to_raw_parts();\n");
+	bprintf(o, "            %s\n", tuple(12, fmt("&mut *(ptr as *mut %s)", fix), "len"));
+	bputs(o, "        }\n    }\n}\n");
+
+	bprintf(o, "impl %s {\n", fix);
+	bputs(o, "    /// Convert a sized prefix to an unsized structure with the given length.\n"
+		 "    ///\n"
+		 "    /// SAFETY: Underlying storage is initialized up to at least `len` elements.\n");
+	dst_sig(4, "pub unsafe fn flex_ref", "&self, len: usize", fmt("&%s", dst), NULL);
+	bputs(o, "        Self::flex_ptr(self, len)\n    }\n");
+	bputs(o, "    /// Convert a mutable sized prefix to an unsized structure with the given length.\n"
+		 "    ///\n"
+		 "    /// SAFETY: Underlying storage is initialized up to at least `len` elements.\n");
+	dst_sig(4, "pub unsafe fn flex_ref_mut", "&mut self, len: usize", fmt("&mut %s", dst), NULL);
+	bputs(o, "        Self::flex_ptr_mut(self, len).assume_init()\n    }\n");
+	bputs(o, "    /// Construct DST variant from a pointer and a size.\n"
+		 "    ///\n"
+		 "    /// NOTE: lifetime of returned reference is not tied to any underlying storage.\n"
+		 "    /// SAFETY: `ptr` is valid. Underlying storage is fully initialized up to at least `len` elements.\n");
+	dst_sig(4, "pub unsafe fn flex_ptr<'unbounded>", "ptr: *const Self, len: usize",
+	       fmt("&'unbounded %s", dst), NULL);
+	bprintf(o, "        &*%s::ptr::from_raw_parts(ptr as *const (), len)\n    }\n", s);
+	bputs(o, "    /// Construct mutable DST variant from a pointer and a\n"
+		 "    /// size. The returned `&mut` reference is initialized\n"
+		 "    /// pointing to memory referenced by `ptr`, but there's\n"
+		 "    /// no requirement that that memory be initialized.\n"
+		 "    ///\n"
+		 "    /// NOTE: lifetime of returned reference is not tied to any underlying storage.\n"
+		 "    /// SAFETY: `ptr` is valid. Underlying storage has space for at least `len` elements.\n");
+	dst_sig(4, "pub unsafe fn flex_ptr_mut<'unbounded>", "ptr: *mut Self, len: usize",
+	       fmt("%s::mem::MaybeUninit<&'unbounded mut %s>", s, dst), NULL);
+	let_line(8, "let mut uninit = ", fmt("%s::mem::MaybeUninit::<&mut %s>::uninit()", s, dst));
+	bprintf(o, "        (uninit.as_mut_ptr() as *mut *mut %s)\n", dst);
+	bprintf(o, "            .write(%s::ptr::from_raw_parts_mut(ptr as *mut (), len));\n", s);
+	bputs(o, "        uninit\n    }\n}\n");
+}
+
 /* The fields of a record, as layout.c laid them out. */
 static void emit_members(struct item *it, struct rlayout *rl, bool is_union)
 {
+	struct field *fam = fam_field(it, rl);
 	for (int i = 0; i < rl->m.n; i++) {
 		struct member *m = &rl->m.v[i];
 		switch (m->kind) {
@@ -957,7 +1083,9 @@ static void emit_members(struct item *it, struct rlayout *rl, bool is_union)
 				bput(o, p, nl - p + 1);
 				p = nl + 1;
 			}
-			if (it->kind == I_UNION && !is_union) {
+			if (m->f == fam) {
+				line(4, fmt("%s%s: ", fvis(m->f), m->f->rname), "FAM", ",");
+			} else if (it->kind == I_UNION && !is_union) {
 				/* bindgen's wrapper: a struct of zero-sized fields */
 				need_unionfield = true;
 				line(4, fmt("%s%s: ", fvis(m->f), m->f->rname),
@@ -1013,6 +1141,9 @@ static void emit_record(struct item *it)
 	vis_item = it;
 	bool is_union = it->kind == I_UNION && rl->rust_union;
 	unsigned can = can_derive(it);
+	struct field *fam = fam_field(it, rl);
+	if (fam)		/* an unsized type is neither Copy nor Clone */
+		can &= ~(D_COPY | D_CLONE);
 	const char *derives = derive_list(it, can);
 
 	doc(0, it->comment);
@@ -1031,7 +1162,15 @@ static void emit_record(struct item *it)
 	if (!rl->m.n) {		/* struct foo {} */
 		bprintf(o, "pub %s %s {}\n", is_union ? "union" : "struct", it->rname);
 	} else {
-		bprintf(o, "pub %s %s {\n", is_union ? "union" : "struct", it->rname);
+		if (fam) {
+			const char *g = fmt("FAM: ?Sized = [%s; 0]", rty(fam->type->sub));
+			if (strlen(it->rname) + strlen(g) + 15 <= WIDTH)
+				bprintf(o, "pub struct %s<%s> {\n", it->rname, g);
+			else
+				bprintf(o, "pub struct %s<\n    %s,\n> {\n", it->rname, g);
+		}
+		else
+			bprintf(o, "pub %s %s {\n", is_union ? "union" : "struct", it->rname);
 		emit_members(it, rl, is_union);
 		bputs(o, "}\n");
 	}
@@ -1052,6 +1191,8 @@ static void emit_record(struct item *it)
 	if (opt.impl_debug && opt.derive_debug && !(it->derives & D_DEBUG) &&
 	    !(derives_refused(it, true) & D_DEBUG))
 		impl_debug(it, rl);
+	if (fam)
+		flex_methods(it->rname, rty(fam->type->sub));
 	bool methods = false;
 	for (int i = 0; i < rl->m.n; i++) {
 		struct bunit *bu = rl->m.v[i].kind == M_UNIT ? rl->m.v[i].u : NULL;

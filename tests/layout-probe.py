@@ -78,7 +78,7 @@ def parse_rust(text):
         if line.startswith("#["):
             attrs.append(line)
             continue
-        m = re.match(r"^pub (struct|union) (\w+) \{$", line)
+        m = re.match(r"^pub (struct|union) (\w+)(?:<.*>)? \{$", line)
         if m and any(re.match(r"#\[repr\(C\b", a) for a in attrs) \
                 and not m.group(2).startswith(("__Bindgen", "__Incomplete")):
             cur = records.setdefault(m.group(2), Record(m.group(2), m.group(1)))
@@ -288,13 +288,18 @@ def c_program(header, checks):
 
 def rust_program(text, checks):
     """The binding as inline `mod b` (so private fields are reachable), with
-    the probe function inside it; inner #![cfg(..)] lines are dropped."""
+    the probe function inside it; inner #![cfg(..)] lines are dropped,
+    #![feature(..)] lines move to the crate root (rustc then runs with
+    RUSTC_BOOTSTRAP=1)."""
     text = re.sub(r"(?m)^#!\[cfg\(.*\)\]$", "", text)
+    features = re.findall(r"(?m)^#!\[feature\(.*\)\]$", text)
+    text = re.sub(r"(?m)^#!\[feature\(.*\)\]$", "", text)
     # the binding's own layout assertions would stop compilation at the
     # first wrong one; drop them to report every mismatch
     text = re.sub(r"(?ms)^(#\[allow\(clippy::[^\n]*\)\]\n)?const _: \(\) = \{\n.*?^\};\n", "",
                   text)
-    out = ["#![allow(warnings)]", "mod b {", text, "pub mod __kbp_probe {", RUST_PRELUDE]
+    out = features + ["#![allow(warnings)]", "mod b {", text, "pub mod __kbp_probe {",
+                      RUST_PRELUDE]
     for key, _, r in checks:
         out.append(r if r.startswith("if ") else 'println!("{} {}", "%s", %s);' % (key, r))
     out.append("} } } }")
@@ -365,7 +370,8 @@ def main():
         # --cfg test: fields a user hid behind --field-attr 'cfg(test)'
         # exist, as they do in the C layout
         r = run(["rustc", "--edition", "2021", "--cfg", "test", "-o", os.path.join(tmp, "r.out"),
-                 os.path.join(tmp, "p.rs")], cwd=tmp)
+                 os.path.join(tmp, "p.rs")], cwd=tmp,
+                env=dict(os.environ, RUSTC_BOOTSTRAP="1"))
         if r.returncode != 0:
             sys.exit("layout-probe: Rust program does not compile:\n" + r.stderr[-3000:])
         cout = run([os.path.join(tmp, "c.out")]).stdout.splitlines()
