@@ -876,7 +876,11 @@ static enum CXChildVisitResult fallback_visit(CXCursor c, CXCursor p, CXClientDa
 	const char *prefix = "__kbindgen_macro_";
 	if (strncmp(name, prefix, strlen(prefix)))
 		return CXChildVisit_Continue;
-	struct item *it = fallback.v[atoi(name + strlen(prefix))];
+	int i = atoi(name + strlen(prefix));
+	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)) || i < 0 ||
+	    i >= fallback.n)
+		return CXChildVisit_Continue;	/* the header's own, not ours */
+	struct item *it = fallback.v[i];
 	CXEvalResult r = clang_Cursor_Evaluate(c);
 	if (!r)
 		return CXChildVisit_Continue;
@@ -968,10 +972,17 @@ static void macro_fallback(void)
 		bprintf(&src, "__auto_type __kbindgen_macro_%d = (%s);\n", i, fallback.v[i]->name);
 	const char *path = fmt("%s.kbindgen-macros.c", opt.header);
 	struct CXUnsavedFile uf = { path, bstr(&src), src.len };
-	int argc = opt.clang_args.n;
-	const char **argv = alloc(sizeof *argv * (argc + 2));
-	for (int i = 0; i < argc; i++)
-		argv[i] = opt.clang_args.v[i];
+	/* the same arguments, but no dependency file: -MD, -MMD, -MF x,
+	 * -Wp,-MMD,x would make this parse rewrite the user's */
+	int argc = 0;
+	const char **argv = alloc(sizeof *argv * (opt.clang_args.n + 2));
+	for (int i = 0; i < opt.clang_args.n; i++) {
+		const char *a = opt.clang_args.v[i];
+		if (streq(a, "-MF") || streq(a, "-MT") || streq(a, "-MQ"))
+			i++;
+		else if (!startswith(a, "-M") && !startswith(a, "-Wp,-M"))
+			argv[argc++] = a;
+	}
 	argv[argc++] = "-w";
 	CXIndex idx = clang_createIndex(0, 0);
 	CXTranslationUnit ftu;

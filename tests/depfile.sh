@@ -89,5 +89,17 @@ else
     bad "--depfile (exit $rc): $(head -c 300 "$D/dep.err") $(head -c 300 "$D/dep.d" 2> /dev/null)"
 fi
 
+# --clang-macro-fallback parses a second time (a virtual file including
+# the header): that parse must not rewrite the user's depfile
+printf '#include "inc/b.h"\n#define SZ sizeof(struct b)\n' > "$D/m.h"
+rm -f "$D/.m.d"
+(cd "$D" && "$KB" m.h -o m.rs --clang-macro-fallback -- -Wp,-MMD,.m.d -I.) > /dev/null 2>&1
+if grep -q '^pub const SZ: u32 = 8;' "$D/m.rs" 2>/dev/null && grep -q '^m\.o: m\.h' "$D/.m.d" 2>/dev/null &&
+   ! grep -q 'kbindgen-macros' "$D/.m.d"; then
+    ok "--clang-macro-fallback keeps the -Wp,-MMD depfile of the header"
+else
+    bad "--clang-macro-fallback and -Wp,-MMD: $(head -c 300 "$D/.m.d" 2>/dev/null)"
+fi
+
 echo "depfile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
