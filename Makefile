@@ -70,6 +70,10 @@ check: deps
 conformance: all
 	KBINDGEN=$(CURDIR)/$(B)/kbindgen python3 tests/conformance.py --llvm $(LLVM)
 
+sweep:
+	$(MAKE) SANITIZE=1 all
+	KBINDGEN=$(CURDIR)/$(B)/san/kbindgen tests/sweep.sh
+
 probe: all
 	KBINDGEN=$(CURDIR)/$(B)/kbindgen tests/probe-suite.sh
 
@@ -83,4 +87,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all probe deps demo check conformance bench install clean
+.PHONY: all probe sweep deps demo check conformance bench install clean
