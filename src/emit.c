@@ -686,8 +686,8 @@ static void assert_line(const char *what, const char *expr)
 	bprintf(o, "    [\"%s\"]\n        [%s];\n", what, expr);
 }
 
-/* One argument of a macro call broken one per line, rustfmt's way: on one
- * line when the arguments take at most 60 columns and the line fits. */
+/* A macro call laid out rustfmt's way: on one line when its arguments take
+ * at most 60 columns and the line fits, else one argument per line. */
 static void macro_args(int ind, const char *mac, const char **args, int n, const char *post)
 {
 	struct buf b = {0};
@@ -1015,7 +1015,9 @@ static void let_line(int ind, const char *head, const char *rhs)
 /* The methods bindgen gives such a struct N over element type T:
  * layout/fixed/fixed_mut on N<[T]>, flex_ref/flex_ref_mut/flex_ptr/
  * flex_ptr_mut on N<[T; 0]>.  (bindgen passes ptr::null() where current
- * Rust needs ptr::null::<()>(): the latter, so that the code builds.) */
+ * Rust needs ptr::null::<()>(): the latter, so that the code builds.)  The
+ * doc comments are bindgen's output text, like src/rt/ (BSD-3-Clause, The
+ * rust-bindgen Authors): users see what bindgen would give them. */
 static void flex_methods(const char *n, const char *t)
 {
 	const char *s = std_(), *dst = fmt("%s<[%s]>", n, t), *fix = fmt("%s<[%s; 0]>", n, t);

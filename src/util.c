@@ -179,17 +179,28 @@ void bputc(struct buf *b, char c)
 }
 
 static void put_num(struct buf *b, unsigned long long v, bool neg, int base,
-		    bool upper, int width, char pad)
+		    bool upper, int width, char pad, bool left)
 {
 	char tmp[24], *p = tmp + sizeof tmp;
 	const char *dig = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	do
 		*--p = dig[v % base];
 	while (v /= base);
-	if (neg)
-		*--p = '-';
-	for (int n = tmp + sizeof tmp - p; n < width; n++)
+	int n = tmp + sizeof tmp - p + neg;
+	if (left) {
+		if (neg)
+			bputc(b, '-');
+		bput(b, p, tmp + sizeof tmp - p);
+		for (; n < width; n++)
+			bputc(b, ' ');
+		return;
+	}
+	if (neg && pad == '0')		/* -007, not 00-7 */
+		bputc(b, '-');
+	for (; n < width; n++)
 		bputc(b, pad);
+	if (neg && pad != '0')
+		bputc(b, '-');
 	bput(b, p, tmp + sizeof tmp - p);
 }
 
@@ -243,19 +254,19 @@ void bvprintf(struct buf *b, const char *f, va_list ap)
 			long long v = lng >= 2 ? va_arg(ap, long long) :
 				      lng ? va_arg(ap, long) : va_arg(ap, int);
 			put_num(b, v < 0 ? -(unsigned long long)v : (unsigned long long)v,
-				v < 0, 10, false, width, pad);
+				v < 0, 10, false, width, pad, left);
 			break;
 		}
 		case 'u': case 'x': case 'X': {
 			unsigned long long v = lng >= 2 ? va_arg(ap, unsigned long long) :
 					       lng ? va_arg(ap, unsigned long) :
 					       va_arg(ap, unsigned);
-			put_num(b, v, false, c == 'u' ? 10 : 16, c == 'X', width, pad);
+			put_num(b, v, false, c == 'u' ? 10 : 16, c == 'X', width, pad, left);
 			break;
 		}
 		case 'p':
 			bputs(b, "0x");
-			put_num(b, (uintptr_t)va_arg(ap, void *), false, 16, false, width, pad);
+			put_num(b, (uintptr_t)va_arg(ap, void *), false, 16, false, width, pad, left);
 			break;
 		case 'c':
 			bputc(b, (char)va_arg(ap, int));
