@@ -81,8 +81,12 @@ static void locate(CXCursor c, struct item *it)
 	static CXFile last;
 	static const char *last_name;
 	CXFile f;
-	unsigned line, col;
-	clang_getFileLocation(clang_getCursorLocation(c), &f, &line, &col, NULL);
+	unsigned line = 0, col = 0;
+	/* line and column cost a scan of the file; only --emit-ir shows them */
+	if (opt.emit_ir)
+		clang_getFileLocation(clang_getCursorLocation(c), &f, &line, &col, NULL);
+	else
+		clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
 	it->line = line;
 	it->col = col;
 	if (!f) {
