@@ -678,12 +678,10 @@ static void emit_line(int ind, const char *head, const char *val);
 
 static void assert_line(const char *what, const char *expr)
 {
-	char *l = fmt("    [\"%s\"][%s];", what, expr);
-	if (strlen(l) <= WIDTH) {
-		bprintf(o, "%s\n", l);
-		return;
-	}
-	bprintf(o, "    [\"%s\"]\n        [%s];\n", what, expr);
+	if (strlen(what) + strlen(expr) + 11 <= WIDTH)	/*     [""][]; */
+		bprintf(o, "    [\"%s\"][%s];\n", what, expr);
+	else
+		bprintf(o, "    [\"%s\"]\n        [%s];\n", what, expr);
 }
 
 /* A macro call laid out rustfmt's way: on one line when its arguments take

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdnoreturn.h>
 
 #define KB_BINDGEN_VERSION "0.72.1"	/* the bindgen whose CLI/output we follow */
@@ -63,9 +64,32 @@ struct buf {
 	size_t len, cap;
 	bool fixed;		/* s is caller storage: copy out on growth */
 };
-void bput(struct buf *b, const char *s, size_t n);
-void bputs(struct buf *b, const char *s);
-void bputc(struct buf *b, char c);
+/* Makes room for n more bytes and the NUL. */
+void bgrow(struct buf *b, size_t n);
+
+/* Appends n bytes; the text stays NUL-terminated.  Inline: the emitter
+ * appends millions of short pieces. */
+static inline void bput(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		bgrow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = 0;
+}
+
+static inline void bputs(struct buf *b, const char *s)
+{
+	bput(b, s, strlen(s));
+}
+
+static inline void bputc(struct buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		bgrow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = 0;
+}
 void bprintf(struct buf *b, const char *f, ...) __attribute__((format(printf, 2, 3)));
 void bvprintf(struct buf *b, const char *f, va_list ap);
 char *bstr(struct buf *b);		/* NUL-terminated contents */

@@ -143,39 +143,19 @@ bool startswith(const char *s, const char *prefix)
 
 /* Buffers use malloc, not the arena: they grow by doubling and the output
  * buffer of a large header is tens of megabytes. */
-void bput(struct buf *b, const char *s, size_t n)
+void bgrow(struct buf *b, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		size_t nc = b->cap ? b->cap : 4096;
-		while (b->len + n + 1 > nc)
-			nc *= 2;
-		char *p = realloc(b->fixed ? NULL : b->s, nc);
-		if (!p)
-			fatal("out of memory");
-		if (b->fixed)
-			memcpy(p, b->s, b->len);
-		b->fixed = false;
-		b->s = p;
-		b->cap = nc;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = 0;
-}
-
-void bputs(struct buf *b, const char *s)
-{
-	bput(b, s, strlen(s));
-}
-
-void bputc(struct buf *b, char c)
-{
-	if (b->len + 2 <= b->cap) {
-		b->s[b->len++] = c;
-		b->s[b->len] = 0;
-	} else {
-		bput(b, &c, 1);
-	}
+	size_t nc = b->cap ? b->cap : 4096;
+	while (b->len + n + 1 > nc)
+		nc *= 2;
+	char *p = realloc(b->fixed ? NULL : b->s, nc);
+	if (!p)
+		fatal("out of memory");
+	if (b->fixed)
+		memcpy(p, b->s, b->len);
+	b->fixed = false;
+	b->s = p;
+	b->cap = nc;
 }
 
 static void put_num(struct buf *b, unsigned long long v, bool neg, int base,
