@@ -61,6 +61,7 @@ static struct {
 	bool no_derive_default;
 	bool no_rustfmt_bindings, formatter_given, rustfmt_config;
 	bool version, completions;
+	const char *completions_shell;
 	int edition;		/* 0: not given */
 	bool target_given;	/* --rust-target */
 	unsigned long long patch;
@@ -234,6 +235,7 @@ static void shell_completions(struct opts *o, const char *v)
 	(void)o;
 	pick("generate-shell-completions", v, shells);
 	ps.completions = true;
+	ps.completions_shell = v;
 }
 
 /* The values below are kept raw for the passes that use them; here we
@@ -362,7 +364,7 @@ static const struct optdef optdefs[] = {
 	IGNORE("no-record-matches", "Do not record regex matches (disables reports of unused patterns)"),
 	IGNORE("experimental", "Enable experimental features"),
 	IGNORE("emit-diagnostics", "Emit diagnostics (needs --experimental in bindgen)"),
-	VALFN("generate-shell-completions", shell_completions, "SHELL", "Print completions for SHELL and exit (not supported yet)"),
+	VALFN("generate-shell-completions", shell_completions, "SHELL", "Print a completion script for SHELL (bash, zsh, fish, elvish, powershell) and exit"),
 
 	GROUP("Rust target"),
 	VALFN("rust-target", set_rust_target_opt, "VERSION", "Rust version to target: 1.N, 1.N.P or nightly (default: 1.82, earliest: 1.33)"),
@@ -546,6 +548,76 @@ static void usage(void)
 	}
 	printf("\nArguments after -- go to clang, followed by the words of\n"
 	       "BINDGEN_EXTRA_CLANG_ARGS_<TARGET> or BINDGEN_EXTRA_CLANG_ARGS.\n");
+	exit(0);
+}
+
+/* --generate-shell-completions SHELL: a completion script from the
+ * option table, for the shells bindgen's clap knows. */
+static const char *quoted(const char *s, const char *special, const char *esc)
+{
+	struct buf b = {0};
+	for (; *s; s++) {
+		if (strchr(special, *s))
+			bputs(&b, esc);
+		bputc(&b, *s);
+	}
+	return bdone(&b);
+}
+
+static void completions(const char *shell)
+{
+	const struct optdef *d;
+	const char *sep = "";
+	if (streq(shell, "bash")) {
+		printf("_kbindgen() {\n\tlocal cur=\"${COMP_WORDS[COMP_CWORD]}\" "
+		       "prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n\tcase \"$prev\" in\n\t");
+		for (d = optdefs; d < optdefs + NOPTS; d++)
+			if (d->kind != O_GROUP && d->arg) {
+				printf("%s--%s", sep, d->name);
+				sep = "|";
+			}
+		printf(")\n\t\tCOMPREPLY=($(compgen -f -- \"$cur\")); return;;\n\tesac\n"
+		       "\tif [[ \"$cur\" == -* ]]; then\n\t\tCOMPREPLY=($(compgen -W \"");
+		sep = "";
+		for (d = optdefs; d < optdefs + NOPTS; d++)
+			if (d->kind != O_GROUP) {
+				printf("%s--%s", sep, d->name);
+				sep = " ";
+			}
+		printf("\" -- \"$cur\"))\n\telse\n\t\tCOMPREPLY=($(compgen -f -- \"$cur\"))\n"
+		       "\tfi\n}\ncomplete -F _kbindgen kbindgen\n");
+	} else if (streq(shell, "zsh")) {
+		printf("#compdef kbindgen\n_arguments \\\n");
+		for (d = optdefs; d < optdefs + NOPTS; d++)
+			if (d->kind != O_GROUP)
+				printf("  '--%s%s[%s]%s' \\\n", d->name, d->arg ? "=" : "",
+				       quoted(quoted(d->help, "[]:\\", "\\"), "'", "'\\'"),
+				       d->arg ? fmt(":%s:_files", d->arg) : "");
+		printf("  '1:header:_files'\n");
+	} else if (streq(shell, "fish")) {
+		for (d = optdefs; d < optdefs + NOPTS; d++)
+			if (d->kind != O_GROUP)
+				printf("complete -c kbindgen -l %s%s -d '%s'\n", d->name,
+				       d->arg ? " -r" : "", quoted(d->help, "'\\", "\\"));
+	} else if (streq(shell, "elvish")) {
+		printf("set edit:completion:arg-completer[kbindgen] = {|@words|\n\tput");
+		for (d = optdefs; d < optdefs + NOPTS; d++)
+			if (d->kind != O_GROUP)
+				printf(" --%s", d->name);
+		printf("\n}\n");
+	} else {	/* powershell */
+		const char *sep = "";
+		printf("Register-ArgumentCompleter -Native -CommandName kbindgen -ScriptBlock {\n"
+		       "    param($wordToComplete, $commandAst, $cursorPosition)\n    @(");
+		for (d = optdefs; d < optdefs + NOPTS; d++)
+			if (d->kind != O_GROUP) {
+				printf("%s'--%s'", sep, d->name);
+				sep = ", ";
+			}
+		printf(") | Where-Object { $_ -like \"$wordToComplete*\" } | ForEach-Object {\n"
+		       "        [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterName', $_)\n"
+		       "    }\n}\n");
+	}
 	exit(0);
 }
 
@@ -781,7 +853,7 @@ void parse_opts(struct opts *o, int argc, char **argv)
 
 	/* Like bindgen, these act once the whole line has parsed. */
 	if (ps.completions)
-		usage_error("option --generate-shell-completions is not supported yet");
+		completions(ps.completions_shell);
 	if (ps.version)
 		print_version();
 	if (!o->header)

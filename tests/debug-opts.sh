@@ -1,7 +1,7 @@
 #!/bin/bash
 # bindgen's debugging options: --emit-ir, --emit-ir-graphviz, --emit-clang-ast,
 # --dump-preprocessed-input, --time-phases.  Each must do its job and leave
-# the bindings as they are without it.
+# the bindings as they are without it.  And --generate-shell-completions.
 # Env: KBINDGEN (default build/kbindgen).  Ends with `debug-opts: N passed, M failed`.
 set -u
 cd "$(dirname "$0")/.."
@@ -39,5 +39,20 @@ grep -q 'int walk(const struct node \*n);' __bindgen.i && ! grep -q '#define' __
 for p in "clang parse" ir names select layout derives codegen write; do
 	grep -Eq "^  time: +[0-9]+\.[0-9]{3} ms\.	$p$" stderr || { bad "--time-phases: no $p"; break; }
 done && ok "--time-phases"
+# --generate-shell-completions: scripts from the option table; bash's is
+# loaded and asked to complete
+"$KB" --generate-shell-completions bash > comp.bash &&
+bash -c '. ./comp.bash; COMP_WORDS=(kbindgen --allowlist-f); COMP_CWORD=1; _kbindgen
+	echo "${COMPREPLY[*]}"' > comp.out 2>&1
+if [ "$(cat comp.out)" = "--allowlist-function --allowlist-file" ]; then
+	ok "--generate-shell-completions bash"
+else
+	bad "--generate-shell-completions bash: $(head -c 200 comp.out)"
+fi
+for sh in zsh fish elvish powershell; do
+	"$KB" --generate-shell-completions $sh > comp.$sh && grep -q -- 'wrap-static-fns' comp.$sh ||
+		{ bad "--generate-shell-completions $sh"; continue; }
+	ok "--generate-shell-completions $sh"
+done
 echo "debug-opts: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -429,8 +429,6 @@ static void test_errors(void)
 	USAGE("missing '='", "a.h", "--with-derive-custom", "Debug");
 	USAGE("missing '='", "a.h", "--with-attribute-custom-struct", "#[a=b]");
 	USAGE("TYPE::FIELD=ATTR", "a.h", "--field-attr", "f=#[x]");
-	USAGE("kbindgen: option --generate-shell-completions is not supported yet",
-	      "a.h", "--generate-shell-completions", "bash");
 	USAGE("invalid value 'tcsh' for '--generate-shell-completions'",
 	      "--generate-shell-completions", "tcsh");
 }
