@@ -797,13 +797,10 @@ static enum tkind base_kind(struct type *t)
 	return t->kind;
 }
 
-static void eval_var(CXCursor c, struct item *it)
+/* What clang folds the initializer of c to, into it->val: integers and
+ * floats, and string literals when strings. */
+static void evaluate(CXCursor c, struct item *it, bool strings)
 {
-	enum tkind k = base_kind(it->type);
-	bool chars = (k == T_PTR || k == T_ARRAY) && it->type->sub &&
-		     base_kind(it->type->sub) == T_CHAR;
-	if (!(k >= T_BOOL && k <= T_FLOAT128) && !chars)
-		return;
 	CXEvalResult r = clang_Cursor_Evaluate(c);
 	if (!r)
 		return;
@@ -822,6 +819,8 @@ static void eval_var(CXCursor c, struct item *it)
 		it->has_val = true;
 		break;
 	case CXEval_StrLiteral: {
+		if (!strings)
+			break;
 		const char *s = clang_EvalResult_getAsStr(r);
 		it->val.kind = MV_STR;
 		it->val.s = xstrdup(s);
@@ -833,6 +832,15 @@ static void eval_var(CXCursor c, struct item *it)
 		break;
 	}
 	clang_EvalResult_dispose(r);
+}
+
+static void eval_var(CXCursor c, struct item *it)
+{
+	enum tkind k = base_kind(it->type);
+	bool chars = (k == T_PTR || k == T_ARRAY) && it->type->sub &&
+		     base_kind(it->type->sub) == T_CHAR;
+	if ((k >= T_BOOL && k <= T_FLOAT128) || chars)
+		evaluate(c, it, true);
 }
 
 static void var_item(CXCursor c)
@@ -891,27 +899,8 @@ static enum CXChildVisitResult fallback_visit(CXCursor c, CXCursor p, CXClientDa
 	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)) || i < 0 ||
 	    i >= fallback.n)
 		return CXChildVisit_Continue;	/* the header's own, not ours */
-	struct item *it = fallback.v[i];
-	CXEvalResult r = clang_Cursor_Evaluate(c);
-	if (!r)
-		return CXChildVisit_Continue;
-	switch (clang_EvalResult_getKind(r)) {
-	case CXEval_Int:
-		it->val.kind = MV_INT;
-		it->val.i = clang_EvalResult_isUnsignedInt(r) ?
-			    (int64_t)clang_EvalResult_getAsUnsigned(r) :
-			    clang_EvalResult_getAsLongLong(r);
-		it->has_val = true;
-		break;
-	case CXEval_Float:
-		it->val.kind = MV_FLOAT;
-		it->val.f = clang_EvalResult_getAsDouble(r);
-		it->has_val = true;
-		break;
-	default:
-		break;
-	}
-	clang_EvalResult_dispose(r);
+	/* numbers only: bindgen's fallback makes no string constants */
+	evaluate(c, fallback.v[i], false);
 	return CXChildVisit_Continue;
 }
 
