@@ -83,10 +83,8 @@ static void locate(CXCursor c, struct item *it)
 	CXFile f;
 	unsigned line = 0, col = 0;
 	/* line and column cost a scan of the file; only --emit-ir shows them */
-	if (opt.emit_ir)
-		clang_getFileLocation(clang_getCursorLocation(c), &f, &line, &col, NULL);
-	else
-		clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
+	clang_getFileLocation(clang_getCursorLocation(c), &f, opt.emit_ir ? &line : NULL,
+			      opt.emit_ir ? &col : NULL, NULL);
 	it->line = line;
 	it->col = col;
 	if (!f) {
@@ -733,6 +731,16 @@ static bool needs_mangling(CXCursor c)
 	return !elf || (clang_Cursor_hasAttrs(c) && may_rename(c));
 }
 
+/* The symbol of a function or variable, when it is not its C name. */
+static void symbol(CXCursor c, struct item *it)
+{
+	if (!needs_mangling(c))
+		return;
+	char *mangled = str(clang_Cursor_getMangling(c));
+	if (*mangled && !streq(mangled, it->name))
+		it->link_name = mangled;
+}
+
 static void func_item(CXCursor c)
 {
 	CXCursor canon = clang_getCanonicalCursor(c);
@@ -770,11 +778,7 @@ static void func_item(CXCursor c)
 	}
 	if (clang_getCursorVisibility(c) != CXVisibility_Default)
 		it->is_static = true;	/* hidden: no symbol to link to */
-	if (needs_mangling(c)) {
-		char *mangled = str(clang_Cursor_getMangling(c));
-		if (*mangled && !streq(mangled, it->name))
-			it->link_name = mangled;
-	}
+	symbol(c, it);
 	if (opt.fn_attr_detection) {
 		clang_visitChildren(c, attr_visit, it);
 		/* __attribute__((noreturn)) lives on the function type; _Noreturn
@@ -863,11 +867,7 @@ static void var_item(CXCursor c)
 		if (t->sub->is_const)
 			it->type->is_const = true;
 	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
-	if (needs_mangling(c)) {
-		char *mangled = str(clang_Cursor_getMangling(c));
-		if (*mangled && !streq(mangled, it->name))
-			it->link_name = mangled;
-	}
+	symbol(c, it);
 	eval_var(c, it);
 	attach(it);
 }

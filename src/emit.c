@@ -675,9 +675,9 @@ static void impl_default(const char *name)
 	bputs(o, "        }\n    }\n}\n");
 }
 
-/* ["Size of foo"][::std::mem::size_of::<foo>() - 4usize]; */
 static void emit_line(int ind, const char *head, const char *val);
 
+/* ["Size of foo"][::std::mem::size_of::<foo>() - 4usize]; */
 static void assert_line(const char *what, const char *expr)
 {
 	if (strlen(what) + strlen(expr) + 11 <= WIDTH)	/*     [""][]; */
@@ -772,17 +772,9 @@ static void layout_tests(struct item *it, struct rlayout *rl)
 		struct member *m = &rl->m.v[i];
 		if (m->kind != M_FIELD || !m->f->name)
 			continue;
-		/* the most frequent line of all: measured, then written once */
-		const char *f = m->f->rname;
-		long off = m->f->offset / 8;
-		int len = strlen("    [\"Offset of field: ::\"][::mem::offset_of!(,  - usize];") +
-			  2 * strlen(n) + 2 * strlen(f) + strlen(s) + snprintf(NULL, 0, "%ld", off) + 1;
-		if (len <= WIDTH)
-			bprintf(o, "    [\"Offset of field: %s::%s\"][%s::mem::offset_of!(%s, %s) - %ldusize];\n",
-				n, f, s, n, f, off);
-		else
-			bprintf(o, "    [\"Offset of field: %s::%s\"]\n        [%s::mem::offset_of!(%s, %s) - %ldusize];\n",
-				n, f, s, n, f, off);
+		assert_line(fmt("Offset of field: %s::%s", n, m->f->rname),
+			    fmt("%s::mem::offset_of!(%s, %s) - %ldusize", s, n, m->f->rname,
+				m->f->offset / 8));
 	}
 	bputs(o, "};\n");
 }
@@ -904,7 +896,7 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 /* A union member's type; zero-length and flexible arrays stay arrays. */
 static const char *union_member_type(struct type *t)
 {
-	if (t->kind == T_INCARRAY || (t->kind == T_ARRAY && t->len == 0))
+	if (flexible_array(t))
 		return fmt("[%s; 0usize]", rty(t->sub));
 	return rty(t);
 }
@@ -962,10 +954,7 @@ static struct field *fam_field(struct item *it, struct rlayout *rl)
 	struct member *m = &rl->m.v[rl->m.n - 1];
 	if (m->kind != M_FIELD || !m->f->name)
 		return NULL;
-	struct type *t = m->f->type;
-	if (t->kind == T_INCARRAY || (t->kind == T_ARRAY && t->len == 0))
-		return m->f;
-	return NULL;
+	return flexible_array(m->f->type) ? m->f : NULL;
 }
 
 /* rustfmt's rules the DST methods meet: a tuple whose elements take more
@@ -1011,11 +1000,8 @@ static void dst_sig(int ind, const char *name, const char *params, const char *r
 
 static void let_line(int ind, const char *head, const char *rhs)
 {
-	if (ind + strlen(head) + strlen(rhs) + 1 <= WIDTH)
-		bprintf(o, "%*s%s%s;\n", ind, "", head, rhs);
-	else if (ind + 4 + strlen(rhs) + 1 <= WIDTH)
-		bprintf(o, "%*s%.*s\n%*s%s;\n", ind, "", (int)strlen(head) - 1, head,
-			ind + 4, "", rhs);
+	if (ind + 4 + strlen(rhs) + 1 <= WIDTH)
+		emit_line(ind, head, rhs);
 	else
 		line(ind, head, rhs, ";");
 }
@@ -1077,10 +1063,11 @@ static void flex_methods(const char *n, const char *t)
 	bputs(o, "        uninit\n    }\n}\n");
 }
 
-/* The fields of a record, as layout.c laid them out. */
-static void emit_members(struct item *it, struct rlayout *rl, bool is_union)
+/* The fields of a record, as layout.c laid them out; fam is the member
+ * --flexarray-dst makes generic, or NULL. */
+static void emit_members(struct item *it, struct rlayout *rl, bool is_union,
+			 struct field *fam)
 {
-	struct field *fam = fam_field(it, rl);
 	for (int i = 0; i < rl->m.n; i++) {
 		struct member *m = &rl->m.v[i];
 		switch (m->kind) {
@@ -1178,10 +1165,10 @@ static void emit_record(struct item *it)
 				bprintf(o, "pub struct %s<%s> {\n", it->rname, g);
 			else
 				bprintf(o, "pub struct %s<\n    %s,\n> {\n", it->rname, g);
-		}
-		else
+		} else {
 			bprintf(o, "pub %s %s {\n", is_union ? "union" : "struct", it->rname);
-		emit_members(it, rl, is_union);
+		}
+		emit_members(it, rl, is_union, fam);
 		bputs(o, "}\n");
 	}
 
@@ -1966,9 +1953,6 @@ static bool support_blocked(const char *name)
 	return regexset_match(rs, name) || regexset_match(ri, name);
 }
 
-/* The support types, with ::std replaced by ::core under --use-core, and
- * `&mut` in const fns (stable in Rust 1.83, yet bindgen main emits it at
- * its default 1.82) made non-const below 1.82, so old rustcs accept it. */
 /* text with every `from` replaced by `to` */
 static const char *replace_all(const char *text, const char *from, const char *to)
 {
@@ -1986,6 +1970,9 @@ static const char *replace_all(const char *text, const char *from, const char *t
 	return bdone(&t);
 }
 
+/* The support types, with ::std replaced by ::core under --use-core, and
+ * `&mut` in const fns (stable in Rust 1.83, yet bindgen main emits it at
+ * its default 1.82) made non-const below 1.82, so old rustcs accept it. */
 static void put_rt(struct buf *b, const char *text)
 {
 	if (opt.rust_target < 82)
@@ -1994,20 +1981,9 @@ static void put_rt(struct buf *b, const char *text)
 	 * an error under -Dwarnings (Linux 6.1 supports rustc 1.62) */
 	if (opt.rust_target < 65)
 		text = replace_all(text, "\nimpl", "\n#[allow(unused_unsafe)]\nimpl");
-	if (!opt.use_core) {
-		bputs(b, text);
-		return;
-	}
-	for (const char *p = text; *p;) {
-		const char *q = strstr(p, "::std::");
-		if (!q) {
-			bputs(b, p);
-			break;
-		}
-		bput(b, p, q - p);
-		bputs(b, "::core::");
-		p = q + 7;
-	}
+	if (opt.use_core)
+		text = replace_all(text, "::std::", "::core::");
+	bputs(b, text);
 }
 
 /* A raw line is the user's text; an attribute with a long argument list is

@@ -331,6 +331,12 @@ struct item {
 	void *lay;		/* layout.c private */
 };
 
+/* A flexible array member: int a[]; or the older int a[0]; */
+static inline bool flexible_array(const struct type *t)
+{
+	return t->kind == T_INCARRAY || (t->kind == T_ARRAY && t->len == 0);
+}
+
 /* t with typedefs looked through. */
 static inline struct type *strip_typedefs(struct type *t)
 {

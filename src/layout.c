@@ -243,7 +243,7 @@ bool union_is_copy(struct item *it)
 		return false;
 	for (int i = 0; i < it->fields.n; i++) {
 		struct type *t = it->fields.v[i].type;
-		if (t->kind == T_INCARRAY || (t->kind == T_ARRAY && t->len == 0))
+		if (flexible_array(t))
 			return false;
 		if (!(type_can(t) & D_COPY))
 			return false;

@@ -49,8 +49,7 @@ const char *builtin_alias(struct item *it)
 	};
 	if (it->kind != I_TYPEDEF || it->parent)
 		return NULL;
-	size_t n = strlen(it->name);	/* all end in _t: a cheap no */
-	if (n < 6 || strcmp(it->name + n - 2, "_t"))
+	if (!endswith(it->name, "_t"))	/* all do: a cheap no */
 		return NULL;
 	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
 		if (streq(it->name, tab[i].c))
