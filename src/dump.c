@@ -13,18 +13,6 @@ static const char *kind_name[] = {
 	[I_MACRO] = "macro",
 };
 
-static const char *prim_name[] = {
-	[T_VOID] = "void", [T_BOOL] = "_Bool", [T_CHAR] = "char",
-	[T_SCHAR] = "signed char", [T_UCHAR] = "unsigned char",
-	[T_SHORT] = "short", [T_USHORT] = "unsigned short", [T_INT] = "int",
-	[T_UINT] = "unsigned int", [T_LONG] = "long", [T_ULONG] = "unsigned long",
-	[T_LLONG] = "long long", [T_ULLONG] = "unsigned long long",
-	[T_INT128] = "__int128", [T_UINT128] = "unsigned __int128",
-	[T_WCHAR] = "wchar_t", [T_CHAR16] = "char16_t", [T_CHAR32] = "char32_t",
-	[T_FLOAT16] = "_Float16", [T_FLOAT] = "float", [T_DOUBLE] = "double",
-	[T_LDOUBLE] = "long double", [T_FLOAT128] = "__float128",
-};
-
 static void type_desc(struct buf *b, struct type *t)
 {
 	if (t->is_const)
@@ -71,7 +59,7 @@ static void type_desc(struct buf *b, struct type *t)
 		bprintf(b, "opaque '%s'", t->spelling ? t->spelling : "?");
 		break;
 	default:
-		bputs(b, prim_name[t->kind]);
+		bputs(b, c_arith_name(t->kind));
 		break;
 	}
 }

@@ -488,6 +488,7 @@ void postprocess(struct buf *b);
  * spelled in C is warned about and not emitted. */
 void check_wrappers(struct unit *u);
 void write_wrappers(struct unit *u);
+const char *c_arith_name(enum tkind k);	/* "unsigned int"; NULL if not one */
 
 /* ---- out.c ---- */
 

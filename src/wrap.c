@@ -8,29 +8,30 @@
 
 #include "kbindgen.h"
 
+/* The C spelling of the arithmetic types and void (--emit-ir shows them
+ * too). */
+const char *c_arith_name(enum tkind k)
+{
+	static const char *const names[] = {
+		[T_VOID] = "void", [T_BOOL] = "_Bool", [T_CHAR] = "char",
+		[T_SCHAR] = "signed char", [T_UCHAR] = "unsigned char",
+		[T_SHORT] = "short", [T_USHORT] = "unsigned short", [T_INT] = "int",
+		[T_UINT] = "unsigned int", [T_LONG] = "long",
+		[T_ULONG] = "unsigned long", [T_LLONG] = "long long",
+		[T_ULLONG] = "unsigned long long", [T_INT128] = "__int128",
+		[T_UINT128] = "unsigned __int128", [T_WCHAR] = "wchar_t",
+		[T_CHAR16] = "char16_t", [T_CHAR32] = "char32_t",
+		[T_FLOAT16] = "_Float16", [T_FLOAT] = "float", [T_DOUBLE] = "double",
+		[T_LDOUBLE] = "long double", [T_FLOAT128] = "__float128",
+	};
+	return k <= T_FLOAT128 ? names[k] : NULL;
+}
+
 static const char *base_name(struct type *t)
 {
+	if (t->kind <= T_FLOAT128)
+		return c_arith_name(t->kind);
 	switch (t->kind) {
-	case T_VOID: return "void";
-	case T_BOOL: return "_Bool";
-	case T_CHAR: return "char";
-	case T_SCHAR: return "signed char";
-	case T_UCHAR: return "unsigned char";
-	case T_SHORT: return "short";
-	case T_USHORT: return "unsigned short";
-	case T_INT: return "int";
-	case T_UINT: return "unsigned int";
-	case T_LONG: return "long";
-	case T_ULONG: return "unsigned long";
-	case T_LLONG: return "long long";
-	case T_ULLONG: return "unsigned long long";
-	case T_INT128: return "__int128";
-	case T_UINT128: return "unsigned __int128";
-	case T_FLOAT16: return "_Float16";
-	case T_FLOAT: return "float";
-	case T_DOUBLE: return "double";
-	case T_LDOUBLE: return "long double";
-	case T_FLOAT128: return "__float128";
 	case T_COMPLEX:
 		return t->sub->kind == T_FLOAT ? "float _Complex" :
 		       t->sub->kind == T_LDOUBLE ? "long double _Complex" : "double _Complex";
