@@ -17,6 +17,10 @@ static struct strmap tags;	/* "kind name" -> top-level record */
  * an empty type, emitted after everything else. */
 static bool in_record_mention;
 static itemvec deferred;
+static bool conv_atomic;	/* conv() looked through an _Atomic */
+static bool own_layouts;	/* Itanium C layout: see plain_layout() */
+static bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
+static VEC(struct type *) open_refs;	/* T_ITEMs of records being laid out */
 
 /* ---- cursor -> item map (open addressing on clang_hashCursor) ---- */
 
@@ -98,8 +102,17 @@ static void locate(CXCursor c, struct item *it)
 	it->file = last_name;
 }
 
+/* clang drops the comments of system headers while it parses unless told
+ * to keep them, and a declaration's comment is in its own file: there is
+ * then nothing to ask for (the query costs a lookup and a copy). */
+static bool system_comments_kept;
+static bool ms_bitfields;	/* -mms-bitfields: Microsoft record layout */
+
 static const char *comment_of(CXCursor c)
 {
+	if (!system_comments_kept &&
+	    clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+		return NULL;
 	/* read even with --no-doc-comments: annotations live there */
 	CXString s = clang_Cursor_getRawCommentText(c);
 	const char *p = clang_getCString(s);
@@ -208,6 +221,18 @@ static struct item *decl_item(CXCursor d)
 	}
 }
 
+/* KBINDGEN_CHECK_LAYOUT=1: every size and alignment kbindgen works out
+ * itself is compared with clang's; the tests run with it. */
+static void check_size(CXType t, long size, long align, const char *what)
+{
+	if (!check_layout)
+		return;
+	long cs = clang_Type_getSizeOf(t), ca = clang_Type_getAlignOf(t);
+	if (cs != size || ca != align)
+		fatal("layout check: %s %s: size %ld, align %ld; clang says %ld, %ld", what,
+		      str(clang_getTypeSpelling(t)), size, align, cs, ca);
+}
+
 static struct type *conv_func(CXType t)
 {
 	struct type *r = new_type(T_FUNC);
@@ -285,10 +310,25 @@ static struct type *conv(CXType t)
 		}
 		break;
 	case CXType_ConstantArray:
-		r = builtin(T_ARRAY, t);
+	{
+		bool outer = conv_atomic;
+		conv_atomic = false;
+		r = new_type(T_ARRAY);
 		r->sub = conv(clang_getArrayElementType(t));
 		r->len = clang_getArraySize(t);
+		/* asking clang would lay out an element record we may have
+		 * laid out ourselves */
+		if (r->sub->size >= 0 && r->sub->align > 0 && !conv_atomic) {
+			r->size = r->len * r->sub->size;
+			r->align = r->sub->align;
+		} else {
+			r->size = clang_Type_getSizeOf(t);
+			r->align = clang_Type_getAlignOf(t);
+		}
+		check_size(t, r->size, r->align, "array");
+		conv_atomic |= outer;
 		break;
+	}
 	case CXType_IncompleteArray:
 	case CXType_VariableArray:
 	case CXType_DependentSizedArray:
@@ -318,6 +358,8 @@ static struct type *conv(CXType t)
 		return r;
 	case CXType_Atomic:
 		r = conv(clang_Type_getValueType(t));
+		/* bindgen maps _Atomic(T) to T, whose size may differ */
+		conv_atomic = true;
 		r->is_const |= cnst;
 		return r;
 	case CXType_Typedef:
@@ -334,6 +376,10 @@ static struct type *conv(CXType t)
 			r = new_type(T_ITEM);
 			r->size = it->size;
 			r->align = it->align;
+		} else if (it->open) {
+			/* struct s { struct s *next; }: known at the end of s */
+			r = new_type(T_ITEM);
+			vpush(&open_refs, r);
 		} else {
 			r = builtin(T_ITEM, t);
 		}
@@ -396,6 +442,8 @@ static void name_params(CXCursor c, struct type *t)
 struct rec_ctx {
 	struct item *it;
 	CXType type;
+	VEC(CXCursor) cursors;	/* of it->fields: FieldDecl or anonymous record */
+	bool plain;		/* no bitfield, no attribute, no _Atomic */
 };
 
 static enum CXChildVisitResult first_field_visit(CXCursor c, CXCursor p, CXClientData d)
@@ -449,10 +497,13 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 		struct field f = {0};
 		char *name = str(clang_getCursorSpelling(c));
 		f.name = *name ? name : NULL;
+		conv_atomic = false;
 		f.type = conv(clang_getCursorType(c));
 		name_params(c, f.type);
-		f.offset = clang_Cursor_getOffsetOfField(c);
 		f.bitwidth = clang_Cursor_isBitField(c) ? clang_getFieldDeclBitWidth(c) : -1;
+		if (f.bitwidth >= 0 || conv_atomic || clang_Cursor_hasAttrs(c))
+			rc->plain = false;
+		vpush(&rc->cursors, c);
 		f.comment = comment_of(c);
 		/* bindgen parses a struct first named in this field with the
 		 * field as its location: it gets the field's doc comment */
@@ -481,9 +532,9 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 			f.type->item = child;
 			f.type->size = child->size;
 			f.type->align = child->align;
-			f.offset = anon_member_offset(rc->type, c);
 			f.bitwidth = -1;
 			vpush(&it->fields, f);
+			vpush(&rc->cursors, c);
 		}
 		break;
 	}
@@ -503,6 +554,42 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 		break;
 	}
 	return CXChildVisit_Continue;
+}
+
+/* Where clang puts field i. */
+static long clang_offset(struct rec_ctx *rc, int i)
+{
+	CXCursor c = rc->cursors.v[i];
+	if (clang_getCursorKind(c) == CXCursor_FieldDecl)
+		return clang_Cursor_getOffsetOfField(c);
+	return anon_member_offset(rc->type, c);
+}
+
+/* The layout of a record without bitfields and attributes follows from
+ * its fields' sizes and alignments: each field at the next multiple of its
+ * alignment.  Asking clang costs more than the parse itself on headers of
+ * many structs: clang_Type_getSizeOf runs the record layout builder and
+ * clang_Cursor_getOffsetOfField walks the whole record on every call. */
+static bool plain_layout(struct item *it)
+{
+	long end = 0, align = 1;
+	for (int i = 0; i < it->fields.n; i++) {
+		struct field *f = &it->fields.v[i];
+		long s = f->type->size, a = f->type->align;
+		if (s < 0 || a <= 0)
+			return false;
+		if (it->kind == I_STRUCT) {
+			f->offset = (end + a - 1) / a * a * 8;
+			end = f->offset / 8 + s;
+		} else {
+			f->offset = 0;
+			end = s > end ? s : end;
+		}
+		align = a > align ? a : align;
+	}
+	it->size = (end + align - 1) / align * align;
+	it->align = align;
+	return true;
 }
 
 static struct item *record_item(CXCursor c, struct item *parent)
@@ -562,10 +649,33 @@ static struct item *record_item(CXCursor c, struct item *parent)
 	if (!it->comment)
 		it->comment = comment_of(def);
 	CXType t = clang_getCursorType(def);
-	it->size = clang_Type_getSizeOf(t);
-	it->align = clang_Type_getAlignOf(t);
-	struct rec_ctx rc = { it, t };
+	struct rec_ctx rc = { .it = it, .type = t, .plain = own_layouts &&
+			      !clang_Cursor_hasAttrs(def) };
+	it->open = true;
 	clang_visitChildren(def, record_visit, &rc);
+	it->open = false;
+	if (!rc.plain || !plain_layout(it)) {
+		it->size = clang_Type_getSizeOf(t);
+		it->align = clang_Type_getAlignOf(t);
+		for (int i = 0; i < it->fields.n; i++)
+			it->fields.v[i].offset = clang_offset(&rc, i);
+	} else if (check_layout) {
+		check_size(t, it->size, it->align, "record");
+		for (int i = 0; i < it->fields.n; i++)
+			if (it->fields.v[i].offset != clang_offset(&rc, i))
+				fatal("layout check: record %s: field %d at bit %ld; clang says %ld",
+				      str(clang_getTypeSpelling(t)), i,
+				      it->fields.v[i].offset, clang_offset(&rc, i));
+	}
+	/* the pointers to it made while its fields were read */
+	for (int i = 0; i < open_refs.n; i++) {
+		struct type *r = open_refs.v[i];
+		if (r->item == it) {
+			r->size = it->size;
+			r->align = it->align;
+			open_refs.v[i--] = open_refs.v[--open_refs.n];
+		}
+	}
 	return it;
 }
 
@@ -643,6 +753,7 @@ static struct item *typedef_item(CXCursor c)
 	it->complete = true;
 	attach(it);
 	CXType under = clang_getTypedefDeclUnderlyingType(c);
+	conv_atomic = false;
 	it->aliased = conv(under);
 	name_params(c, it->aliased);
 	/* typedef struct x y; without a comment of its own shows x's, as in
@@ -660,8 +771,15 @@ static struct item *typedef_item(CXCursor c)
 		a->item->named_by_typedef = true;
 	}
 	CXType t = clang_getCursorType(c);
-	it->size = clang_Type_getSizeOf(t);
-	it->align = clang_Type_getAlignOf(t);
+	if (own_layouts && it->aliased->size >= 0 && it->aliased->align > 0 &&
+	    !conv_atomic && !clang_Cursor_hasAttrs(c)) {
+		it->size = it->aliased->size;
+		it->align = it->aliased->align;
+		check_size(t, it->size, it->align, "typedef");
+	} else {
+		it->size = clang_Type_getSizeOf(t);
+		it->align = clang_Type_getAlignOf(t);
+	}
 	return it;
 }
 
@@ -1098,8 +1216,13 @@ bool load_unit(struct unit *u)
 	CXIndex idx = clang_createIndex(0, 0);
 	int argc = opt.clang_args.n;
 	const char **argv = alloc(sizeof *argv * (argc + 1));
-	for (int i = 0; i < argc; i++)
+	for (int i = 0; i < argc; i++) {
 		argv[i] = opt.clang_args.v[i];
+		if (streq(argv[i], "-fretain-comments-from-system-headers"))
+			system_comments_kept = true;
+		if (streq(argv[i], "-mms-bitfields"))
+			ms_bitfields = true;
+	}
 	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
 			 CXTranslationUnit_SkipFunctionBodies;
 	enum CXErrorCode e = clang_parseTranslationUnit2(idx, opt.header, argv, argc,
@@ -1121,6 +1244,10 @@ bool load_unit(struct unit *u)
 	u->triple = str(clang_TargetInfo_getTriple(ti));
 	u->ptr_bits = clang_TargetInfo_getPointerWidth(ti);
 	clang_TargetInfo_dispose(ti);
+	/* the targets whose C records clang lays out the Itanium way */
+	own_layouts = !strstr(u->triple, "windows") && !strstr(u->triple, "aix") &&
+		      !ms_bitfields;
+	check_layout = getenv("KBINDGEN_CHECK_LAYOUT");
 
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), top_visit, NULL);
 	for (int i = 0; i < deferred.n; i++)

@@ -303,6 +303,7 @@ struct item {
 	bool attached;		/* in its parent's list */
 	bool inner_fwd;		/* only mentioned inside records: empty type */
 	bool named_by_typedef;	/* typedef struct { ... } name; */
+	bool open;		/* clang.c: its fields are being read */
 
 	/* I_STRUCT, I_UNION */
 	long size, align;	/* bytes */

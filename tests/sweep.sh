@@ -2,14 +2,16 @@
 # Robustness sweep (not part of make check: minutes): kbindgen built with
 # ASan+UBSan (make SANITIZE=1) on every header of /usr/include, linux/ and
 # sys/, plus gtk.h, SDL.h and vulkan.h when installed, with the options that
-# do the most (--clang-macro-fallback, --wrap-static-fns).  A header with
-# clang errors (one that is not self-contained) is fine; a signal, a
-# sanitizer report or a timeout (60 s) is not.  Prints the bad ones and
+# do the most (--clang-macro-fallback, --wrap-static-fns), and every layout
+# kbindgen works out itself checked against clang's.  A header with clang
+# errors (one that is not self-contained) is fine; a signal, a sanitizer
+# report, a layout that differs from clang's or a timeout (60 s) is not.  Prints the bad ones and
 # `sweep: N headers, M bad`; exit 1 if any.
 #   make sweep        (or: KBINDGEN=path tests/sweep.sh [HEADERS...])
 cd "$(dirname "$0")/.."
 KB=${KBINDGEN:-build/san/kbindgen}
 export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1
+export KBINDGEN_CHECK_LAYOUT=1
 D=$(mktemp -d /tmp/kbindgen-sweep.XXXXXX)
 trap 'rm -rf "$D"' EXIT
 if [ $# -eq 0 ]; then
@@ -25,10 +27,10 @@ for h in "$@"; do
 	timeout 60 "$KB" "$h" -o /dev/null --clang-macro-fallback --wrap-static-fns \
 		--wrap-static-fns-path "$D/w" -- $cflags > /dev/null 2> "$D/err"
 	rc=$?
-	if [ $rc -ge 124 ] || grep -q 'Sanitizer\|runtime error' "$D/err"; then
+	if [ $rc -ge 124 ] || grep -q 'Sanitizer\|runtime error\|layout check' "$D/err"; then
 		bad=$((bad + 1))
 		echo "BAD: $h (exit $rc)"
-		grep -m5 'Sanitizer\|runtime error\|#[0-9] ' "$D/err"
+		grep -m5 'Sanitizer\|runtime error\|layout check\|#[0-9] ' "$D/err"
 	fi
 done
 echo "sweep: $n headers, $bad bad"
