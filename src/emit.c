@@ -677,13 +677,35 @@ static void impl_default(const char *name)
 
 static void emit_line(int ind, const char *head, const char *val);
 
-/* ["Size of foo"][::std::mem::size_of::<foo>() - 4usize]; */
-static void assert_line(const char *what, const char *expr)
+/* ["Size of foo"][::std::mem::size_of::<foo>() - 4usize];  what and expr
+ * are lists of pieces, NULL-terminated: the asserts can be half the output
+ * of a header of many structs, and are put together here, not formatted. */
+static void assert_line(const char **what, const char **expr)
 {
-	if (strlen(what) + strlen(expr) + 11 <= WIDTH)	/*     [""][]; */
-		bprintf(o, "    [\"%s\"][%s];\n", what, expr);
-	else
-		bprintf(o, "    [\"%s\"]\n        [%s];\n", what, expr);
+	size_t len = 11;	/*     [""][]; */
+	for (const char **p = what; *p; p++)
+		len += strlen(*p);
+	for (const char **p = expr; *p; p++)
+		len += strlen(*p);
+	bputs(o, "    [\"");
+	for (const char **p = what; *p; p++)
+		bputs(o, *p);
+	bputs(o, len <= WIDTH ? "\"][" : "\"]\n        [");
+	for (const char **p = expr; *p; p++)
+		bputs(o, *p);
+	bputs(o, "];\n");
+}
+
+/* "24usize" */
+static const char *usize_lit(char *buf, long v)
+{
+	char *p = buf + 24;
+	memcpy(p - 6, "usize", 6);
+	p -= 6;
+	do
+		*--p = '0' + v % 10;
+	while (v /= 10);
+	return p;
 }
 
 /* A macro call laid out rustfmt's way: on one line when its arguments take
@@ -765,16 +787,21 @@ static void layout_tests(struct item *it, struct rlayout *rl)
 	const char *n = it->rname, *s = std_();
 	bputs(o, "#[allow(clippy::unnecessary_operation, clippy::identity_op)]\n");
 	bputs(o, "const _: () = {\n");
-	assert_line(fmt("Size of %s", n), fmt("%s::mem::size_of::<%s>() - %ldusize", s, n, it->size));
-	assert_line(fmt("Alignment of %s", n),
-		    fmt("%s::mem::align_of::<%s>() - %ldusize", s, n, it->align));
+	char v[24];
+	assert_line((const char *[]){ "Size of ", n, NULL },
+		    (const char *[]){ s, "::mem::size_of::<", n, ">() - ",
+				      usize_lit(v, it->size), NULL });
+	assert_line((const char *[]){ "Alignment of ", n, NULL },
+		    (const char *[]){ s, "::mem::align_of::<", n, ">() - ",
+				      usize_lit(v, it->align), NULL });
 	for (int i = 0; i < rl->m.n; i++) {
 		struct member *m = &rl->m.v[i];
 		if (m->kind != M_FIELD || !m->f->name)
 			continue;
-		assert_line(fmt("Offset of field: %s::%s", n, m->f->rname),
-			    fmt("%s::mem::offset_of!(%s, %s) - %ldusize", s, n, m->f->rname,
-				m->f->offset / 8));
+		const char *f = m->f->rname;
+		assert_line((const char *[]){ "Offset of field: ", n, "::", f, NULL },
+			    (const char *[]){ s, "::mem::offset_of!(", n, ", ", f, ") - ",
+					      usize_lit(v, m->f->offset / 8), NULL });
 	}
 	bputs(o, "};\n");
 }

@@ -97,8 +97,7 @@ char *bdone(struct buf *b);		/* contents moved to the arena, b freed */
 
 /* A string-keyed hash map of pointers (open addressing, arena keys). */
 struct strmap {
-	const char **keys;
-	void **vals;
+	struct strslot { const char *key; void *val; unsigned hash; } *slots;
 	unsigned cap, n;
 };
 void *strmap_get(struct strmap *m, const char *key);

@@ -29,6 +29,8 @@ const char *rust_ident(const char *name)
 {
 	if (!name)
 		return NULL;
+	if (strnlen(name, 9) > 8)	/* longer than any keyword */
+		return name;
 	if (bsearch(&name, keywords, sizeof keywords / sizeof *keywords,
 		    sizeof *keywords, cmp_str))
 		return fmt("%s_", name);

@@ -192,12 +192,12 @@ static void put_num(struct buf *b, unsigned long long v, bool neg, int base,
 void bvprintf(struct buf *b, const char *f, va_list ap)
 {
 	while (*f) {
-		const char *pct = strchr(f, '%');
-		if (!pct) {
-			bputs(b, f);
-			return;
-		}
+		const char *pct = f;
+		while (*pct && *pct != '%')	/* pieces are short: no strchr */
+			pct++;
 		bput(b, f, pct - f);
+		if (!*pct)
+			return;
 		f = pct + 1;
 		bool left = false;
 		char pad = ' ';
@@ -314,19 +314,23 @@ static unsigned hash_str(const char *s)
 	return h;
 }
 
-static unsigned strmap_slot(struct strmap *m, const char *key)
+/* The hash is kept: growing rehashes without reading the keys, and a probe
+ * compares strings only when the hashes agree (C names share long
+ * prefixes). */
+static struct strslot *strmap_slot(struct strmap *m, const char *key, unsigned h)
 {
-	unsigned i = hash_str(key) & (m->cap - 1);
-	while (m->keys[i] && strcmp(m->keys[i], key))
-		i = (i + 1) & (m->cap - 1);
-	return i;
+	for (unsigned i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		struct strslot *s = &m->slots[i];
+		if (!s->key || (s->hash == h && !strcmp(s->key, key)))
+			return s;
+	}
 }
 
 void *strmap_get(struct strmap *m, const char *key)
 {
 	if (!m->cap || !key)
 		return NULL;
-	return m->vals[strmap_slot(m, key)];
+	return strmap_slot(m, key, hash_str(key))->val;
 }
 
 void strmap_put(struct strmap *m, const char *key, void *val)
@@ -334,19 +338,19 @@ void strmap_put(struct strmap *m, const char *key, void *val)
 	if (2 * (m->n + 1) > m->cap) {
 		struct strmap old = *m;
 		m->cap = m->cap ? m->cap * 2 : 256;
-		m->keys = alloc(sizeof *m->keys * m->cap);
-		m->vals = alloc(sizeof *m->vals * m->cap);
-		m->n = 0;
+		m->slots = alloc(sizeof *m->slots * m->cap);
 		for (unsigned i = 0; i < old.cap; i++)
-			if (old.keys[i])
-				strmap_put(m, old.keys[i], old.vals[i]);
+			if (old.slots[i].key)
+				*strmap_slot(m, old.slots[i].key, old.slots[i].hash) = old.slots[i];
 	}
-	unsigned i = strmap_slot(m, key);
-	if (!m->keys[i]) {
-		m->keys[i] = key;
+	unsigned h = hash_str(key);
+	struct strslot *s = strmap_slot(m, key, h);
+	if (!s->key) {
+		s->key = key;
+		s->hash = h;
 		m->n++;
 	}
-	m->vals[i] = val;
+	s->val = val;
 }
 
 static void vmsg(const char *kind, const char *f, va_list ap)

@@ -80,6 +80,8 @@ int main(void)
 	for (intptr_t i = 1; i <= 5000; i++)
 		ok &= (intptr_t)strmap_get(&m, fmt("key%ld", (long)i)) == i;
 	ok &= !strmap_get(&m, "key0") && !strmap_get(&m, NULL);
+	strmap_put(&m, "key7", (void *)77);	/* a new value, not a new key */
+	ok &= (intptr_t)strmap_get(&m, "key7") == 77 && m.n == 5000;
 	ok ? passed++ : failed++;
 	if (!ok)
 		fprintf(stderr, "util_test.c:%d: FAILED: strmap\n", __LINE__);
