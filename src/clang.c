@@ -293,10 +293,24 @@ static struct type *conv(CXType t)
 		r->sub = conv(clang_getElementType(t));
 		break;
 	case CXType_Pointer:
-	case CXType_BlockPointer:
-		r = builtin(T_PTR, t);
-		r->sub = t.kind == CXType_Pointer ? conv(clang_getPointeeType(t))
-						  : new_type(T_VOID);
+	case CXType_BlockPointer: {
+		/* pointers have one size, but into another address space
+		 * (void *__ptr32) */
+		static long psize = -1, palign;
+		CXType pt = clang_getPointeeType(t);
+		bool plain = t.kind == CXType_Pointer && !clang_getAddressSpace(pt);
+		if (plain && psize >= 0) {
+			r = new_type(T_PTR);
+			r->size = psize;
+			r->align = palign;
+		} else {
+			r = builtin(T_PTR, t);
+			if (plain) {
+				psize = r->size;
+				palign = r->align;
+			}
+		}
+		r->sub = t.kind == CXType_Pointer ? conv(pt) : new_type(T_VOID);
 		/* libclang drops the qualifiers of an attributed pointee (const
 		 * char __attribute__((btf_type_tag("a"))) *): the canonical
 		 * type keeps them */
@@ -309,6 +323,7 @@ static struct type *conv(CXType t)
 			r->spelling = str(clang_getTypeSpelling(t));
 		}
 		break;
+	}
 	case CXType_ConstantArray:
 	{
 		bool outer = conv_atomic;
@@ -745,7 +760,8 @@ static struct item *typedef_item(CXCursor c)
 	 * gives the declaration the function type itself, not a typedef
 	 * type.  bindgen then has no alias: F is dropped and its uses see
 	 * the bare function type (arguments unnamed). */
-	if (clang_getCursorType(c).kind != CXType_Typedef)
+	CXType t = clang_getCursorType(c);
+	if (t.kind != CXType_Typedef)
 		return NULL;
 	it = new_item(I_TYPEDEF, c, NULL);
 	it->name = str(clang_getCursorSpelling(c));
@@ -770,7 +786,6 @@ static struct item *typedef_item(CXCursor c)
 		a->item->anonymous = false;
 		a->item->named_by_typedef = true;
 	}
-	CXType t = clang_getCursorType(c);
 	if (own_layouts && it->aliased->size >= 0 && it->aliased->align > 0 &&
 	    !conv_atomic && !clang_Cursor_hasAttrs(c)) {
 		it->size = it->aliased->size;

@@ -143,6 +143,12 @@ static void wrapped(int ind, const char *pre, const char *text, int tlen, const 
 	bputs(o, post);
 }
 
+static void put_line(const char *l)
+{
+	bputs(o, l);
+	bputc(o, '\n');
+}
+
 static void line(int ind, const char *pre, const char *text, const char *post)
 {
 	wrapped(ind, pre, text, strlen(text), post);
@@ -838,7 +844,7 @@ static void bitfield_accessors(struct item *it, struct bunit *u)
 		char *l = fmt("        unsafe { %s::mem::transmute(self.%s.get_const::<%s>() as %s) }",
 			      s, uf, k, it_);
 		if (strlen(l) <= WIDTH)
-			bprintf(o, "%s\n", l);
+			put_line(l);
 		else
 			bprintf(o, "        unsafe {\n            %s::mem::transmute(self.%s.get_const::<%s>() as %s)\n        }\n",
 				s, uf, k, it_);
@@ -960,7 +966,7 @@ static void impl_debug(struct item *it, struct rlayout *rl)
 	char *l = a.len ? fmt("        write!(f, \"%s\", %s)", bstr(&f), bstr(&a))
 			: fmt("        write!(f, \"%s\")", bstr(&f));
 	if (strlen(l) <= WIDTH)
-		bprintf(o, "%s\n", l);
+		put_line(l);
 	else
 		bprintf(o, "        write!(\n            f,\n            \"%s\",\n            %s,\n        )\n",
 			bstr(&f), bstr(&a));
@@ -1092,6 +1098,22 @@ static void flex_methods(const char *n, const char *t)
 
 /* The fields of a record, as layout.c laid them out; fam is the member
  * --flexarray-dst makes generic, or NULL. */
+/* "    pub name: T," -- most fields fit on their line: no formatting */
+static void field_line(struct field *f, const char *ty)
+{
+	const char *v = fvis(f);
+	if (4 + strlen(v) + strlen(f->rname) + 2 + strlen(ty) + 1 > WIDTH) {
+		line(4, fmt("%s%s: ", v, f->rname), ty, ",");
+		return;
+	}
+	bputs(o, "    ");
+	bputs(o, v);
+	bputs(o, f->rname);
+	bputs(o, ": ");
+	bputs(o, ty);
+	bputs(o, ",\n");
+}
+
 static void emit_members(struct item *it, struct rlayout *rl, bool is_union,
 			 struct field *fam)
 {
@@ -1108,24 +1130,24 @@ static void emit_members(struct item *it, struct rlayout *rl, bool is_union,
 				p = nl + 1;
 			}
 			if (m->f == fam) {
-				line(4, fmt("%s%s: ", fvis(m->f), m->f->rname), "FAM", ",");
+				field_line(m->f, "FAM");
 			} else if (it->kind == I_UNION && !is_union) {
 				/* bindgen's wrapper: a struct of zero-sized fields */
 				need_unionfield = true;
-				line(4, fmt("%s%s: ", fvis(m->f), m->f->rname),
-				     fmt("__BindgenUnionField<%s>", union_member_type(m->f->type)), ",");
+				field_line(m->f, fmt("__BindgenUnionField<%s>",
+						     union_member_type(m->f->type)));
 			} else if (is_union && !union_is_copy(it))
 				/* a union that is not Copy must say its fields need
 				 * no drop */
-				line(4, fmt("%s%s: ", fvis(m->f), m->f->rname),
-				     fmt("%s::mem::ManuallyDrop<%s>", std_(), rty(m->f->type)), ",");
+				field_line(m->f, fmt("%s::mem::ManuallyDrop<%s>", std_(),
+						     rty(m->f->type)));
 			else if (m->f->type->kind == T_ARRAY && m->f->type->len == 0) {
 				/* a zero-length array field is a flexible one */
 				need_incarray = true;
-				line(4, fmt("%s%s: ", fvis(m->f), m->f->rname),
-				     fmt("__IncompleteArrayField<%s>", rty(m->f->type->sub)), ",");
+				field_line(m->f, fmt("__IncompleteArrayField<%s>",
+						     rty(m->f->type->sub)));
 			} else
-				line(4, fmt("%s%s: ", fvis(m->f), m->f->rname), rty(m->f->type), ",");
+				field_line(m->f, rty(m->f->type));
 			break;
 		}
 		case M_UNIT:
@@ -1559,7 +1581,7 @@ static void emit_typedef(struct item *it)
 			    ret_suffix(fp->ret, false)));
 	char *l = fmt("pub type %s = %s;", it->rname, t);
 	if (strlen(l) <= WIDTH) {
-		bprintf(o, "%s\n", l);
+		put_line(l);
 	} else if (4 + strlen(t) + 1 <= WIDTH) {
 		bprintf(o, "pub type %s =\n    %s;\n", it->rname, t);
 	} else {
@@ -1658,7 +1680,7 @@ static void emit_func(struct item *it)
 	const char *ret = ret_suffix(f->ret, it->no_return);
 	char *l = fmt("    pub fn %s(%s)%s;", it->rname, ps, ret);
 	if (strlen(l) <= WIDTH) {
-		bprintf(o, "%s\n", l);
+		put_line(l);
 	} else if (!*ps) {
 		line(4, fmt("pub fn %s() -> ", it->rname), rty(f->ret), ";");
 	} else {
@@ -1692,7 +1714,7 @@ static void emit_const(const char *name, const char *ty, struct mval *v)
 	}
 	char *l = fmt("pub const %s: %s = %s;", name, ty, bstr(&b));
 	if (strlen(l) <= WIDTH)
-		bprintf(o, "%s\n", l);
+		put_line(l);
 	else
 		bprintf(o, "pub const %s: %s =\n    %s;\n", name, ty, bstr(&b));
 	free(b.s);
@@ -1725,7 +1747,7 @@ static void emit_var(struct item *it)
 		const char *vs = wrap ? fmt("%s(%s)", wrap->rname, bstr(&val)) : bstr(&val);
 		char *l = fmt("pub const %s: %s = %s;", it->rname, rty(t), vs);
 		if (strlen(l) <= WIDTH)
-			bprintf(o, "%s\n", l);
+			put_line(l);
 		else
 			bprintf(o, "pub const %s: %s =\n    %s;\n", it->rname, rty(t), vs);
 		free(val.s);
@@ -1855,7 +1877,7 @@ static void dyn_let(const char *name, const char *get, bool wrap, bool req)
 	/* rustfmt breaks a method chain longer than 60 columns */
 	size_t chain = strlen(g) + strlen(tail) - 1;
 	if (strlen(l) <= WIDTH && (wrap || chain <= 60)) {
-		bprintf(o, "%s\n", l);
+		put_line(l);
 	} else if (wrap) {
 		bprintf(o, "        let %s =\n            %s%s\n", name, g, tail);
 	} else {
@@ -1919,7 +1941,7 @@ static void emit_dynamic(void)
 	char *l = fmt("        Ok(%s { __library%s })", lib, names.s ? names.s : "");
 	/* rustfmt keeps a struct literal on one line up to 18 columns */
 	if (strlen("__library") + (names.s ? strlen(names.s) : 0) <= 18)
-		bprintf(o, "%s\n", l);
+		put_line(l);
 	else {
 		bprintf(o, "        Ok(%s {\n            __library,\n", lib);
 		for (int i = 0; i < dyn_items.n; i++)
