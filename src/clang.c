@@ -69,6 +69,48 @@ static struct item *map_get(CXCursor c)
 	return map_find(c)->it;
 }
 
+/* ---- type -> item cache ---- */
+
+/* conv() meets the same typedef, record and enum types over and over;
+ * finding their item through clang_getTypeDeclaration, the canonical
+ * cursor and the cursor map costs more than this table.  Types compare
+ * with clang_equalTypes, which compares the type pointer in data[0]: that
+ * pointer is the hash. */
+struct tslot {
+	CXType t;
+	struct item *it;
+};
+static struct tslot *tmap;
+static unsigned tmap_cap, tmap_n;
+
+static struct tslot *tmap_find(CXType t)
+{
+	uint64_t h = (uintptr_t)t.data[0] * 0x9e3779b97f4a7c15ull;
+	for (unsigned i = (h >> 32) & (tmap_cap - 1);; i = (i + 1) & (tmap_cap - 1)) {
+		struct tslot *s = &tmap[i];
+		if (!s->it || clang_equalTypes(s->t, t))
+			return s;
+	}
+}
+
+static void tmap_put(CXType t, struct item *it)
+{
+	if (2 * (tmap_n + 1) > tmap_cap) {
+		struct tslot *old = tmap;
+		unsigned oldcap = tmap_cap;
+		tmap_cap = tmap_cap ? tmap_cap * 2 : 1024;
+		tmap = alloc(tmap_cap * sizeof *tmap);
+		for (unsigned i = 0; i < oldcap; i++)
+			if (old[i].it)
+				*tmap_find(old[i].t) = old[i];
+	}
+	struct tslot *s = tmap_find(t);
+	if (!s->it)
+		tmap_n++;
+	s->t = t;
+	s->it = it;
+}
+
 /* ---- small helpers ---- */
 
 static char *str(CXString s)
@@ -380,7 +422,12 @@ static struct type *conv(CXType t)
 	case CXType_Typedef:
 	case CXType_Record:
 	case CXType_Enum: {
-		struct item *it = decl_item(clang_getTypeDeclaration(t));
+		struct item *it = tmap_cap ? tmap_find(t)->it : NULL;
+		if (!it) {
+			it = decl_item(clang_getTypeDeclaration(t));
+			if (it)
+				tmap_put(t, it);
+		}
 		if (!it) {
 			r = conv(clang_getCanonicalType(t));
 			r->is_const |= cnst;
@@ -1041,14 +1088,18 @@ static void macro_item(CXCursor c)
 {
 	if (clang_Cursor_isMacroFunctionLike(c) || clang_Cursor_isMacroBuiltin(c))
 		return;
-	CXFile f;
-	clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
-	if (!f)
+	struct item *it = alloc(sizeof *it);
+	it->kind = I_MACRO;
+	locate(c, it);
+	if (it->is_builtin)
 		return;		/* predefined */
 	CXToken *toks;
 	unsigned n;
 	clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
-	struct mtok *mt = alloc(sizeof *mt * (n + 1));
+	if (!n)
+		return;
+	it->name = str(clang_getTokenSpelling(tu, toks[0]));
+	struct mtok *mt = alloc(sizeof *mt * n);
 	int m = 0;
 	for (unsigned i = 1; i < n; i++) {	/* token 0 is the name */
 		enum mtokkind k;
@@ -1064,11 +1115,6 @@ static void macro_item(CXCursor c)
 		m++;
 	}
 	clang_disposeTokens(tu, toks, n);
-
-	struct item *it = alloc(sizeof *it);
-	it->kind = I_MACRO;
-	locate(c, it);
-	it->name = str(clang_getCursorSpelling(c));
 	it->complete = true;
 	if (m > 0 && macro_eval(mt, m, mlook, NULL, &it->val)) {
 		it->has_val = true;

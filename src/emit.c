@@ -432,11 +432,26 @@ static bool is_unsigned(struct type *t)
 	}
 }
 
-static const char *int_lit(int64_t v, bool uns)
+/* Numbers are written backwards from the end of a caller's buffer of
+ * NUM bytes: the emitter writes thousands of them. */
+#define NUM 32
+
+static char *digits(char *end, uint64_t u)
 {
-	if (uns)
-		return fmt("%" PRIu64, (uint64_t)v);
-	return fmt("%" PRId64, v);
+	do
+		*--end = '0' + u % 10;
+	while (u /= 10);
+	return end;
+}
+
+static const char *int_lit(char *buf, int64_t v, bool uns)
+{
+	buf[NUM - 1] = 0;
+	if (uns || v >= 0)
+		return digits(buf + NUM - 1, v);
+	char *p = digits(buf + NUM - 1, -(uint64_t)v);
+	*--p = '-';
+	return p;
 }
 
 /* ---- per-item options: REGEX=VALUE lists ---- */
@@ -688,30 +703,26 @@ static void emit_line(int ind, const char *head, const char *val);
  * of a header of many structs, and are put together here, not formatted. */
 static void assert_line(const char **what, const char **expr)
 {
-	size_t len = 11;	/*     [""][]; */
-	for (const char **p = what; *p; p++)
-		len += strlen(*p);
-	for (const char **p = expr; *p; p++)
-		len += strlen(*p);
+	size_t n[16], len = 11;	/*     [""][]; */
+	int nw = 0, k = 0;
+	for (; what[nw]; nw++)
+		len += n[nw] = strlen(what[nw]);
+	for (int i = 0; expr[i]; i++)
+		len += n[nw + i] = strlen(expr[i]);
 	bputs(o, "    [\"");
-	for (const char **p = what; *p; p++)
-		bputs(o, *p);
+	for (int i = 0; what[i]; i++)
+		bput(o, what[i], n[k++]);
 	bputs(o, len <= WIDTH ? "\"][" : "\"]\n        [");
-	for (const char **p = expr; *p; p++)
-		bputs(o, *p);
+	for (int i = 0; expr[i]; i++)
+		bput(o, expr[i], n[k++]);
 	bputs(o, "];\n");
 }
 
 /* "24usize" */
 static const char *usize_lit(char *buf, long v)
 {
-	char *p = buf + 24;
-	memcpy(p - 6, "usize", 6);
-	p -= 6;
-	do
-		*--p = '0' + v % 10;
-	while (v /= 10);
-	return p;
+	memcpy(buf + NUM - 6, "usize", 6);
+	return digits(buf + NUM - 6, v);
 }
 
 /* A macro call laid out rustfmt's way: on one line when its arguments take
@@ -793,7 +804,7 @@ static void layout_tests(struct item *it, struct rlayout *rl)
 	const char *n = it->rname, *s = std_();
 	bputs(o, "#[allow(clippy::unnecessary_operation, clippy::identity_op)]\n");
 	bputs(o, "const _: () = {\n");
-	char v[24];
+	char v[NUM];
 	assert_line((const char *[]){ "Size of ", n, NULL },
 		    (const char *[]){ s, "::mem::size_of::<", n, ">() - ",
 				      usize_lit(v, it->size), NULL });
@@ -1368,6 +1379,7 @@ static void emit_enum(struct item *it)
 	const char *n = it->rname;
 	const char *ty = opt.translate_enum_int_types ? enum_repr(it) : rty(it->inttype);
 	bool uns = is_unsigned(it->inttype);
+	char num[NUM];
 
 	switch (st) {
 	case ES_CONSTS:
@@ -1380,7 +1392,7 @@ static void emit_enum(struct item *it)
 		for (int i = 0; i < it->consts.n; i++) {
 			struct enumconst *c = &it->consts.v[i];
 			doc(0, c->comment);
-			bprintf(o, "pub const %s: %s = %s;\n", c->rname, n, int_lit(c->value, uns));
+			bprintf(o, "pub const %s: %s = %s;\n", c->rname, n, int_lit(num, c->value, uns));
 		}
 		/* a typedef of the same name is the type (enum E; typedef
 		 * int16_t E;) */
@@ -1397,7 +1409,7 @@ static void emit_enum(struct item *it)
 			struct enumconst *c = &it->consts.v[i];
 			doc(4, c->comment);
 			bprintf(o, "    pub const %s: Type = %s;\n", rust_ident(c->name),
-				int_lit(c->value, uns));
+				int_lit(num, c->value, uns));
 		}
 		bputs(o, "}\n");
 		break;
@@ -1409,7 +1421,7 @@ static void emit_enum(struct item *it)
 				struct enumconst *c = &it->consts.v[i];
 				doc(0, c->comment);
 				bprintf(o, "pub const %s: %s = %s(%s);\n", c->rname, n, n,
-					int_lit(c->value, uns));
+					int_lit(num, c->value, uns));
 			}
 		} else if (it->consts.n) {
 			bprintf(o, "impl %s {\n", n);
@@ -1417,7 +1429,7 @@ static void emit_enum(struct item *it)
 				struct enumconst *c = &it->consts.v[i];
 				doc(4, c->comment);
 				bprintf(o, "    pub const %s: %s = %s(%s);\n", rust_ident(c->name), n, n,
-					int_lit(c->value, uns));
+					int_lit(num, c->value, uns));
 			}
 			bputs(o, "}\n");
 		}
@@ -1474,7 +1486,7 @@ static void emit_enum(struct item *it)
 		for (int j = 0; j < nv; j++) {
 			struct enumconst *c = &it->consts.v[variants[j]];
 			doc(4, c->comment);
-			bprintf(o, "    %s = %s,\n", rust_ident(c->name), int_lit(c->value, uns));
+			bprintf(o, "    %s = %s,\n", rust_ident(c->name), int_lit(num, c->value, uns));
 		}
 		if (!nv)
 			bputs(o, "    __bindgen_cannot_repr_c_on_empty_enum = 0,\n");
@@ -1694,9 +1706,10 @@ static void emit_func(struct item *it)
 static void emit_const(const char *name, const char *ty, struct mval *v)
 {
 	struct buf b = {0};
+	char num[NUM];
 	switch (v->kind) {
 	case MV_INT:
-		bputs(&b, int_lit(v->i, false));
+		bputs(&b, int_lit(num, v->i, false));
 		break;
 	case MV_CHAR:
 		bprintf(&b, "%" PRId64 "u8", v->i & 0xff);
@@ -1738,12 +1751,13 @@ static void emit_var(struct item *it)
 		struct item *wrap = b->kind == T_ITEM && b->item->kind == I_TYPEDEF ? b->item : NULL;
 		b = strip_typedefs(b);
 		struct buf val = {0};
+		char num[NUM];
 		if (v.kind == MV_FLOAT)
 			rust_float(&val, v.f);
 		else if (b->kind == T_BOOL)
 			bputs(&val, v.i ? "true" : "false");
 		else
-			bputs(&val, int_lit(v.i, is_unsigned(t)));
+			bputs(&val, int_lit(num, v.i, is_unsigned(t)));
 		const char *vs = wrap ? fmt("%s(%s)", wrap->rname, bstr(&val)) : bstr(&val);
 		char *l = fmt("pub const %s: %s = %s;", it->rname, rty(t), vs);
 		if (strlen(l) <= WIDTH)
