@@ -51,16 +51,33 @@ static void indent(int n)
 		bputc(o, ' ');
 }
 
+/* The characters line breaking looks at; the others are skipped at one
+ * table lookup each (types and signatures are long). */
+enum { C_OPEN = 1, C_CLOSE, C_ARROW, C_COMMA };
+static const unsigned char cclass[256] = {
+	['<'] = C_OPEN, ['('] = C_OPEN, ['['] = C_OPEN,
+	[')'] = C_CLOSE, [']'] = C_CLOSE, ['>'] = C_ARROW, [','] = C_COMMA,
+};
+
+/* The class of s[i]: a '>' closes, but not in "->". */
+static int cclass_at(const char *s, int i)
+{
+	int k = cclass[(unsigned char)s[i]];
+	if (k == C_ARROW)
+		return i && s[i - 1] == '-' ? 0 : C_CLOSE;
+	return k;
+}
+
 /* Finds the matching closer of the bracket at s[i]. */
 static int match_close(const char *s, int i)
 {
 	int depth = 0;
 	for (; s[i]; i++) {
-		if (s[i] == '<' || s[i] == '(' || s[i] == '[')
+		int k = cclass_at(s, i);
+		if (k == C_OPEN)
 			depth++;
-		else if ((s[i] == '>' && s[i - 1] != '-') || s[i] == ')' || s[i] == ']')
-			if (--depth == 0)
-				return i;
+		else if (k == C_CLOSE && --depth == 0)
+			return i;
 	}
 	return -1;
 }
@@ -70,12 +87,14 @@ static int split_args(const char *s, int len, const char **parts, int *plen, int
 {
 	int n = 0, depth = 0, start = 0;
 	for (int i = 0; i <= len; i++) {
-		char c = i < len ? s[i] : ',';
-		if (c == '<' || c == '(' || c == '[')
+		int k = i < len ? cclass_at(s, i) : C_COMMA;
+		if (!k)
+			continue;
+		if (k == C_OPEN)
 			depth++;
-		else if ((c == '>' && i && s[i - 1] != '-') || c == ')' || c == ']')
+		else if (k == C_CLOSE)
 			depth--;
-		else if (c == ',' && depth == 0) {
+		else if (depth == 0) {
 			int a = start, b = i;
 			while (a < b && s[a] == ' ')
 				a++;
