@@ -20,11 +20,7 @@ trap 'rm -rf "$TMP"' EXIT
 
 # median CPU seconds and max RSS (MiB) of N runs of a command
 measure() {
-	for i in $(seq "$N"); do
-		/usr/bin/time -f "%U %S %M" -o "$TMP/t" "$@" > /dev/null 2>&1 || true
-		awk '{ printf "%.3f %d\n", $1 + $2, $3 / 1024 }' "$TMP/t"
-	done | sort -n | awk '{ cpu[NR] = $1; if ($2 > rss) rss = $2 }
-		END { printf "%.2f %d", cpu[int((NR + 1) / 2)], rss }'
+	bench/measure "$N" "$@"
 }
 
 printf '%-10s %16s %16s %16s %16s %8s %8s\n' header "clang-$LLVM" kbindgen \

@@ -22,6 +22,7 @@
 # have prepared the 6.1 tree; says so and exits 0 otherwise.
 set -e
 REPO=$(cd "$(dirname "$0")/.." && pwd)
+MEASURE=$REPO/bench/measure
 . "$REPO/bench/kernel-lib.sh"
 N=${1:-10}
 ROW_ONLY=${2:-}
@@ -61,11 +62,7 @@ CL_ARGS=("$CLANG" -fsyntax-only "$HEADER" "${CLANG_ARGS[@]}")
 
 # median CPU seconds and max RSS (MiB) of N runs of a command, in the objtree
 measure() {
-	for i in $(seq "$N"); do
-		(cd "$OBJ" && /usr/bin/time -f "%U %S %M" -o "$TMP/t" "$@" >/dev/null 2>&1) || true
-		awk '{ printf "%.3f %d\n", $1 + $2, $3 / 1024 }' "$TMP/t"
-	done | sort -n | awk '{ cpu[NR] = $1; if ($2 > rss) rss = $2 }
-		END { printf "%.2f %d", cpu[int((NR + 1) / 2)], rss }'
+	(cd "$OBJ" && "$MEASURE" "$N" "$@")
 }
 # one checked run first: a failing command is not timed
 check() {
