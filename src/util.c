@@ -306,12 +306,22 @@ char *bstr(struct buf *b)
 	return b->s;
 }
 
+/* Eight bytes a step, each mixed by a multiply and a shift: C names are
+ * long (VkPhysicalDeviceShaderFloat16Int8Features) and a byte-wise hash
+ * was a visible share of a run. */
 static unsigned hash_str(const char *s)
 {
-	unsigned h = 2166136261u;	/* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	size_t n = strlen(s);
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xff51afd7ed558ccdull;
+	return h ^ h >> 29;
 }
 
 /* The hash is kept: growing rehashes without reading the keys, and a probe
