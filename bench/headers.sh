@@ -1,8 +1,9 @@
 #!/bin/bash
 # Times kbindgen against clang -fsyntax-only and Debian's bindgen 0.60.1 on
-# large system headers.  CPU time is user+sys, the median of N runs; RSS is
-# the peak.  Needs libgtk-3-dev, libvulkan-dev, libsdl2-dev and bindgen
-# (apt-get install them); headers that are missing are skipped.  When
+# large system headers.  CPU time is user+sys, the median of N runs (the
+# tools take turns: bench/measure); RSS is the peak.  Needs libgtk-3-dev,
+# libvulkan-dev, libsdl2-dev and bindgen (apt-get install them); headers
+# that are missing are skipped.  When
 # bench/kernel.sh has prepared its Linux 6.1 tree (the cache ~/.cache/
 # kbindgen-kernel, or WORK=), a row linux-6.1 is added: bench/kernel-bench.sh,
 # the kernel's bindings_helper.h with kbuild's exact arguments.
@@ -18,11 +19,6 @@ CLANG=clang-$LLVM
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-# median CPU seconds and max RSS (MiB) of N runs of a command
-measure() {
-	bench/measure "$N" "$@"
-}
-
 printf '%-10s %16s %16s %16s %16s %8s %8s\n' header "clang-$LLVM" kbindgen \
 	"bindgen" "bindgen-nofmt" kb/clang bg/kb
 row() {
@@ -31,15 +27,16 @@ row() {
 	echo "#include <$inc>" > "$TMP/$name.h"
 	$CLANG -fsyntax-only -w "$TMP/$name.h" "$@" 2> /dev/null ||
 		{ echo "$name: <$inc> not found, skipped"; return; }
-	c=$(measure $CLANG -fsyntax-only -w "$TMP/$name.h" "$@")
-	k=$(measure "$KB" "$TMP/$name.h" -o "$TMP/out.rs" -- "$@")
-	b=- bn=- ratio=-
-	if command -v bindgen > /dev/null; then
-		export LIBCLANG_PATH=/usr/lib/llvm-14/lib/libclang-14.so.1
-		b=$(measure bindgen "$TMP/$name.h" -o "$TMP/out.rs" -- "$@")
-		bn=$(measure bindgen --no-rustfmt-bindings "$TMP/$name.h" -o "$TMP/out.rs" -- "$@")
-		ratio=$(echo "${b% *} ${k% *}" | awk '{ printf "%.1f", $1 / $2 }')
-	fi
+	# the tools take turns: bench/measure
+	cmds=("$CLANG" -fsyntax-only -w "$TMP/$name.h" "$@"
+	      ::: "$KB" "$TMP/$name.h" -o "$TMP/out.rs" -- "$@")
+	command -v bindgen > /dev/null &&
+		cmds+=(::: bindgen "$TMP/$name.h" -o "$TMP/out.rs" -- "$@"
+		       ::: bindgen --no-rustfmt-bindings "$TMP/$name.h" -o "$TMP/out.rs" -- "$@")
+	mapfile -t r < <(LIBCLANG_PATH=/usr/lib/llvm-14/lib/libclang-14.so.1 \
+			 bench/measure "$N" "${cmds[@]}")
+	c=${r[0]} k=${r[1]} b=${r[2]:--} bn=${r[3]:--} ratio=-
+	[ "$b" != - ] && ratio=$(echo "${b% *} ${k% *}" | awk '{ printf "%.1f", $1 / $2 }')
 	printf '%-10s %16s %16s %16s %16s %8s %8s\n' "$name" "${c% *}s ${c#* }M" \
 		"${k% *}s ${k#* }M" "${b% *}s ${b#* }M" "${bn% *}s ${bn#* }M" \
 		"$(echo "${k% *} ${c% *}" | awk '{ printf "%.2f", $1 / $2 }')" "$ratio"

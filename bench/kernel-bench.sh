@@ -60,10 +60,6 @@ BG_ARGS=("${ARGS[@]}" "$ZERO_INIT_FLAG")
 BGN_ARGS=("$BINDGEN" --no-rustfmt-bindings "${BG_ARGS[@]:1}")
 CL_ARGS=("$CLANG" -fsyntax-only "$HEADER" "${CLANG_ARGS[@]}")
 
-# median CPU seconds and max RSS (MiB) of N runs of a command, in the objtree
-measure() {
-	(cd "$OBJ" && "$MEASURE" "$N" "$@")
-}
 # one checked run first: a failing command is not timed
 check() {
 	local what=$1; shift
@@ -77,19 +73,20 @@ check() {
 
 check "clang-$LLVM" "${CL_ARGS[@]}" || exit 0
 check kbindgen "${KB_ARGS[@]}" || exit 0
-c=$(measure "${CL_ARGS[@]}")
-k=$(measure "${KB_ARGS[@]}")
-b=- bn=- ratio=-
+# median CPU seconds and max RSS (MiB) of N runs of each, in the objtree,
+# the tools taking turns (bench/measure)
+cmds=("${CL_ARGS[@]}" ::: "${KB_ARGS[@]}")
 if [ -x "$BINDGEN" ]; then
 	export LIBCLANG_PATH=$LIBCLANG_14
 	command -v rustfmt >/dev/null || echo "linux-6.1: no rustfmt on PATH: bindgen's rustfmt step will not run" >&2
-	if check "bindgen 0.60.1" "${BG_ARGS[@]}" && check "bindgen 0.60.1 --no-rustfmt-bindings" "${BGN_ARGS[@]}"; then
-		b=$(measure "${BG_ARGS[@]}")
-		bn=$(measure "${BGN_ARGS[@]}")
-		ratio=$(echo "${b% *} ${k% *}" | awk '{ printf "%.1f", $1 / $2 }')
-	fi
-	unset LIBCLANG_PATH
+	check "bindgen 0.60.1" "${BG_ARGS[@]}" &&
+		check "bindgen 0.60.1 --no-rustfmt-bindings" "${BGN_ARGS[@]}" &&
+		cmds+=(::: "${BG_ARGS[@]}" ::: "${BGN_ARGS[@]}")
 fi
+mapfile -t r < <(cd "$OBJ" && "$MEASURE" "$N" "${cmds[@]}")
+unset LIBCLANG_PATH
+c=${r[0]} k=${r[1]} b=${r[2]:--} bn=${r[3]:--} ratio=-
+[ "$b" != - ] && ratio=$(echo "${b% *} ${k% *}" | awk '{ printf "%.1f", $1 / $2 }')
 printf '%-10s %16s %16s %16s %16s %8s %8s\n' linux-6.1 "${c% *}s ${c#* }M" \
 	"${k% *}s ${k#* }M" "${b% *}s ${b#* }M" "${bn% *}s ${bn#* }M" \
 	"$(echo "${k% *} ${c% *}" | awk '{ printf "%.2f", $1 / $2 }')" "$ratio"
