@@ -19,6 +19,7 @@ static bool in_record_mention;
 static itemvec deferred;
 static bool conv_atomic;	/* conv() looked through an _Atomic */
 static bool own_layouts;	/* Itanium C layout: see plain_layout() */
+static bool ms_bitfields;	/* -mms-bitfields: Microsoft record layout */
 static bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
 static VEC(struct type *) open_refs;	/* T_ITEMs of records being laid out */
 
@@ -148,7 +149,6 @@ static void locate(CXCursor c, struct item *it)
  * to keep them, and a declaration's comment is in its own file: there is
  * then nothing to ask for (the query costs a lookup and a copy). */
 static bool system_comments_kept;
-static bool ms_bitfields;	/* -mms-bitfields: Microsoft record layout */
 
 static const char *comment_of(CXCursor c)
 {
@@ -366,8 +366,7 @@ static struct type *conv(CXType t)
 		}
 		break;
 	}
-	case CXType_ConstantArray:
-	{
+	case CXType_ConstantArray: {
 		bool outer = conv_atomic;
 		conv_atomic = false;
 		r = new_type(T_ARRAY);
@@ -629,8 +628,8 @@ static long clang_offset(struct rec_ctx *rc, int i)
 
 /* The layout of a record without bitfields and attributes follows from
  * its fields' sizes and alignments: each field at the next multiple of its
- * alignment.  Asking clang costs more than the parse itself on headers of
- * many structs: clang_Type_getSizeOf runs the record layout builder and
+ * alignment.  Asking clang is dear on headers of many structs:
+ * clang_Type_getSizeOf runs the record layout builder, and
  * clang_Cursor_getOffsetOfField walks the whole record on every call. */
 static bool plain_layout(struct item *it)
 {

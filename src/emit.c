@@ -722,7 +722,7 @@ static void emit_line(int ind, const char *head, const char *val);
  * of a header of many structs, and are put together here, not formatted. */
 static void assert_line(const char **what, const char **expr)
 {
-	size_t n[16], len = 11;	/*     [""][]; */
+	size_t n[16], len = 11;	/* up to 16 pieces; "    [""][];" */
 	int nw = 0, k = 0;
 	for (; what[nw]; nw++)
 		len += n[nw] = strlen(what[nw]);
@@ -1126,8 +1126,6 @@ static void flex_methods(const char *n, const char *t)
 	bputs(o, "        uninit\n    }\n}\n");
 }
 
-/* The fields of a record, as layout.c laid them out; fam is the member
- * --flexarray-dst makes generic, or NULL. */
 /* "    pub name: T," -- most fields fit on their line: no formatting */
 static void field_line(struct field *f, const char *ty)
 {
@@ -1144,6 +1142,8 @@ static void field_line(struct field *f, const char *ty)
 	bputs(o, ",\n");
 }
 
+/* The fields of a record, as layout.c laid them out; fam is the member
+ * --flexarray-dst makes generic, or NULL. */
 static void emit_members(struct item *it, struct rlayout *rl, bool is_union,
 			 struct field *fam)
 {
