@@ -1610,9 +1610,8 @@ static void emit_typedef(struct item *it)
 		t = fmt("%s::option::Option<%s>", std_(),
 			fmt("unsafe extern \"%s\" fn(%s)%s", abi, params(fp, &fp->pnames),
 			    ret_suffix(fp->ret, false)));
-	char *l = fmt("pub type %s = %s;", it->rname, t);
-	if (strlen(l) <= WIDTH) {
-		put_line(l);
+	if (9 + strlen(it->rname) + 3 + strlen(t) + 1 <= WIDTH) {
+		bprintf(o, "pub type %s = %s;\n", it->rname, t);
 	} else if (4 + strlen(t) + 1 <= WIDTH) {
 		bprintf(o, "pub type %s =\n    %s;\n", it->rname, t);
 	} else {
@@ -1709,9 +1708,8 @@ static void emit_func(struct item *it)
 	link_name(it);
 	const char *ps = f->noproto ? "" : params(f, &f->pnames);
 	const char *ret = ret_suffix(f->ret, it->no_return);
-	char *l = fmt("    pub fn %s(%s)%s;", it->rname, ps, ret);
-	if (strlen(l) <= WIDTH) {
-		put_line(l);
+	if (12 + strlen(it->rname) + strlen(ps) + strlen(ret) + 2 <= WIDTH) {
+		bprintf(o, "    pub fn %s(%s)%s;\n", it->rname, ps, ret);
 	} else if (!*ps) {
 		line(4, fmt("pub fn %s() -> ", it->rname), rty(f->ret), ";");
 	} else {

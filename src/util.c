@@ -229,6 +229,11 @@ void bvprintf(struct buf *b, const char *f, va_list ap)
 		for (; *f == 'l' || *f == 'z'; f++)
 			lng++;
 		char c = *f++;
+		if (c == 's' && width == 0 && prec < 0) {	/* most of them */
+			const char *s = va_arg(ap, const char *);
+			bputs(b, s ? s : "(null)");
+			continue;
+		}
 		switch (c) {
 		case 'd': case 'i': {
 			long long v = lng >= 2 ? va_arg(ap, long long) :
