@@ -5,8 +5,8 @@
 # do the most (--clang-macro-fallback, --wrap-static-fns), and every layout
 # kbindgen works out itself checked against clang's.  A header with clang
 # errors (one that is not self-contained) is fine; a signal, a sanitizer
-# report, a layout that differs from clang's or a timeout (60 s) is not.  Prints the bad ones and
-# `sweep: N headers, M bad`; exit 1 if any.
+# report, a layout that differs from clang's or a timeout (60 s) is not.
+# Prints the bad ones and `sweep: N headers, M bad`; exit 1 if any.
 #   make sweep        (or: KBINDGEN=path tests/sweep.sh [HEADERS...])
 cd "$(dirname "$0")/.."
 KB=${KBINDGEN:-build/san/kbindgen}
