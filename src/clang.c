@@ -19,7 +19,7 @@ static bool in_record_mention;
 static itemvec deferred;
 static bool conv_atomic;	/* conv() looked through an _Atomic */
 static bool own_layouts;	/* Itanium C layout: see plain_layout() */
-static bool ms_bitfields;	/* -mms-bitfields: Microsoft record layout */
+static bool layout_flags;	/* -mms-bitfields, -fpack-struct=N: ask clang */
 static bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
 static VEC(struct type *) open_refs;	/* T_ITEMs of records being laid out */
 
@@ -1280,8 +1280,10 @@ bool load_unit(struct unit *u)
 		argv[i] = opt.clang_args.v[i];
 		if (streq(argv[i], "-fretain-comments-from-system-headers"))
 			system_comments_kept = true;
-		if (streq(argv[i], "-mms-bitfields"))
-			ms_bitfields = true;
+		/* flags that change how clang lays records out */
+		if (streq(argv[i], "-mms-bitfields") || startswith(argv[i], "-fpack-struct") ||
+		    startswith(argv[i], "-fms-layout-compatibility"))
+			layout_flags = true;
 	}
 	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
 			 CXTranslationUnit_SkipFunctionBodies;
@@ -1306,7 +1308,7 @@ bool load_unit(struct unit *u)
 	clang_TargetInfo_dispose(ti);
 	/* the targets whose C records clang lays out the Itanium way */
 	own_layouts = !strstr(u->triple, "windows") && !strstr(u->triple, "aix") &&
-		      !ms_bitfields;
+		      !layout_flags;
 	check_layout = getenv("KBINDGEN_CHECK_LAYOUT");
 
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), top_visit, NULL);
