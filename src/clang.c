@@ -212,23 +212,30 @@ static struct item *typedef_item(CXCursor c);
 
 static struct type *conv(CXType t);
 
-static struct type *builtin(enum tkind k, CXType t)
+/* A type of kind k with clang's size and alignment.  A kind of one size
+ * per target (one_size) asks clang once. */
+static struct type *sized(enum tkind k, CXType t, bool one_size)
 {
-	/* the arithmetic types have one size per target: ask clang once */
-	static long size[T_FLOAT128 + 1], align[T_FLOAT128 + 1];
+	static long size[T_PTR + 1], align[T_PTR + 1];
 	struct type *r = new_type(k);
-	if (k <= T_FLOAT128 && size[k]) {
+	if (one_size && size[k]) {
 		r->size = size[k];
 		r->align = align[k];
 		return r;
 	}
 	r->size = clang_Type_getSizeOf(t);
 	r->align = clang_Type_getAlignOf(t);
-	if (k <= T_FLOAT128) {
+	if (one_size) {
 		size[k] = r->size;
 		align[k] = r->align;
 	}
 	return r;
+}
+
+/* the arithmetic types have one size per target */
+static struct type *builtin(enum tkind k, CXType t)
+{
+	return sized(k, t, k <= T_FLOAT128);
 }
 
 /* The parent item for a declaration found through a type: records nest in
@@ -338,20 +345,8 @@ static struct type *conv(CXType t)
 	case CXType_BlockPointer: {
 		/* pointers have one size, but into another address space
 		 * (void *__ptr32) */
-		static long psize = -1, palign;
 		CXType pt = clang_getPointeeType(t);
-		bool plain = t.kind == CXType_Pointer && !clang_getAddressSpace(pt);
-		if (plain && psize >= 0) {
-			r = new_type(T_PTR);
-			r->size = psize;
-			r->align = palign;
-		} else {
-			r = builtin(T_PTR, t);
-			if (plain) {
-				psize = r->size;
-				palign = r->align;
-			}
-		}
+		r = sized(T_PTR, t, t.kind == CXType_Pointer && !clang_getAddressSpace(pt));
 		r->sub = t.kind == CXType_Pointer ? conv(pt) : new_type(T_VOID);
 		/* libclang drops the qualifiers of an attributed pointee (const
 		 * char __attribute__((btf_type_tag("a"))) *): the canonical

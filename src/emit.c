@@ -597,7 +597,7 @@ static void custom_attrs(struct item *it, rulevec *kind)
 		const char *d = "#[derive(";
 		size_t dn = strlen(d), n = strlen(a.v[i]);
 		if (!startswith(a.v[i], d) || !endswith(a.v[i], ")]")) {
-			bprintf(o, "%s\n", a.v[i]);
+			put_line(a.v[i]);
 			continue;
 		}
 		bprintf(o, "%.*s", (int)(n - 2), a.v[i]);
@@ -1040,7 +1040,7 @@ static void dst_sig(int ind, const char *name, const char *params, const char *r
 	bool tuple_ok = !ret_b || strlen(ret_a) + 2 + strlen(ret_b) <= 60;
 	const char *one = fmt("%*s%s(%s) -> %s {", ind, "", name, params, ret);
 	if (strlen(one) <= WIDTH && tuple_ok) {
-		bprintf(o, "%s\n", one);
+		put_line(one);
 		return;
 	}
 	bprintf(o, "%*s%s(\n", ind, "", name);
@@ -1696,7 +1696,7 @@ static void emit_func(struct item *it)
 	if (opt.wasm_import_module)
 		bprintf(o, "#[link(wasm_import_module = \"%s\")]\n", opt.wasm_import_module);
 	for (int i = 0; i < opt.extern_fn_block_attrs.n; i++)
-		bprintf(o, "%s\n", opt.extern_fn_block_attrs.v[i]);
+		put_line(opt.extern_fn_block_attrs.v[i]);
 	if (!abi && (f->cc == CC_C || f->cc == CC_OTHER))
 		extern_open();
 	else
@@ -2004,7 +2004,7 @@ static void emit_dynamic(void)
 			char *sig = fmt("    pub unsafe fn %s(&self%s%s)%s {", it->rname,
 					*ps ? ", " : "", ps, ret);
 			if (strlen(sig) <= WIDTH) {
-				bprintf(o, "%s\n", sig);
+				put_line(sig);
 			} else {
 				bprintf(o, "    pub unsafe fn %s(\n        &self,\n", it->rname);
 				param_lines(ps);

@@ -51,8 +51,7 @@ const char *builtin_alias(struct item *it)
 	};
 	if (it->kind != I_TYPEDEF || it->parent)
 		return NULL;
-	size_t n = strlen(it->name);	/* all end in _t: a cheap no */
-	if (n < 2 || it->name[n - 2] != '_' || it->name[n - 1] != 't')
+	if (!endswith(it->name, "_t"))	/* all do: a cheap no */
 		return NULL;
 	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
 		if (streq(it->name, tab[i].c))

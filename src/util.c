@@ -133,7 +133,7 @@ bool streq(const char *a, const char *b)
 bool endswith(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && !strcmp(s + n - m, suffix);
+	return n >= m && !memcmp(s + n - m, suffix, m);
 }
 
 bool startswith(const char *s, const char *prefix)
