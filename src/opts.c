@@ -606,7 +606,6 @@ static void completions(const char *shell)
 				printf(" --%s", d->name);
 		printf("\n}\n");
 	} else {	/* powershell */
-		const char *sep = "";
 		printf("Register-ArgumentCompleter -Native -CommandName kbindgen -ScriptBlock {\n"
 		       "    param($wordToComplete, $commandAst, $cursorPosition)\n    @(");
 		for (d = optdefs; d < optdefs + NOPTS; d++)
