@@ -147,20 +147,29 @@ static void locate(CXCursor c, struct item *it)
 
 /* clang drops the comments of system headers while it parses unless told
  * to keep them, and a declaration's comment is in its own file: there is
- * then nothing to ask for (the query costs a lookup and a copy). */
+ * then nothing to ask for (the query costs a lookup and a copy).  Fields
+ * and enum constants are in their parent's file: it is asked once. */
 static bool system_comments_kept;
 
-static const char *comment_of(CXCursor c)
+static bool comments_kept(CXCursor c)
 {
-	if (!system_comments_kept &&
-	    clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
-		return NULL;
+	return system_comments_kept ||
+	       !clang_Location_isInSystemHeader(clang_getCursorLocation(c));
+}
+
+static const char *raw_comment(CXCursor c)
+{
 	/* read even with --no-doc-comments: annotations live there */
 	CXString s = clang_Cursor_getRawCommentText(c);
 	const char *p = clang_getCString(s);
 	char *r = p && *p ? xstrdup(p) : NULL;
 	clang_disposeString(s);
 	return r;
+}
+
+static const char *comment_of(CXCursor c)
+{
+	return comments_kept(c) ? raw_comment(c) : NULL;
 }
 
 /* The tag name of a record or enum, NULL when it has none.  libclang 16
@@ -184,14 +193,16 @@ static struct type *new_type(enum tkind k)
 	return t;
 }
 
-static struct item *new_item(enum ikind k, CXCursor c, struct item *parent)
+/* A new item for the declaration c, known from now on by its canonical
+ * cursor canon (which the callers have looked up already). */
+static struct item *new_item(enum ikind k, CXCursor c, CXCursor canon, struct item *parent)
 {
 	struct item *it = alloc(sizeof *it);
 	it->kind = k;
 	it->parent = parent;
 	it->size = it->align = -1;	/* until known */
 	locate(c, it);
-	map_put(clang_getCanonicalCursor(c), it);
+	map_put(canon, it);
 	return it;
 }
 
@@ -500,6 +511,7 @@ struct rec_ctx {
 	CXType type;
 	VEC(CXCursor) cursors;	/* of it->fields: FieldDecl or anonymous record */
 	bool plain;		/* no bitfield, no attribute, no _Atomic */
+	bool kept;		/* comments_kept() */
 };
 
 static enum CXChildVisitResult first_field_visit(CXCursor c, CXCursor p, CXClientData d)
@@ -560,7 +572,7 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 		if (f.bitwidth >= 0 || conv_atomic || clang_Cursor_hasAttrs(c))
 			rc->plain = false;
 		vpush(&rc->cursors, c);
-		f.comment = comment_of(c);
+		f.comment = rc->kept ? raw_comment(c) : NULL;
 		/* bindgen parses a struct first named in this field with the
 		 * field as its location: it gets the field's doc comment */
 		struct type *ft = f.type;
@@ -662,7 +674,7 @@ static struct item *record_item(CXCursor c, struct item *parent)
 			map_put(canon, it);
 	}
 	if (!it) {
-		it = new_item(kind, c, parent);
+		it = new_item(kind, c, canon, parent);
 		it->name = tag_name(c);
 		it->anonymous = !it->name;
 		it->size = it->align = -1;
@@ -702,11 +714,11 @@ static struct item *record_item(CXCursor c, struct item *parent)
 	 * comment is the first declaration's, as in bindgen. */
 	it->complete = true;
 	locate(def, it);
-	if (!it->comment)
-		it->comment = comment_of(def);
 	CXType t = clang_getCursorType(def);
-	struct rec_ctx rc = { .it = it, .type = t, .plain = own_layouts &&
-			      !clang_Cursor_hasAttrs(def) };
+	struct rec_ctx rc = { .it = it, .type = t, .kept = comments_kept(def),
+			      .plain = own_layouts && !clang_Cursor_hasAttrs(def) };
+	if (!it->comment && rc.kept)
+		it->comment = raw_comment(def);
 	it->open = true;
 	clang_visitChildren(def, record_visit, &rc);
 	it->open = false;
@@ -737,14 +749,20 @@ static struct item *record_item(CXCursor c, struct item *parent)
 
 /* ---- enums ---- */
 
+struct enum_ctx {
+	struct item *it;
+	bool kept;		/* comments_kept() */
+};
+
 static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor p, CXClientData d)
 {
-	struct item *it = d;
+	struct enum_ctx *ctx = d;
+	struct item *it = ctx->it;
 	if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl)
 		return CXChildVisit_Continue;
 	struct enumconst ec = {0};
 	ec.name = str(clang_getCursorSpelling(c));
-	ec.comment = comment_of(c);
+	ec.comment = ctx->kept ? raw_comment(c) : NULL;
 	switch (it->inttype->kind) {
 	case T_BOOL: case T_UCHAR: case T_USHORT: case T_UINT: case T_ULONG:
 	case T_ULLONG: case T_UINT128: case T_CHAR16: case T_CHAR32:
@@ -763,7 +781,7 @@ static struct item *enum_item(CXCursor c, struct item *parent)
 	struct item *it = map_get(canon);
 	CXCursor def = clang_getCursorDefinition(c);
 	if (!it) {
-		it = new_item(I_ENUM, c, parent);
+		it = new_item(I_ENUM, c, canon, parent);
 		it->name = tag_name(c);
 		it->anonymous = !it->name;
 		vpush(&deferred, it);	/* in case the definition is never visited */
@@ -784,8 +802,9 @@ static struct item *enum_item(CXCursor c, struct item *parent)
 		return it;
 	it->complete = true;
 	locate(def, it);
-	it->comment = comment_of(def);
-	clang_visitChildren(def, enum_visit, it);
+	struct enum_ctx ctx = { it, comments_kept(def) };
+	it->comment = ctx.kept ? raw_comment(def) : NULL;
+	clang_visitChildren(def, enum_visit, &ctx);
 	return it;
 }
 
@@ -804,7 +823,7 @@ static struct item *typedef_item(CXCursor c)
 	CXType t = clang_getCursorType(c);
 	if (t.kind != CXType_Typedef)
 		return NULL;
-	it = new_item(I_TYPEDEF, c, NULL);
+	it = new_item(I_TYPEDEF, c, canon, NULL);
 	it->name = str(clang_getCursorSpelling(c));
 	it->comment = comment_of(c);
 	it->complete = true;
@@ -915,12 +934,27 @@ static void symbol(CXCursor c, struct item *it)
 		it->link_name = mangled;
 }
 
+/* Whether the function c, of external linkage, is hidden.  In C only
+ * attributes (explicit, merged from an earlier declaration, or implied by
+ * #pragma GCC visibility) set a function's own; without them it has the
+ * translation unit's default (-fvisibility, or the target's): asked once,
+ * the query costs as much as reading the function's type. */
+static bool hidden(CXCursor c)
+{
+	static int dflt = -1;
+	if (clang_Cursor_hasAttrs(c))
+		return clang_getCursorVisibility(c) != CXVisibility_Default;
+	if (dflt < 0)
+		dflt = clang_getCursorVisibility(c) != CXVisibility_Default;
+	return dflt;
+}
+
 static void func_item(CXCursor c)
 {
 	CXCursor canon = clang_getCanonicalCursor(c);
 	if (map_get(canon))
 		return;
-	struct item *it = new_item(I_FUNC, c, NULL);
+	struct item *it = new_item(I_FUNC, c, canon, NULL);
 	it->name = str(clang_getCursorSpelling(c));
 	it->comment = comment_of(c);
 	CXType ft = clang_getCursorType(c);
@@ -950,8 +984,8 @@ static void func_item(CXCursor c)
 			vpush(&w->params, conv(clang_getCursorType(clang_Cursor_getArgument(c, i))));
 		it->ctype = w;
 	}
-	if (clang_getCursorVisibility(c) != CXVisibility_Default)
-		it->is_static = true;	/* hidden: no symbol to link to */
+	if (!it->is_static && hidden(c))
+		it->is_static = true;	/* no symbol to link to */
 	symbol(c, it);
 	if (opt.fn_attr_detection) {
 		clang_visitChildren(c, attr_visit, it);
@@ -1031,7 +1065,7 @@ static void var_item(CXCursor c)
 			eval_var(c, it);
 		return;
 	}
-	it = new_item(I_VAR, c, NULL);
+	it = new_item(I_VAR, c, canon, NULL);
 	it->name = str(clang_getCursorSpelling(c));
 	it->comment = comment_of(c);
 	it->type = conv(clang_getCursorType(c));

@@ -286,9 +286,9 @@ static bool is_fn(struct type *t)
 	return strip_typedefs(t)->kind == T_FUNC;
 }
 
-static const char *rty_prim(struct type *t)
+static const char *prim_name(enum tkind k)
 {
-	switch (t->kind) {
+	switch (k) {
 	case T_VOID: return ctype("c_void");
 	case T_BOOL: return "bool";
 	case T_CHAR: return ctype("c_char");
@@ -307,12 +307,31 @@ static const char *rty_prim(struct type *t)
 	case T_WCHAR: return ctype("c_int");
 	case T_CHAR16: return "u16";
 	case T_CHAR32: return "u32";
-	case T_FLOAT16: need_f16 = true; return "__BindgenFloat16";
+	case T_FLOAT16: return "__BindgenFloat16";
 	case T_FLOAT: return opt.convert_floats ? "f32" : ctype("c_float");
 	case T_DOUBLE: return opt.convert_floats ? "f64" : ctype("c_double");
 	case T_LDOUBLE: case T_FLOAT128: return "u128";
 	default: return NULL;
 	}
+}
+
+/* The paths of the primitive types, made once: rty() asks for them at
+ * every use of a type. */
+static const char *prims[T_COMPLEX];
+
+static void init_prims(void)
+{
+	for (int k = 0; k < T_COMPLEX; k++)
+		prims[k] = prim_name(k);
+}
+
+static const char *rty_prim(struct type *t)
+{
+	if (t->kind >= T_COMPLEX)
+		return NULL;
+	if (t->kind == T_FLOAT16)
+		need_f16 = true;
+	return prims[t->kind];
 }
 
 static const char *rty(struct type *t)
@@ -2095,6 +2114,7 @@ void emit_rust(struct unit *u, struct buf *out, struct buf *body)
 {
 	o = body;
 	init_rules();
+	init_prims();
 	re_alias_normal = regexset_new(&opt.alias_normal);
 	re_alias_newtype = regexset_new(&opt.alias_newtype);
 	re_alias_deref = regexset_new(&opt.alias_newtype_deref);

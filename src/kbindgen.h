@@ -289,6 +289,7 @@ struct item {
 	enum ikind kind;
 	const char *name;	/* C name; NULL when anonymous */
 	const char *rname;	/* Rust name (names.c) */
+	const char *alias;	/* names.c: Rust primitive of size_t, ... */
 	const char *file;
 	unsigned line, col;
 	const char *comment;	/* raw doc comment, NULL if none */

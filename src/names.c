@@ -38,7 +38,9 @@ const char *rust_ident(const char *name)
 }
 
 /* Typedef names bindgen maps to Rust primitives by name alone. */
-const char *builtin_alias(struct item *it)
+/* The Rust primitive a C typedef stands for, worked out once per item by
+ * assign_names(): the emitter asks at every use of the type. */
+static const char *find_builtin_alias(struct item *it)
 {
 	static const struct { const char *c, *r; bool sz; } tab[] = {
 		{ "size_t", "usize", true }, { "ssize_t", "isize", true },
@@ -59,10 +61,16 @@ const char *builtin_alias(struct item *it)
 	return NULL;
 }
 
+const char *builtin_alias(struct item *it)
+{
+	return it->alias;
+}
+
 static int top_anon;
 
 static void name_item(struct item *it, int *anon_counter)
 {
+	it->alias = find_builtin_alias(it);
 	if (it->kind == I_FUNC) {
 		/* overloads (__attribute__((overloadable))) get a counter */
 		static struct strmap seen;
