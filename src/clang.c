@@ -317,6 +317,26 @@ static struct type *conv_func(CXType t)
 	return r;
 }
 
+/* A use of item it, whose type is t. */
+static struct type *item_type(struct item *it, CXType t)
+{
+	struct type *r;
+	if (it->size >= 0 && it->align > 0) {
+		/* the item knows its layout: no need to ask clang */
+		r = new_type(T_ITEM);
+		r->size = it->size;
+		r->align = it->align;
+	} else if (it->open) {
+		/* struct s { struct s *next; }: known at the end of s */
+		r = new_type(T_ITEM);
+		vpush(&open_refs, r);
+	} else {
+		r = builtin(T_ITEM, t);
+	}
+	r->item = it;
+	return r;
+}
+
 static struct type *conv(CXType t)
 {
 	struct type *r;
@@ -409,10 +429,24 @@ static struct type *conv(CXType t)
 	case CXType_FunctionNoProto:
 		r = conv_func(t);
 		break;
-	case CXType_Elaborated:
-		r = conv(clang_Type_getNamedType(t));
+	case CXType_Elaborated: {
+		/* libclang 16 wraps every use of a tag or typedef name in an
+		 * elaborated type (struct s, T): one per spelling, so it finds
+		 * its item in the table as well as the named type does */
+		struct item *it = tmap_cap ? tmap_find(t)->it : NULL;
+		if (it) {
+			r = item_type(it, t);
+			break;
+		}
+		CXType named = clang_Type_getNamedType(t);
+		r = conv(named);
+		/* not when the item came from elsewhere (the canonical type
+		 * of a typedef without one): that path adds its own const */
+		if (r->kind == T_ITEM && tmap_cap && tmap_find(named)->it == r->item)
+			tmap_put(t, r->item);
 		r->is_const |= cnst;
 		return r;
+	}
 	case CXType_Attributed:
 	case 178:	/* CXType_BTFTagAttributed, libclang 16 */
 		r = conv(clang_Type_getModifiedType(t));
@@ -438,19 +472,7 @@ static struct type *conv(CXType t)
 			r->is_const |= cnst;
 			return r;
 		}
-		if (it->size >= 0 && it->align > 0) {
-			/* the item knows its layout: no need to ask clang */
-			r = new_type(T_ITEM);
-			r->size = it->size;
-			r->align = it->align;
-		} else if (it->open) {
-			/* struct s { struct s *next; }: known at the end of s */
-			r = new_type(T_ITEM);
-			vpush(&open_refs, r);
-		} else {
-			r = builtin(T_ITEM, t);
-		}
-		r->item = it;
+		r = item_type(it, t);
 		break;
 	}
 	default: {

@@ -68,20 +68,6 @@ static int cclass_at(const char *s, int i)
 	return k;
 }
 
-/* Finds the matching closer of the bracket at s[i]. */
-static int match_close(const char *s, int i)
-{
-	int depth = 0;
-	for (; s[i]; i++) {
-		int k = cclass_at(s, i);
-		if (k == C_OPEN)
-			depth++;
-		else if (k == C_CLOSE && --depth == 0)
-			return i;
-	}
-	return -1;
-}
-
 /* Splits "a, b<c, d>, e" at top-level commas. */
 static int split_args(const char *s, int len, const char **parts, int *plen, int max)
 {
@@ -108,21 +94,51 @@ static int split_args(const char *s, int len, const char **parts, int *plen, int
 	return n;
 }
 
+/* The list in the bracket at s[i]: its elements (split at top-level
+ * commas, leading blanks dropped) into parts, their number into *np; the
+ * index of its closer, or -1 when there is none before len.  One pass:
+ * signatures are long. */
+static int split_list(const char *s, int i, int len, const char **parts, int *plen,
+		      int max, int *np)
+{
+	int n = 0, depth = 0, start = i + 1;
+	for (int k = i + 1; k < len; k++) {
+		int c = cclass_at(s, k);
+		if (c == C_OPEN) {
+			depth++;
+		} else if (c == C_CLOSE && depth > 0) {
+			depth--;
+		} else if (c == C_CLOSE || (c == C_COMMA && depth == 0)) {
+			int a = start;
+			while (a < k && s[a] == ' ')
+				a++;
+			if (k > a && n < max) {
+				parts[n] = s + a;
+				plen[n++] = k - a;
+			}
+			if (c == C_CLOSE) {
+				*np = n;
+				return k;
+			}
+			start = k + 1;
+		}
+	}
+	return -1;
+}
+
 static void wrapped(int ind, const char *pre, const char *text, int tlen, const char *post);
 
-/* Writes "pre" + a bracketed list broken one element per line + "post". */
-static void wrap_list(int ind, const char *pre, const char *head, int hlen,
-		      char open, const char *inner, int ilen, char close,
-		      const char *rest, const char *post)
+/* Writes pre + head + the list's n parts one per line between open and
+ * close + rest + post. */
+static void wrap_list(int ind, const char *pre, const char *head, int hlen, char open,
+		      const char **parts, int *plen, int n, char close,
+		      const char *rest, int rlen, const char *post)
 {
 	indent(ind);
 	bputs(o, pre);
 	bput(o, head, hlen);
 	bputc(o, open);
 	bputc(o, '\n');
-	const char *parts[256];
-	int plen[256];
-	int n = split_args(inner, ilen, parts, plen, 256);
 	for (int i = 0; i < n; i++) {
 		bool dots = plen[i] == 3 && !strncmp(parts[i], "...", 3);
 		wrapped(ind + 4, "", parts[i], plen[i], dots ? "" : ",");
@@ -130,7 +146,7 @@ static void wrap_list(int ind, const char *pre, const char *head, int hlen,
 	}
 	indent(ind);
 	bputc(o, close);
-	wrapped(0, "", rest, strlen(rest), post);
+	wrapped(0, "", rest, rlen, post);
 }
 
 /* Writes pre+text+post at indentation ind, breaking text inside its
@@ -149,11 +165,13 @@ static void wrapped(int ind, const char *pre, const char *text, int tlen, const 
 		char c = text[i];
 		if (c != '<' && c != '(')
 			continue;
-		int j = match_close(text, i);
-		if (j < 0 || j >= tlen || j == i + 1)
+		const char *parts[256];
+		int plen[256], n;
+		int j = split_list(text, i, tlen, parts, plen, 256, &n);
+		if (j < 0 || j == i + 1)
 			continue;
-		char *rest = xstrndup(text + j + 1, tlen - j - 1);
-		wrap_list(ind, pre, text, i, c, text + i + 1, j - i - 1, text[j], rest, post);
+		wrap_list(ind, pre, text, i, c, parts, plen, n, text[j],
+			  text + j + 1, tlen - j - 1, post);
 		return;
 	}
 	indent(ind);
@@ -166,6 +184,17 @@ static void put_line(const char *l)
 {
 	bputs(o, l);
 	bputc(o, '\n');
+}
+
+/* Writes the strings up to a NULL into b: bprintf without a format to
+ * read, for the lines written thousands of times. */
+static void put_strs(struct buf *b, ...)
+{
+	va_list ap;
+	va_start(ap, b);
+	for (const char *s; (s = va_arg(ap, const char *));)
+		bputs(b, s);
+	va_end(ap);
 }
 
 static void line(int ind, const char *pre, const char *text, const char *post)
@@ -436,7 +465,7 @@ static const char *params(struct type *f, const strvec *names)
 		if (i)
 			bputs(&b, ", ");
 		if (n)
-			bprintf(&b, "%s: ", rust_ident(n));
+			put_strs(&b, rust_ident(n), ": ", NULL);
 		else
 			bprintf(&b, "arg%d: ", ++unnamed);
 		bputs(&b, param_type(f->params.v[i]));
@@ -714,7 +743,7 @@ static const char *derive_list(struct item *it, unsigned can)
 					: &derive_struct, n, &all);
 	annot_derives(it, &all);
 	for (int i = 0; i < all.n; i++)
-		bprintf(&b, "%s%s", i ? ", " : "", all.v[i]);
+		put_strs(&b, i ? ", " : "", all.v[i], NULL);
 	it->derives = d;
 	/* a Default the user derives needs no impl */
 	for (int i = 0; i < all.n; i++)
@@ -769,7 +798,7 @@ static void macro_args(int ind, const char *mac, const char **args, int n, const
 {
 	struct buf b = {0};
 	for (int i = 0; i < n; i++)
-		bprintf(&b, "%s%s", i ? ", " : "", args[i]);
+		put_strs(&b, i ? ", " : "", args[i], NULL);
 	if (b.len <= 60 && ind + strlen(mac) + 2 + b.len + strlen(post) <= WIDTH) {
 		bprintf(o, "%*s%s(%s)%s\n", ind, "", mac, b.s, post);
 	} else {
@@ -1251,7 +1280,7 @@ static void emit_record(struct item *it)
 		bprintf(o, "#[repr(align(%ld))]\n", rl->explicit_align);
 	custom_attrs(it, it->kind == I_UNION ? &attr_union : &attr_struct);
 	if (derives)
-		bprintf(o, "#[derive(%s)]\n", derives);
+		put_strs(o, "#[derive(", derives, ")]\n", NULL);
 	if (regexset_match(re_must_use, it->rname) || it->ann.mustusetype)
 		bputs(o, "#[must_use]\n");
 	if (!rl->m.n) {		/* struct foo {} */
@@ -1264,7 +1293,7 @@ static void emit_record(struct item *it)
 			else
 				bprintf(o, "pub struct %s<\n    %s,\n> {\n", it->rname, g);
 		} else {
-			bprintf(o, "pub %s %s {\n", is_union ? "union" : "struct", it->rname);
+			put_strs(o, is_union ? "pub union " : "pub struct ", it->rname, " {\n", NULL);
 		}
 		emit_members(it, rl, is_union, fam);
 		bputs(o, "}\n");
@@ -1378,7 +1407,7 @@ static const char *enum_derives(struct item *it)
 	annot_derives(it, &all);
 	struct buf b = {0};
 	for (int i = 0; i < all.n; i++)
-		bprintf(&b, "%s%s", i ? ", " : "", all.v[i]);
+		put_strs(&b, i ? ", " : "", all.v[i], NULL);
 	return bdone(&b);
 }
 
@@ -1430,7 +1459,8 @@ static void emit_enum(struct item *it)
 		for (int i = 0; i < it->consts.n; i++) {
 			struct enumconst *c = &it->consts.v[i];
 			doc(0, c->comment);
-			bprintf(o, "pub const %s: %s = %s;\n", c->rname, n, int_lit(num, c->value, uns));
+			put_strs(o, "pub const ", c->rname, ": ", n, " = ",
+				 int_lit(num, c->value, uns), ";\n", NULL);
 		}
 		/* a typedef of the same name is the type (enum E; typedef
 		 * int16_t E;) */
