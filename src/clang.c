@@ -100,10 +100,13 @@ static void tmap_put(CXType t, struct item *it)
 		struct tslot *old = tmap;
 		unsigned oldcap = tmap_cap;
 		tmap_cap = tmap_cap ? tmap_cap * 2 : 1024;
-		tmap = alloc(tmap_cap * sizeof *tmap);
+		tmap = calloc(tmap_cap, sizeof *tmap);
+		if (!tmap)
+			fatal("out of memory");
 		for (unsigned i = 0; i < oldcap; i++)
 			if (old[i].it)
 				*tmap_find(old[i].t) = old[i];
+		free(old);
 	}
 	struct tslot *s = tmap_find(t);
 	if (!s->it)
@@ -244,9 +247,55 @@ static struct type *sized(enum tkind k, CXType t, bool one_size)
 }
 
 /* the arithmetic types have one size per target */
+/* Types without parts are made once and shared: void, the arithmetic
+ * types, and the uses of an item whose layout is known; they are most of
+ * a header's types (50000 in gtk.h).  A shared type is never written:
+ * set_const() takes its twin. */
+static struct type *prim(enum tkind k, bool c, CXType t)
+{
+	static struct type *tab[T_COMPLEX][2];
+	if (!tab[k][c]) {
+		/* the twin of a type made before finds its size cached */
+		struct type *r = k == T_VOID ? new_type(T_VOID) : sized(k, t, true);
+		r->is_const = c;
+		r->shared = true;
+		tab[k][c] = r;
+	}
+	return tab[k][c];
+}
+
+static struct type *item_use(struct item *it, bool c)
+{
+	if (!it->use[c]) {
+		struct type *r = new_type(T_ITEM);
+		r->size = it->size;
+		r->align = it->align;
+		r->item = it;
+		r->is_const = c;
+		r->shared = true;
+		it->use[c] = r;
+	}
+	return it->use[c];
+}
+
+/* r, const or not as c. */
+static struct type *set_const(struct type *r, bool c)
+{
+	if (r->is_const == c)
+		return r;
+	if (!r->shared) {
+		r->is_const = c;
+		return r;
+	}
+	return r->kind == T_ITEM ? item_use(r->item, c) : prim(r->kind, c, (CXType){0});
+}
+
+/* the arithmetic types have one size per target */
 static struct type *builtin(enum tkind k, CXType t)
 {
-	return sized(k, t, k <= T_FLOAT128);
+	if (k < T_COMPLEX)
+		return prim(k, false, t);
+	return sized(k, t, false);
 }
 
 /* The parent item for a declaration found through a type: records nest in
@@ -323,9 +372,7 @@ static struct type *item_type(struct item *it, CXType t)
 	struct type *r;
 	if (it->size >= 0 && it->align > 0) {
 		/* the item knows its layout: no need to ask clang */
-		r = new_type(T_ITEM);
-		r->size = it->size;
-		r->align = it->align;
+		return item_use(it, false);
 	} else if (it->open) {
 		/* struct s { struct s *next; }: known at the end of s */
 		r = new_type(T_ITEM);
@@ -343,7 +390,7 @@ static struct type *conv(CXType t)
 	bool cnst = clang_isConstQualifiedType(t);
 
 	switch ((int)t.kind) {
-	case CXType_Void: r = new_type(T_VOID); break;
+	case CXType_Void: r = prim(T_VOID, false, t); break;
 	case CXType_Bool: r = builtin(T_BOOL, t); break;
 	case CXType_Char_S:
 	case CXType_Char_U: r = builtin(T_CHAR, t); break;
@@ -384,7 +431,7 @@ static struct type *conv(CXType t)
 		 * type keeps them */
 		if (t.kind == CXType_Pointer && r->sub->kind != T_ITEM && !r->sub->is_const &&
 		    clang_isConstQualifiedType(clang_getPointeeType(clang_getCanonicalType(t))))
-			r->sub->is_const = true;
+			r->sub = set_const(r->sub, true);
 		/* void *__ptr32 on x86_64: an integer of its size, as in bindgen */
 		if (r->size > 0 && r->size * 8 != unit->ptr_bits) {
 			r->kind = T_OPAQUE;
@@ -444,20 +491,17 @@ static struct type *conv(CXType t)
 		 * of a typedef without one): that path adds its own const */
 		if (r->kind == T_ITEM && tmap_cap && tmap_find(named)->it == r->item)
 			tmap_put(t, r->item);
-		r->is_const |= cnst;
-		return r;
+		return cnst ? set_const(r, true) : r;
 	}
 	case CXType_Attributed:
 	case 178:	/* CXType_BTFTagAttributed, libclang 16 */
 		r = conv(clang_Type_getModifiedType(t));
-		r->is_const |= cnst;
-		return r;
+		return cnst ? set_const(r, true) : r;
 	case CXType_Atomic:
 		r = conv(clang_Type_getValueType(t));
 		/* bindgen maps _Atomic(T) to T, whose size may differ */
 		conv_atomic = true;
-		r->is_const |= cnst;
-		return r;
+		return cnst ? set_const(r, true) : r;
 	case CXType_Typedef:
 	case CXType_Record:
 	case CXType_Enum: {
@@ -469,8 +513,7 @@ static struct type *conv(CXType t)
 		}
 		if (!it) {
 			r = conv(clang_getCanonicalType(t));
-			r->is_const |= cnst;
-			return r;
+			return cnst ? set_const(r, true) : r;
 		}
 		r = item_type(it, t);
 		break;
@@ -479,16 +522,14 @@ static struct type *conv(CXType t)
 		CXType can = clang_getCanonicalType(t);
 		if (can.kind != t.kind && can.kind != CXType_Unexposed) {
 			r = conv(can);
-			r->is_const |= cnst;
-			return r;
+			return cnst ? set_const(r, true) : r;
 		}
 		r = builtin(T_OPAQUE, t);
 		r->spelling = str(clang_getTypeSpelling(t));
 		break;
 	}
 	}
-	r->is_const = cnst;
-	return r;
+	return set_const(r, cnst);
 }
 
 
@@ -1095,7 +1136,7 @@ static void var_item(CXCursor c)
 	/* const int a[2] is an array of const: the variable is immutable */
 	for (struct type *t = it->type; t->kind == T_ARRAY || t->kind == T_INCARRAY; t = t->sub)
 		if (t->sub->is_const)
-			it->type->is_const = true;
+			it->type = set_const(it->type, true);
 	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
 	symbol(c, it);
 	eval_var(c, it);
@@ -1136,13 +1177,13 @@ static enum CXChildVisitResult fallback_visit(CXCursor c, CXCursor p, CXClientDa
 
 static void macro_item(CXCursor c)
 {
-	if (clang_Cursor_isMacroFunctionLike(c) || clang_Cursor_isMacroBuiltin(c))
+	if (clang_Cursor_isMacroFunctionLike(c))
 		return;
 	struct item *it = alloc(sizeof *it);
 	it->kind = I_MACRO;
 	locate(c, it);
 	if (it->is_builtin)
-		return;		/* predefined */
+		return;		/* predefined, or built in (__LINE__): no file */
 	CXToken *toks;
 	unsigned n;
 	clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);

@@ -234,6 +234,7 @@ typedef VEC(struct item *) itemvec;
 struct type {
 	enum tkind kind;
 	bool is_const;
+	bool shared;		/* clang.c: made once, never written */
 	long size, align;	/* bytes; -1 when unknown */
 	struct type *sub;
 	long len;
@@ -330,6 +331,7 @@ struct item {
 	bool opaque;		/* select.c/layout.c */
 	unsigned derives;	/* derive.c: D_* bits */
 	void *lay;		/* layout.c private */
+	struct type *use[2];	/* clang.c: its shared uses, [const] */
 };
 
 /* A flexible array member: int a[]; or the older int a[0]; */

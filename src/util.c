@@ -351,12 +351,17 @@ void *strmap_get(struct strmap *m, const char *key)
 void strmap_put(struct strmap *m, const char *key, void *val)
 {
 	if (2 * (m->n + 1) > m->cap) {
+		/* the tables live outside the arena: the outgrown ones are
+		 * freed (a map of every function name is megabytes) */
 		struct strmap old = *m;
 		m->cap = m->cap ? m->cap * 2 : 256;
-		m->slots = alloc(sizeof *m->slots * m->cap);
+		m->slots = calloc(m->cap, sizeof *m->slots);
+		if (!m->slots)
+			fatal("out of memory");
 		for (unsigned i = 0; i < old.cap; i++)
 			if (old.slots[i].key)
 				*strmap_slot(m, old.slots[i].key, old.slots[i].hash) = old.slots[i];
+		free(old.slots);
 	}
 	unsigned h = hash_str(key);
 	struct strslot *s = strmap_slot(m, key, h);
