@@ -458,7 +458,8 @@ static const char *ret_suffix(struct type *ret, bool no_return)
 /* The parameter list "a: T, b: U" of a function type. */
 static const char *params(struct type *f, const strvec *names)
 {
-	struct buf b = {0};
+	char tmp[256];
+	struct buf b = buf_on(tmp, sizeof tmp);
 	int unnamed = 0;
 	for (int i = 0; i < f->params.n; i++) {
 		const char *n = names && i < names->n ? names->v[i] : NULL;
@@ -710,7 +711,8 @@ static void emit_item(struct item *it);
 
 static const char *derive_list(struct item *it, unsigned can)
 {
-	struct buf b = {0};
+	char tmp[256];
+	struct buf b = buf_on(tmp, sizeof tmp);
 	unsigned d = 0;
 	if (opt.derive_debug) d |= D_DEBUG;
 	if (opt.derive_default) d |= D_DEFAULT;
@@ -796,7 +798,8 @@ static const char *usize_lit(char *buf, long v)
  * at most 60 columns and the line fits, else one argument per line. */
 static void macro_args(int ind, const char *mac, const char **args, int n, const char *post)
 {
-	struct buf b = {0};
+	char tmp[256];
+	struct buf b = buf_on(tmp, sizeof tmp);
 	for (int i = 0; i < n; i++)
 		put_strs(&b, i ? ", " : "", args[i], NULL);
 	if (b.len <= 60 && ind + strlen(mac) + 2 + b.len + strlen(post) <= WIDTH) {
@@ -807,7 +810,7 @@ static void macro_args(int ind, const char *mac, const char **args, int n, const
 			bprintf(o, "%*s%s%s\n", ind + 4, "", args[i], i < n - 1 ? "," : "");
 		bprintf(o, "%*s)%s\n", ind, "", post);
 	}
-	free(b.s);
+	bfree(&b);
 }
 
 /* assert_eq!(a, b, message) inside a #[test] fn, rustfmt-clean. */
@@ -1405,7 +1408,8 @@ static const char *enum_derives(struct item *it)
 	rule_values(&derive_any, n, &all);
 	rule_values(&derive_enum, n, &all);
 	annot_derives(it, &all);
-	struct buf b = {0};
+	char tmp[256];
+	struct buf b = buf_on(tmp, sizeof tmp);
 	for (int i = 0; i < all.n; i++)
 		put_strs(&b, i ? ", " : "", all.v[i], NULL);
 	return bdone(&b);
@@ -1771,7 +1775,8 @@ static void emit_func(struct item *it)
 
 static void emit_const(const char *name, const char *ty, struct mval *v)
 {
-	struct buf b = {0};
+	char tmp[256];
+	struct buf b = buf_on(tmp, sizeof tmp);
 	char num[NUM];
 	switch (v->kind) {
 	case MV_INT:
@@ -1796,7 +1801,7 @@ static void emit_const(const char *name, const char *ty, struct mval *v)
 		put_line(l);
 	else
 		bprintf(o, "pub const %s: %s =\n    %s;\n", name, ty, bstr(&b));
-	free(b.s);
+	bfree(&b);
 }
 
 static void emit_var(struct item *it)

@@ -94,6 +94,14 @@ void bprintf(struct buf *b, const char *f, ...) __attribute__((format(printf, 2,
 void bvprintf(struct buf *b, const char *f, va_list ap);
 char *bstr(struct buf *b);		/* NUL-terminated contents */
 char *bdone(struct buf *b);		/* contents moved to the arena, b freed */
+void bfree(struct buf *b);
+
+/* A buffer that starts in caller storage: short text never touches malloc. */
+static inline struct buf buf_on(char *tmp, size_t n)
+{
+	tmp[0] = 0;
+	return (struct buf){ tmp, 0, n, true };
+}
 
 /* A string-keyed hash map of pointers (open addressing, arena keys). */
 struct strmap {

@@ -299,9 +299,15 @@ void bprintf(struct buf *b, const char *f, ...)
 char *bdone(struct buf *b)
 {
 	char *s = xstrndup(b->s ? b->s : "", b->len);
-	free(b->s);
-	*b = (struct buf){0};
+	bfree(b);
 	return s;
+}
+
+void bfree(struct buf *b)
+{
+	if (!b->fixed)
+		free(b->s);
+	*b = (struct buf){0};
 }
 
 char *bstr(struct buf *b)
