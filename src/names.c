@@ -66,6 +66,18 @@ const char *builtin_alias(struct item *it)
 	return it->alias;
 }
 
+/* "a_b": the names of enum constants (thousands in a header) and of
+ * nested types */
+static char *join(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	char *s = alloc(n + m + 2);
+	memcpy(s, a, n);
+	s[n] = '_';
+	memcpy(s + n + 1, b, m);
+	return s;
+}
+
 static int top_anon;
 
 static void name_item(struct item *it, int *anon_counter)
@@ -90,7 +102,7 @@ static void name_item(struct item *it, int *anon_counter)
 				  : fmt("_bindgen_ty_%d", n);
 	} else if (it->parent && !opt.disable_nested_struct_naming &&
 		   it->kind != I_ENUM) {
-		base = fmt("%s_%s", it->parent->rname, it->name);
+		base = join(it->parent->rname, it->name);
 	} else if (opt.c_naming && it->kind != I_TYPEDEF) {
 		base = fmt("%s_%s", it->kind == I_STRUCT ? "struct" :
 				    it->kind == I_UNION ? "union" : "enum", it->name);
@@ -134,7 +146,7 @@ static void name_consts(struct item *it)
 		struct enumconst *c = &it->consts.v[i];
 		if (c->ann.replaces)
 			c->name = c->ann.replaces;
-		c->rname = prefix ? rust_ident(fmt("%s_%s", prefix, c->name))
+		c->rname = prefix ? rust_ident(join(prefix, c->name))
 				  : rust_ident(c->name);
 	}
 }
