@@ -881,14 +881,16 @@ static void layout_tests(struct item *it, struct rlayout *rl)
 	assert_line((const char *[]){ "Alignment of ", n, NULL },
 		    (const char *[]){ s, "::mem::align_of::<", n, ">() - ",
 				      usize_lit(v, it->align), NULL });
+	/* the same for every field */
+	const char *what = fmt("Offset of field: %s::", n);
+	const char *expr = fmt("%s::mem::offset_of!(%s, ", s, n);
 	for (int i = 0; i < rl->m.n; i++) {
 		struct member *m = &rl->m.v[i];
 		if (m->kind != M_FIELD || !m->f->name)
 			continue;
 		const char *f = m->f->rname;
-		assert_line((const char *[]){ "Offset of field: ", n, "::", f, NULL },
-			    (const char *[]){ s, "::mem::offset_of!(", n, ", ", f, ") - ",
-					      usize_lit(v, m->f->offset / 8), NULL });
+		assert_line((const char *[]){ what, f, NULL },
+			    (const char *[]){ expr, f, ") - ", usize_lit(v, m->f->offset / 8), NULL });
 	}
 	bputs(o, "};\n");
 }
