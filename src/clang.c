@@ -246,7 +246,6 @@ static struct type *sized(enum tkind k, CXType t, bool one_size)
 	return r;
 }
 
-/* the arithmetic types have one size per target */
 /* Types without parts are made once and shared: void, the arithmetic
  * types, and the uses of an item whose layout is known; they are most of
  * a header's types (50000 in gtk.h).  A shared type is never written:
@@ -370,10 +369,9 @@ static struct type *conv_func(CXType t)
 static struct type *item_type(struct item *it, CXType t)
 {
 	struct type *r;
-	if (it->size >= 0 && it->align > 0) {
-		/* the item knows its layout: no need to ask clang */
-		return item_use(it, false);
-	} else if (it->open) {
+	if (it->size >= 0 && it->align > 0)
+		return item_use(it, false);	/* no need to ask clang */
+	if (it->open) {
 		/* struct s { struct s *next; }: known at the end of s */
 		r = new_type(T_ITEM);
 		vpush(&open_refs, r);
