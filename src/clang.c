@@ -776,6 +776,7 @@ static struct item *record_item(CXCursor c, struct item *parent)
 	it->complete = true;
 	locate(def, it);
 	CXType t = clang_getCursorType(def);
+	tmap_put(t, it);	/* its uses find it without the cursor map */
 	struct rec_ctx rc = { .it = it, .type = t, .kept = comments_kept(def),
 			      .plain = own_layouts && !clang_Cursor_hasAttrs(def) };
 	if (!it->comment && rc.kept)
@@ -856,6 +857,7 @@ static struct item *enum_item(CXCursor c, struct item *parent)
 		CXCursor d = clang_Cursor_isNull(def) ? c : def;
 		it->inttype = conv(clang_getEnumDeclIntegerType(d));
 		CXType t = clang_getCursorType(d);
+		tmap_put(t, it);
 		it->size = clang_Type_getSizeOf(t);
 		it->align = clang_Type_getAlignOf(t);
 	}
@@ -885,6 +887,7 @@ static struct item *typedef_item(CXCursor c)
 	if (t.kind != CXType_Typedef)
 		return NULL;
 	it = new_item(I_TYPEDEF, c, canon, NULL);
+	tmap_put(t, it);
 	it->name = str(clang_getCursorSpelling(c));
 	it->comment = comment_of(c);
 	it->complete = true;
