@@ -303,7 +303,7 @@ static void doc(int ind, const char *raw)
 
 static const char *rty(struct type *t);
 
-static const char *fn_sig(struct type *f, const strvec *names, bool ptr);
+static const char *fn_ptr(struct type *f);
 static const char *enum_ref(struct item *it);
 static bool names_itself(struct item *it);
 static enum alias_style alias_style_of(struct item *it);
@@ -376,7 +376,7 @@ static const char *rty(struct type *t)
 	case T_PTR: {
 		struct type *s = t->sub;
 		if (s->kind == T_FUNC)
-			return fmt("%s::option::Option<%s>", std_(), fn_sig(s, &s->pnames, true));
+			return fn_ptr(s);
 		if (is_fn(s))
 			return rty(s);	/* the typedef is already an Option<fn> */
 		return fmt("*%s %s", s->is_const ? "const" : "mut", rty(s));
@@ -389,7 +389,7 @@ static const char *rty(struct type *t)
 	case T_VECTOR:
 		return fmt("[%s; %ldusize]", rty(t->sub), t->len);
 	case T_FUNC:
-		return fmt("%s::option::Option<%s>", std_(), fn_sig(t, &t->pnames, true));
+		return fn_ptr(t);
 	case T_ITEM: {
 		const char *b = builtin_alias(t->item);
 		if (b)
@@ -455,31 +455,43 @@ static const char *ret_suffix(struct type *ret, bool no_return)
 	return fmt(" -> %s", rty(ret));
 }
 
-/* The parameter list "a: T, b: U" of a function type. */
-static const char *params(struct type *f, const strvec *names)
+/* The parameter list "a: T, b: U" of a function type, into b. */
+static void put_params(struct buf *b, struct type *f, const strvec *names)
 {
-	char tmp[256];
-	struct buf b = buf_on(tmp, sizeof tmp);
 	int unnamed = 0;
 	for (int i = 0; i < f->params.n; i++) {
 		const char *n = names && i < names->n ? names->v[i] : NULL;
 		if (i)
-			bputs(&b, ", ");
+			bputs(b, ", ");
 		if (n)
-			put_strs(&b, rust_ident(n), ": ", NULL);
+			put_strs(b, rust_ident(n), ": ", NULL);
 		else
-			bprintf(&b, "arg%d: ", ++unnamed);
-		bputs(&b, param_type(f->params.v[i]));
+			bprintf(b, "arg%d: ", ++unnamed);
+		bputs(b, param_type(f->params.v[i]));
 	}
 	if (f->variadic)
-		bputs(&b, f->params.n ? ", ..." : "...");
+		bputs(b, f->params.n ? ", ..." : "...");
+}
+
+static const char *params(struct type *f, const strvec *names)
+{
+	char tmp[256];
+	struct buf b = buf_on(tmp, sizeof tmp);
+	put_params(&b, f, names);
 	return bdone(&b);
 }
 
-static const char *fn_sig(struct type *f, const strvec *names, bool ptr)
+/* A C function pointer, "Option<unsafe extern "C" fn(a: T) -> R>", in one
+ * buffer: signatures are long and there are thousands. */
+static const char *fn_ptr(struct type *f)
 {
-	return fmt("unsafe extern \"%s\" fn(%s)%s", abi_name(f->cc), params(f, names),
-		   ret_suffix(f->ret, false));
+	char tmp[512];
+	struct buf b = buf_on(tmp, sizeof tmp);
+	put_strs(&b, std_(), "::option::Option<unsafe extern \"", abi_name(f->cc), "\" fn(",
+		 NULL);
+	put_params(&b, f, &f->pnames);
+	put_strs(&b, ")", ret_suffix(f->ret, false), ">", NULL);
+	return bdone(&b);
 }
 
 /* ---- integer literals ---- */
@@ -1641,7 +1653,7 @@ static void emit_typedef(struct item *it)
 		if (d)
 			bprintf(o, "#[derive(%s)]\n", d);
 		const char *inner = a->kind == T_FUNC
-			? fmt("%s::option::Option<%s>", std_(), fn_sig(a, &a->pnames, true)) : rty(a);
+			? fn_ptr(a) : rty(a);
 		bprintf(o, "pub struct %s(%spub %s);\n", it->rname,
 			field_attrs(it, "0", NULL, true), inner);
 		if (st == AS_NEWTYPE_DEREF) {
@@ -1656,7 +1668,7 @@ static void emit_typedef(struct item *it)
 		return;
 	}
 	const char *t = a->kind == T_FUNC
-		? fmt("%s::option::Option<%s>", std_(), fn_sig(a, &a->pnames, true))
+		? fn_ptr(a)
 		: rty(a);
 	/* --override-abi applies to function pointer typedefs too */
 	const char *abi = abi_override(it->rname);
