@@ -84,5 +84,6 @@ static void annotate_list(itemvec *items)
 
 void read_annotations(struct unit *u)
 {
-	annotate_list(&u->items);
+	if (u->comments)	/* else a walk over the whole IR for nothing */
+		annotate_list(&u->items);
 }

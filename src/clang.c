@@ -167,6 +167,8 @@ static const char *raw_comment(CXCursor c)
 	const char *p = clang_getCString(s);
 	char *r = p && *p ? xstrdup(p) : NULL;
 	clang_disposeString(s);
+	if (r)
+		unit->comments = true;
 	return r;
 }
 

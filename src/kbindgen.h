@@ -362,6 +362,7 @@ struct unit {
 	int ptr_bits;
 	strvec deps;			/* the header and every file it includes */
 	int clang_major;
+	bool comments;		/* some declaration has a doc comment */
 };
 
 /* ---- clang.c: the only file that talks to libclang ---- */
