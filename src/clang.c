@@ -11,7 +11,7 @@
 
 static CXTranslationUnit tu;
 static struct unit *unit;
-static struct strmap tags;	/* "kind name" -> top-level record */
+static struct strmap tags[2];	/* [I_STRUCT], [I_UNION]: name -> top-level record */
 /* A struct only ever mentioned inside a record (struct b *p; in a struct,
  * never declared elsewhere) is not a forward declaration for bindgen but
  * an empty type, emitted after everything else. */
@@ -732,7 +732,7 @@ static struct item *record_item(CXCursor c, struct item *parent)
 		/* struct x mentioned in a prototype declares a new type in C;
 		 * bindgen knows one x */
 		const char *n = tag_name(c);
-		it = n ? strmap_get(&tags, fmt("%d %s", kind, n)) : NULL;
+		it = n ? strmap_get(&tags[kind], n) : NULL;
 		if (it)
 			map_put(canon, it);
 	}
@@ -743,7 +743,7 @@ static struct item *record_item(CXCursor c, struct item *parent)
 		it->size = it->align = -1;
 		it->comment = comment_of(c);
 		if (it->name && !parent)
-			strmap_put(&tags, fmt("%d %s", kind, it->name), it);
+			strmap_put(&tags[kind], it->name, it);
 		CXCursor d = clang_getCursorDefinition(c);
 		if (in_record_mention && clang_Cursor_isNull(d)) {
 			it->inner_fwd = true;
