@@ -48,9 +48,7 @@ static void map_put(CXCursor c, struct item *it)
 		struct slot *old = map;
 		unsigned oldcap = map_cap;
 		map_cap = map_cap ? map_cap * 2 : 1024;
-		map = calloc(map_cap, sizeof *map);
-		if (!map)
-			fatal("out of memory");
+		map = xcalloc(map_cap, sizeof *map);
 		for (unsigned i = 0; i < oldcap; i++)
 			if (old[i].it)
 				*map_find(old[i].c) = old[i];
@@ -100,9 +98,7 @@ static void tmap_put(CXType t, struct item *it)
 		struct tslot *old = tmap;
 		unsigned oldcap = tmap_cap;
 		tmap_cap = tmap_cap ? tmap_cap * 2 : 1024;
-		tmap = calloc(tmap_cap, sizeof *tmap);
-		if (!tmap)
-			fatal("out of memory");
+		tmap = xcalloc(tmap_cap, sizeof *tmap);
 		for (unsigned i = 0; i < oldcap; i++)
 			if (old[i].it)
 				*tmap_find(old[i].t) = old[i];
@@ -113,6 +109,13 @@ static void tmap_put(CXType t, struct item *it)
 		tmap_n++;
 	s->t = t;
 	s->it = it;
+}
+
+static struct item *tmap_get(CXType t)
+{
+	if (!tmap_cap)
+		return NULL;
+	return tmap_find(t)->it;
 }
 
 /* ---- small helpers ---- */
@@ -291,7 +294,8 @@ static struct type *set_const(struct type *r, bool c)
 	return r->kind == T_ITEM ? item_use(r->item, c) : prim(r->kind, c, (CXType){0});
 }
 
-/* the arithmetic types have one size per target */
+/* A type without parts: shared for the arithmetic kinds (one size per
+ * target), sized by clang for the others. */
 static struct type *builtin(enum tkind k, CXType t)
 {
 	if (k < T_COMPLEX)
@@ -480,7 +484,7 @@ static struct type *conv(CXType t)
 		/* libclang 16 wraps every use of a tag or typedef name in an
 		 * elaborated type (struct s, T): one per spelling, so it finds
 		 * its item in the table as well as the named type does */
-		struct item *it = tmap_cap ? tmap_find(t)->it : NULL;
+		struct item *it = tmap_get(t);
 		if (it) {
 			r = item_type(it, t);
 			break;
@@ -489,7 +493,7 @@ static struct type *conv(CXType t)
 		r = conv(named);
 		/* not when the item came from elsewhere (the canonical type
 		 * of a typedef without one): that path adds its own const */
-		if (r->kind == T_ITEM && tmap_cap && tmap_find(named)->it == r->item)
+		if (r->kind == T_ITEM && tmap_get(named) == r->item)
 			tmap_put(t, r->item);
 		return cnst ? set_const(r, true) : r;
 	}
@@ -505,7 +509,7 @@ static struct type *conv(CXType t)
 	case CXType_Typedef:
 	case CXType_Record:
 	case CXType_Enum: {
-		struct item *it = tmap_cap ? tmap_find(t)->it : NULL;
+		struct item *it = tmap_get(t);
 		if (!it) {
 			it = decl_item(clang_getTypeDeclaration(t));
 			if (it)

@@ -68,6 +68,18 @@ static int cclass_at(const char *s, int i)
 	return k;
 }
 
+/* s[a..b), leading blanks dropped, as the next of at most max parts */
+static void add_part(const char *s, int a, int b, const char **parts, int *plen,
+		     int *n, int max)
+{
+	while (a < b && s[a] == ' ')
+		a++;
+	if (b > a && *n < max) {
+		parts[*n] = s + a;
+		plen[(*n)++] = b - a;
+	}
+}
+
 /* Splits "a, b<c, d>, e" at top-level commas. */
 static int split_args(const char *s, int len, const char **parts, int *plen, int max)
 {
@@ -81,13 +93,7 @@ static int split_args(const char *s, int len, const char **parts, int *plen, int
 		else if (k == C_CLOSE)
 			depth--;
 		else if (depth == 0) {
-			int a = start, b = i;
-			while (a < b && s[a] == ' ')
-				a++;
-			if (b > a && n < max) {
-				parts[n] = s + a;
-				plen[n++] = b - a;
-			}
+			add_part(s, start, i, parts, plen, &n, max);
 			start = i + 1;
 		}
 	}
@@ -109,13 +115,7 @@ static int split_list(const char *s, int i, int len, const char **parts, int *pl
 		} else if (c == C_CLOSE && depth > 0) {
 			depth--;
 		} else if (c == C_CLOSE || (c == C_COMMA && depth == 0)) {
-			int a = start;
-			while (a < k && s[a] == ' ')
-				a++;
-			if (k > a && n < max) {
-				parts[n] = s + a;
-				plen[n++] = k - a;
-			}
+			add_part(s, start, k, parts, plen, &n, max);
 			if (c == C_CLOSE) {
 				*np = n;
 				return k;
@@ -721,10 +721,18 @@ static const char *fvis(struct field *f)
 
 static void emit_item(struct item *it);
 
-static const char *derive_list(struct item *it, unsigned can)
+/* "A, B, C", NULL when v is empty. */
+static const char *comma_list(const strvec *v)
 {
 	char tmp[256];
 	struct buf b = buf_on(tmp, sizeof tmp);
+	for (int i = 0; i < v->n; i++)
+		put_strs(&b, i ? ", " : "", v->v[i], NULL);
+	return b.len ? bdone(&b) : NULL;
+}
+
+static const char *derive_list(struct item *it, unsigned can)
+{
 	unsigned d = 0;
 	if (opt.derive_debug) d |= D_DEBUG;
 	if (opt.derive_default) d |= D_DEFAULT;
@@ -756,14 +764,12 @@ static const char *derive_list(struct item *it, unsigned can)
 	rule_values(it->kind == I_UNION ? &derive_union : it->kind == I_ENUM ? &derive_enum
 					: &derive_struct, n, &all);
 	annot_derives(it, &all);
-	for (int i = 0; i < all.n; i++)
-		put_strs(&b, i ? ", " : "", all.v[i], NULL);
 	it->derives = d;
 	/* a Default the user derives needs no impl */
 	for (int i = 0; i < all.n; i++)
 		if (streq(all.v[i], "Default"))
 			it->derives |= D_DEFAULT;
-	return b.len ? bdone(&b) : NULL;
+	return comma_list(&all);
 }
 
 static void impl_default(const char *name)
@@ -1422,11 +1428,7 @@ static const char *enum_derives(struct item *it)
 	rule_values(&derive_any, n, &all);
 	rule_values(&derive_enum, n, &all);
 	annot_derives(it, &all);
-	char tmp[256];
-	struct buf b = buf_on(tmp, sizeof tmp);
-	for (int i = 0; i < all.n; i++)
-		put_strs(&b, i ? ", " : "", all.v[i], NULL);
-	return bdone(&b);
+	return comma_list(&all);	/* never empty: Clone, Hash, ... */
 }
 
 static void bitops(const char *n)

@@ -32,6 +32,7 @@ struct arena_mark {
 struct arena_mark arena_mark(void);
 void arena_release(struct arena_mark m);
 void *alloc_grow(void *p, size_t old, size_t new);
+void *xcalloc(size_t n, size_t size);	/* malloc'ed, for freed tables */
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));

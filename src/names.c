@@ -37,9 +37,9 @@ const char *rust_ident(const char *name)
 	return name;
 }
 
-/* Typedef names bindgen maps to Rust primitives by name alone. */
-/* The Rust primitive a C typedef stands for, worked out once per item by
- * assign_names(): the emitter asks at every use of the type. */
+/* The Rust primitive a C typedef stands for, by name alone as in bindgen;
+ * worked out once per item by assign_names(): the emitter asks at every
+ * use of the type. */
 static const char *find_builtin_alias(struct item *it)
 {
 	static const struct { const char *c, *r; bool sz; } tab[] = {

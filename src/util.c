@@ -30,11 +30,17 @@ static struct chunk *small;		/* where small blocks come from */
 static char *arena_p, *arena_end;
 static unsigned long seqno;
 
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+	if (!p)
+		fatal("out of memory");
+	return p;
+}
+
 static struct chunk *new_chunk(size_t size)
 {
-	struct chunk *c = calloc(1, sizeof *c + size);
-	if (!c)
-		fatal("out of memory");
+	struct chunk *c = xcalloc(1, sizeof *c + size);
 	c->seq = ++seqno;
 	c->size = size;
 	c->next = chunks;
@@ -361,9 +367,7 @@ void strmap_put(struct strmap *m, const char *key, void *val)
 		 * freed (a map of every function name is megabytes) */
 		struct strmap old = *m;
 		m->cap = m->cap ? m->cap * 2 : 256;
-		m->slots = calloc(m->cap, sizeof *m->slots);
-		if (!m->slots)
-			fatal("out of memory");
+		m->slots = xcalloc(m->cap, sizeof *m->slots);
 		for (unsigned i = 0; i < old.cap; i++)
 			if (old.slots[i].key)
 				*strmap_slot(m, old.slots[i].key, old.slots[i].hash) = old.slots[i];
