@@ -638,7 +638,7 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 		f.bitwidth = clang_Cursor_isBitField(c) ? clang_getFieldDeclBitWidth(c) : -1;
 		if (f.bitwidth >= 0 || conv_atomic || clang_Cursor_hasAttrs(c))
 			rc->plain = false;
-		vpush(&rc->cursors, c);
+		hpush(&rc->cursors, c);
 		f.comment = rc->kept ? raw_comment(c) : NULL;
 		/* bindgen parses a struct first named in this field with the
 		 * field as its location: it gets the field's doc comment */
@@ -647,7 +647,7 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 			ft = ft->sub;
 		if (ft->kind == T_ITEM && ft->item->inner_fwd && !ft->item->comment)
 			ft->item->comment = f.comment;
-		vpush(&it->fields, f);
+		hpush(&it->fields, f);
 		break;
 	}
 	case CXCursor_StructDecl:
@@ -668,8 +668,8 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 			f.type->size = child->size;
 			f.type->align = child->align;
 			f.bitwidth = -1;
-			vpush(&it->fields, f);
-			vpush(&rc->cursors, c);
+			hpush(&it->fields, f);
+			hpush(&rc->cursors, c);
 		}
 		break;
 	}
@@ -790,6 +790,7 @@ static struct item *record_item(CXCursor c, struct item *parent)
 	it->open = true;
 	clang_visitChildren(def, record_visit, &rc);
 	it->open = false;
+	hkeep(&it->fields);
 	if (!rc.plain || !plain_layout(it)) {
 		it->size = clang_Type_getSizeOf(t);
 		it->align = clang_Type_getAlignOf(t);
@@ -803,6 +804,7 @@ static struct item *record_item(CXCursor c, struct item *parent)
 				      str(clang_getTypeSpelling(t)), i,
 				      it->fields.v[i].offset, clang_offset(&rc, i));
 	}
+	hfree(&rc.cursors);
 	/* the pointers to it made while its fields were read */
 	for (int i = 0; i < open_refs.n; i++) {
 		struct type *r = open_refs.v[i];
@@ -839,7 +841,7 @@ static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor p, CXClientData d
 	default:
 		ec.value = clang_getEnumConstantDeclValue(c);
 	}
-	vpush(&it->consts, ec);
+	hpush(&it->consts, ec);
 	return CXChildVisit_Continue;
 }
 
@@ -874,6 +876,7 @@ static struct item *enum_item(CXCursor c, struct item *parent)
 	struct enum_ctx ctx = { it, comments_kept(def) };
 	it->comment = ctx.kept ? raw_comment(def) : NULL;
 	clang_visitChildren(def, enum_visit, &ctx);
+	hkeep(&it->consts);
 	return it;
 }
 
@@ -1186,16 +1189,17 @@ static void macro_item(CXCursor c)
 {
 	if (clang_Cursor_isMacroFunctionLike(c))
 		return;
-	struct item *it = alloc(sizeof *it);
-	it->kind = I_MACRO;
-	locate(c, it);
-	if (it->is_builtin)
+	struct item tmp = { .kind = I_MACRO };
+	locate(c, &tmp);
+	if (tmp.is_builtin)
 		return;		/* predefined, or built in (__LINE__): no file */
 	CXToken *toks;
 	unsigned n;
 	clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
 	if (!n)
 		return;
+	struct item *it = alloc(sizeof *it);
+	*it = tmp;
 	it->name = str(clang_getTokenSpelling(tu, toks[0]));
 	struct mtok *mt = alloc(sizeof *mt * n);
 	int m = 0;

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <stdnoreturn.h>
 
@@ -33,6 +34,8 @@ struct arena_mark arena_mark(void);
 void arena_release(struct arena_mark m);
 void *alloc_grow(void *p, size_t old, size_t new);
 void *xcalloc(size_t n, size_t size);	/* malloc'ed, for freed tables */
+void *xrealloc(void *p, size_t n);
+void *keep(void *heap, size_t n);	/* an arena copy; the heap block freed */
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
@@ -56,6 +59,21 @@ bool endswith(const char *s, const char *suffix);
 	} \
 	(vec)->v[(vec)->n++] = (x); \
 } while (0)
+
+/* The same on the heap, for a vector that is built and then dropped
+ * (hfree) or kept at its final size in the arena (hkeep): the arena would
+ * keep every outgrown copy, twice the final size, where the heap reuses
+ * them.  Untouched memory is dearer to fault in than to copy. */
+#define hpush(vec, x) do { \
+	if ((vec)->n == (vec)->cap) { \
+		(vec)->cap = (vec)->cap ? (vec)->cap * 2 : 8; \
+		(vec)->v = xrealloc((vec)->v, sizeof(*(vec)->v) * (vec)->cap); \
+	} \
+	(vec)->v[(vec)->n++] = (x); \
+} while (0)
+#define hkeep(vec) ((vec)->v = keep((vec)->v, sizeof(*(vec)->v) * (vec)->n), \
+		    (vec)->cap = (vec)->n)
+#define hfree(vec) (free((vec)->v), (vec)->v = NULL, (vec)->n = (vec)->cap = 0)
 
 typedef VEC(char *) strvec;
 

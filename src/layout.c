@@ -81,7 +81,7 @@ struct tracker {
 
 static void add(struct rlayout *rl, struct member m)
 {
-	vpush(&rl->m, m);
+	hpush(&rl->m, m);
 }
 
 static void padding_field(struct tracker *t, long size, long align)
@@ -267,7 +267,7 @@ bool union_manually_drop(struct item *it)
 static void align_field_first(struct rlayout *rl, long align)
 {
 	struct member m = { .kind = M_ALIGN, .size = 0, .align = align };
-	vpush(&rl->m, m);
+	hpush(&rl->m, m);
 	memmove(rl->m.v + 1, rl->m.v, sizeof *rl->m.v * (rl->m.n - 1));
 	rl->m.v[0] = m;
 }
@@ -351,8 +351,10 @@ static void layout_record(struct item *it)
 
 struct rlayout *rec_layout(struct item *it)
 {
-	if (!it->lay)
+	if (!it->lay) {
 		layout_record(it);
+		hkeep(&((struct rlayout *)it->lay)->m);
+	}
 	return it->lay;
 }
 

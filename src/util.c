@@ -38,6 +38,21 @@ void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p && n)
+		fatal("out of memory");
+	return p;
+}
+
+void *keep(void *heap, size_t n)
+{
+	void *p = n ? memcpy(alloc(n), heap, n) : NULL;
+	free(heap);
+	return p;
+}
+
 static struct chunk *new_chunk(size_t size)
 {
 	struct chunk *c = xcalloc(1, sizeof *c + size);
