@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <spawn.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,9 +54,14 @@ void *keep(void *heap, size_t n)
 	return p;
 }
 
+/* Chunks are mapped, not calloc'ed: fresh pages are zero, and calloc
+ * would clear them, faulting in the whole chunk at once. */
 static struct chunk *new_chunk(size_t size)
 {
-	struct chunk *c = xcalloc(1, sizeof *c + size);
+	struct chunk *c = mmap(NULL, sizeof *c + size, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (c == MAP_FAILED)
+		fatal("out of memory");
 	c->seq = ++seqno;
 	c->size = size;
 	c->next = chunks;
@@ -87,10 +93,24 @@ void arena_release(struct arena_mark mk)
 {
 	struct { struct chunk *small; char *p; unsigned long seq; } m =
 		{ mk.chunk, mk.p, mk.seq };
-	while (chunks && chunks->seq > m.seq) {
-		struct chunk *c = chunks;
-		chunks = c->next;
-		free(c);
+	struct chunk **pc = &chunks;
+	while (*pc && (*pc)->seq > m.seq) {
+		struct chunk *c = *pc;
+		if (c == small) {
+			pc = &c->next;
+			continue;
+		}
+		*pc = c->next;
+		munmap(c, sizeof *c + c->size);
+	}
+	/* A chunk made since the mark stays current, from its start: going
+	 * back to a full one would map and fault in a fresh chunk for every
+	 * item from then on. */
+	if (small && small->seq > m.seq) {
+		char *start = (char *)(small + 1);
+		memset(start, 0, arena_p - start);
+		arena_p = start;
+		return;
 	}
 	if (!m.small)
 		return;
