@@ -53,31 +53,35 @@ static void parse_tag(const char *p, const char *end, struct annot *a)
 	}
 }
 
-/* a is zeroed, as the IR makes it: most declarations have no comment,
- * and writing every field's annotations cost a pass over the IR. */
-void parse_annot(const char *comment, struct annot *a)
+const struct annot no_annot;
+
+const struct annot *parse_annot(const char *comment)
 {
+	struct annot *a = NULL;
 	if (!comment)
-		return;
+		return NULL;
 	for (const char *p = comment; (p = strstr(p, "<div rustbindgen"));) {
 		p += strlen("<div rustbindgen");
 		const char *end = strchr(p, '>');
 		if (!end)
 			break;
+		if (!a)
+			a = alloc(sizeof *a);
 		parse_tag(p, end, a);
 		p = end;
 	}
+	return a;
 }
 
 static void annotate_list(itemvec *items)
 {
 	for (int i = 0; i < items->n; i++) {
 		struct item *it = items->v[i];
-		parse_annot(it->comment, &it->ann);
+		it->ann = parse_annot(it->comment);
 		for (int j = 0; j < it->consts.n; j++)
-			parse_annot(it->consts.v[j].comment, &it->consts.v[j].ann);
+			it->consts.v[j].ann = parse_annot(it->consts.v[j].comment);
 		for (int j = 0; j < it->fields.n; j++)
-			parse_annot(it->fields.v[j].comment, &it->fields.v[j].ann);
+			it->fields.v[j].ann = parse_annot(it->fields.v[j].comment);
 		annotate_list(&it->children);
 	}
 }

@@ -23,99 +23,120 @@ static bool layout_flags;	/* -mms-bitfields, -fpack-struct=N: ask clang */
 static bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
 static VEC(struct type *) open_refs;	/* T_ITEMs of records being laid out */
 
-/* ---- cursor -> item map (open addressing on clang_hashCursor) ---- */
+/* ---- cursor -> item and type -> item tables ---- */
 
+/* Open addressing over slots of a hash and an index into the entries,
+ * which keep the keys: a probe compares hashes before it asks libclang,
+ * growing moves slots without asking it, and the slots are small (a
+ * header has ten thousand entries, and a table twice or four times as
+ * many slots). */
 struct slot {
-	CXCursor c;
-	struct item *it;
+	unsigned hash;
+	unsigned idx;		/* 1 + index into the entries; 0: empty */
 };
-static struct slot *map;
-static unsigned map_cap, map_n;
 
-static struct slot *map_find(CXCursor c)
+struct table {
+	struct slot *slots;
+	unsigned cap, n;
+};
+
+/* Makes room for one more entry. */
+static void table_room(struct table *t)
 {
-	unsigned h = clang_hashCursor(c);
-	for (unsigned i = h & (map_cap - 1);; i = (i + 1) & (map_cap - 1)) {
-		struct slot *s = &map[i];
-		if (!s->it || clang_equalCursors(s->c, c))
+	if (2 * (t->n + 1) <= t->cap)
+		return;
+	struct slot *old = t->slots;
+	unsigned oldcap = t->cap;
+	t->cap = t->cap ? t->cap * 2 : 1024;
+	t->slots = xcalloc(t->cap, sizeof *t->slots);
+	for (unsigned i = 0; i < oldcap; i++) {
+		if (!old[i].idx)
+			continue;
+		unsigned j = old[i].hash & (t->cap - 1);
+		while (t->slots[j].idx)
+			j = (j + 1) & (t->cap - 1);
+		t->slots[j] = old[i];
+	}
+	free(old);
+}
+
+/* Cursors: canonical declarations. */
+static struct table map;
+static VEC(struct cent { CXCursor c; struct item *it; }) cents;
+
+static struct slot *map_find(CXCursor c, unsigned h)
+{
+	for (unsigned i = h & (map.cap - 1);; i = (i + 1) & (map.cap - 1)) {
+		struct slot *s = &map.slots[i];
+		if (!s->idx || (s->hash == h && clang_equalCursors(cents.v[s->idx - 1].c, c)))
 			return s;
 	}
 }
 
 static void map_put(CXCursor c, struct item *it)
 {
-	if (2 * (map_n + 1) > map_cap) {
-		struct slot *old = map;
-		unsigned oldcap = map_cap;
-		map_cap = map_cap ? map_cap * 2 : 1024;
-		map = xcalloc(map_cap, sizeof *map);
-		for (unsigned i = 0; i < oldcap; i++)
-			if (old[i].it)
-				*map_find(old[i].c) = old[i];
-		free(old);
+	table_room(&map);
+	unsigned h = clang_hashCursor(c);
+	struct slot *s = map_find(c, h);
+	if (s->idx) {
+		cents.v[s->idx - 1].it = it;
+		return;
 	}
-	struct slot *s = map_find(c);
-	if (!s->it)
-		map_n++;
-	s->c = c;
-	s->it = it;
+	hpush(&cents, ((struct cent){ c, it }));
+	*s = (struct slot){ h, cents.n };
+	map.n++;
 }
 
 static struct item *map_get(CXCursor c)
 {
-	if (!map_cap)
+	if (!map.cap)
 		return NULL;
-	return map_find(c)->it;
+	struct slot *s = map_find(c, clang_hashCursor(c));
+	return s->idx ? cents.v[s->idx - 1].it : NULL;
 }
 
-/* ---- type -> item cache ---- */
+/* Types.  conv() meets the same typedef, record and enum types over and
+ * over; finding their item through clang_getTypeDeclaration, the
+ * canonical cursor and the cursor map costs more than this table.  Types
+ * compare with clang_equalTypes, which compares the type pointer in
+ * data[0]: that pointer is the hash. */
+static struct table tmap;
+static VEC(struct tent { CXType t; struct item *it; }) tents;
 
-/* conv() meets the same typedef, record and enum types over and over;
- * finding their item through clang_getTypeDeclaration, the canonical
- * cursor and the cursor map costs more than this table.  Types compare
- * with clang_equalTypes, which compares the type pointer in data[0]: that
- * pointer is the hash. */
-struct tslot {
-	CXType t;
-	struct item *it;
-};
-static struct tslot *tmap;
-static unsigned tmap_cap, tmap_n;
-
-static struct tslot *tmap_find(CXType t)
+static unsigned type_hash(CXType t)
 {
-	uint64_t h = (uintptr_t)t.data[0] * 0x9e3779b97f4a7c15ull;
-	for (unsigned i = (h >> 32) & (tmap_cap - 1);; i = (i + 1) & (tmap_cap - 1)) {
-		struct tslot *s = &tmap[i];
-		if (!s->it || clang_equalTypes(s->t, t))
+	return ((uintptr_t)t.data[0] * 0x9e3779b97f4a7c15ull) >> 32;
+}
+
+static struct slot *tmap_find(CXType t, unsigned h)
+{
+	for (unsigned i = h & (tmap.cap - 1);; i = (i + 1) & (tmap.cap - 1)) {
+		struct slot *s = &tmap.slots[i];
+		if (!s->idx || (s->hash == h && clang_equalTypes(tents.v[s->idx - 1].t, t)))
 			return s;
 	}
 }
 
 static void tmap_put(CXType t, struct item *it)
 {
-	if (2 * (tmap_n + 1) > tmap_cap) {
-		struct tslot *old = tmap;
-		unsigned oldcap = tmap_cap;
-		tmap_cap = tmap_cap ? tmap_cap * 2 : 1024;
-		tmap = xcalloc(tmap_cap, sizeof *tmap);
-		for (unsigned i = 0; i < oldcap; i++)
-			if (old[i].it)
-				*tmap_find(old[i].t) = old[i];
-		free(old);
+	table_room(&tmap);
+	unsigned h = type_hash(t);
+	struct slot *s = tmap_find(t, h);
+	if (s->idx) {
+		tents.v[s->idx - 1].it = it;
+		return;
 	}
-	struct tslot *s = tmap_find(t);
-	if (!s->it)
-		tmap_n++;
-	s->t = t;
-	s->it = it;
+	hpush(&tents, ((struct tent){ t, it }));
+	*s = (struct slot){ h, tents.n };
+	tmap.n++;
 }
 
 static struct item *tmap_get(CXType t)
 {
-	if (!tmap_cap)
+	if (!tmap.cap)
 		return NULL;
-	return tmap_find(t)->it;
+	struct slot *s = tmap_find(t, type_hash(t));
+	return s->idx ? tents.v[s->idx - 1].it : NULL;
 }
 
 /* ---- small helpers ---- */

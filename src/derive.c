@@ -134,11 +134,11 @@ unsigned derives_refused(struct item *it, bool annotations)
 	init_rules();	/* layout asks about unions before compute_derives() */
 	const char *n = it->rname ? it->rname : it->name;
 	unsigned r = 0;
-	if (regexset_match(no_copy, n) || (annotations && it->ann.nocopy))
+	if (regexset_match(no_copy, n) || (annotations && ANN(it)->nocopy))
 		r |= D_COPY | D_CLONE;
-	if (regexset_match(no_debug, n) || (annotations && it->ann.nodebug))
+	if (regexset_match(no_debug, n) || (annotations && ANN(it)->nodebug))
 		r |= D_DEBUG;
-	if (regexset_match(no_default, n) || (annotations && it->ann.nodefault))
+	if (regexset_match(no_default, n) || (annotations && ANN(it)->nodefault))
 		r |= D_DEFAULT;
 	if (regexset_match(no_hash, n))
 		r |= D_HASH;

@@ -618,10 +618,11 @@ static const char *abi_override(const char *name)
 static void annot_derives(struct item *it, strvec *all)
 {
 	strvec d = {0};
-	for (int i = 0; i < it->ann.derives.n; i++)
-		vpush(&d, it->ann.derives.v[i]);
-	for (int i = 0; i < it->ann.attrs.n; i++) {
-		const char *a = it->ann.attrs.v[i];
+	const struct annot *ann = ANN(it);
+	for (int i = 0; i < ann->derives.n; i++)
+		vpush(&d, ann->derives.v[i]);
+	for (int i = 0; i < ann->attrs.n; i++) {
+		const char *a = ann->attrs.v[i];
 		size_t n = strlen(a);
 		if (startswith(a, "#[derive(") && n > 11 && !strcmp(a + n - 2, ")]"))
 			vpush(&d, xstrndup(a + 9, n - 11));
@@ -647,8 +648,8 @@ static void custom_attrs(struct item *it, rulevec *kind)
 	strvec a = {0};
 	rule_values(&attr_any, it->rname, &a);
 	rule_values(kind, it->rname, &a);
-	for (int i = 0; i < it->ann.attrs.n; i++) {
-		const char *s = it->ann.attrs.v[i];
+	for (int i = 0; i < ANN(it)->attrs.n; i++) {
+		const char *s = it->ann->attrs.v[i];
 		if (startswith(s, "#[derive("))
 			continue;	/* folded into the derives */
 		vpush(&a, startswith(s, "#") ? (char *)s : fmt("#[%s]", s));
@@ -670,7 +671,7 @@ static void custom_attrs(struct item *it, rulevec *kind)
 
 /* Attributes of a field: its attribute="..." annotations and
  * --field-attr TYPE::FIELD=ATTR, as "#[a] #[b]" lines or inline. */
-static const char *field_attrs(struct item *rec, const char *field, struct annot *ann,
+static const char *field_attrs(struct item *rec, const char *field, const struct annot *ann,
 			       bool inline_)
 {
 	if (!opt.field_attr.n && (!ann || !ann->attrs.n))
@@ -700,8 +701,8 @@ static const char *vis(void)
 {
 	if (opt.respect_cxx_access && !vis_storage)
 		return "pub ";
-	if (vis_item && vis_item->ann.private_)
-		return vis_item->ann.private_ > 0 ? "" : "pub ";
+	if (vis_item && ANN(vis_item)->private_)
+		return vis_item->ann->private_ > 0 ? "" : "pub ";
 	switch (opt.default_visibility) {
 	case VIS_CRATE: return "pub(crate) ";
 	case VIS_PRIVATE: return "";
@@ -712,8 +713,8 @@ static const char *vis(void)
 /* A field's own <div rustbindgen private> wins over its record's. */
 static const char *fvis(struct field *f)
 {
-	if (f->ann.private_ && !opt.respect_cxx_access)
-		return f->ann.private_ > 0 ? "" : "pub ";
+	if (ANN(f)->private_ && !opt.respect_cxx_access)
+		return f->ann->private_ > 0 ? "" : "pub ";
 	return vis();
 }
 
@@ -1223,7 +1224,7 @@ static void emit_members(struct item *it, struct rlayout *rl, bool is_union,
 		switch (m->kind) {
 		case M_FIELD: {
 			doc(4, m->f->comment);
-			const char *fa = field_attrs(it, m->f->rname, &m->f->ann, false);
+			const char *fa = field_attrs(it, m->f->rname, m->f->ann, false);
 			for (const char *p = fa; *p;) {
 				const char *nl = strchr(p, '\n');
 				bputs(o, "    ");
@@ -1304,7 +1305,7 @@ static void emit_record(struct item *it)
 	custom_attrs(it, it->kind == I_UNION ? &attr_union : &attr_struct);
 	if (derives)
 		put_strs(o, "#[derive(", derives, ")]\n", NULL);
-	if (regexset_match(re_must_use, it->rname) || it->ann.mustusetype)
+	if (regexset_match(re_must_use, it->rname) || ANN(it)->mustusetype)
 		bputs(o, "#[must_use]\n");
 	if (!rl->m.n) {		/* struct foo {} */
 		bprintf(o, "pub %s %s {}\n", is_union ? "union" : "struct", it->rname);
@@ -1538,11 +1539,11 @@ static void emit_enum(struct item *it)
 		 * enum or the annotation also exports as a const. */
 		int nc = it->consts.n, order[nc > 0 ? nc : 1], no = 0, variants[nc > 0 ? nc : 1], nv = 0;
 		for (int i = 0; i < nc; i++)
-			if (!it->consts.v[i].ann.hide &&
-			    (!it->consts.v[i].ann.constant || i == nc - 1))
+			if (!ANN(&it->consts.v[i])->hide &&
+			    (!ANN(&it->consts.v[i])->constant || i == nc - 1))
 				order[no++] = i;
 		for (int i = 0; i < nc - 1; i++)
-			if (!it->consts.v[i].ann.hide && it->consts.v[i].ann.constant)
+			if (!ANN(&it->consts.v[i])->hide && ANN(&it->consts.v[i])->constant)
 				order[no++] = i;
 		for (int k = 0; k < no; k++) {
 			struct enumconst *c = &it->consts.v[order[k]], *d = NULL;
@@ -1559,7 +1560,7 @@ static void emit_enum(struct item *it)
 					  fmt("%s::%s", n, rust_ident(d->name)));
 			} else {
 				variants[nv++] = order[k];
-				if (it->anonymous || c->ann.constant)
+				if (it->anonymous || ANN(c)->constant)
 					emit_line(0, fmt("pub const %s: %s = ", c->rname, n),
 						  fmt("%s::%s", n, rust_ident(c->name)));
 			}
@@ -1731,7 +1732,7 @@ static void link_name(struct item *it)
 static bool must_use_ret(struct type *t)
 {
 	for (; t->kind == T_ITEM; t = t->item->aliased) {
-		if (regexset_match(re_must_use, t->item->rname) || t->item->ann.mustusetype)
+		if (regexset_match(re_must_use, t->item->rname) || ANN(t->item)->mustusetype)
 			return true;
 		if (t->item->kind != I_TYPEDEF)
 			break;

@@ -292,7 +292,7 @@ struct field {
 	long offset;		/* bits from the start of the record */
 	int bitwidth;		/* -1: not a bitfield */
 	const char *comment;
-	struct annot ann;
+	const struct annot *ann;	/* NULL: none (ANN() reads it) */
 };
 
 struct enumconst {
@@ -300,7 +300,7 @@ struct enumconst {
 	const char *rname;
 	int64_t value;		/* as unsigned when the enum type is unsigned */
 	const char *comment;
-	struct annot ann;
+	const struct annot *ann;
 };
 
 /* Values of constants: macros, const globals, enum constants. */
@@ -321,7 +321,7 @@ struct item {
 	const char *file;
 	unsigned line, col;
 	const char *comment;	/* raw doc comment, NULL if none */
-	struct annot ann;	/* annot.c */
+	const struct annot *ann;	/* annot.c; NULL: none */
 	struct item *parent;	/* enclosing record of a nested type */
 	itemvec children;	/* nested types, in source order */
 	int anon_index;		/* N of __bindgen_ty_N */
@@ -417,8 +417,13 @@ void rust_float(struct buf *b, double v);
 
 /* ---- annot.c: <div rustbindgen ...> in doc comments ---- */
 
-void parse_annot(const char *comment, struct annot *a);
+/* The annotations of a doc comment, NULL when it has none. */
+const struct annot *parse_annot(const char *comment);
 void read_annotations(struct unit *u);
+/* Most declarations have no annotations: their ann is NULL, and reads as
+ * the empty set through ANN(). */
+extern const struct annot no_annot;
+#define ANN(x) ((x)->ann ? (x)->ann : &no_annot)
 
 /* ---- select.c: allowlist, blocklist, opaque ---- */
 

@@ -109,8 +109,8 @@ static void name_item(struct item *it, int *anon_counter)
 	} else {
 		base = it->name;
 	}
-	if (it->ann.replaces)
-		base = it->ann.replaces;
+	if (ANN(it)->replaces)
+		base = it->ann->replaces;
 	/* typedef struct foo *foo; cannot have both named foo */
 	if (it->kind == I_TYPEDEF && it->aliased->kind == T_PTR &&
 	    it->aliased->sub->kind == T_ITEM) {
@@ -118,7 +118,7 @@ static void name_item(struct item *it, int *anon_counter)
 		if (streq(p->rname ? p->rname : p->name, base))
 			base = fmt("%s_ptr", base);
 	}
-	it->rname = it->anonymous && !it->ann.replaces ? base : rust_ident(base);
+	it->rname = it->anonymous && !ANN(it)->replaces ? base : rust_ident(base);
 }
 
 static void name_fields(struct item *it)
@@ -144,8 +144,8 @@ static void name_consts(struct item *it)
 	}
 	for (int i = 0; i < it->consts.n; i++) {
 		struct enumconst *c = &it->consts.v[i];
-		if (c->ann.replaces)
-			c->name = c->ann.replaces;
+		if (ANN(c)->replaces)
+			c->name = c->ann->replaces;
 		c->rname = prefix ? rust_ident(join(prefix, c->name))
 				  : rust_ident(c->name);
 	}

@@ -175,8 +175,8 @@ static struct strmap replaced;	/* names another type replaces */
 static void collect_replaced(itemvec *items)
 {
 	for (int i = 0; i < items->n; i++) {
-		if (items->v[i]->ann.replaces)
-			strmap_put(&replaced, items->v[i]->ann.replaces, items->v[i]);
+		if (ANN(items->v[i])->replaces)
+			strmap_put(&replaced, items->v[i]->ann->replaces, items->v[i]);
 		collect_replaced(&items->v[i]->children);
 	}
 }
@@ -185,11 +185,11 @@ static void block_list(itemvec *items)
 {
 	for (int i = 0; i < items->n; i++) {
 		struct item *it = items->v[i];
-		it->blocked = blocked(it) || it->ann.hide;
+		it->blocked = blocked(it) || ANN(it)->hide;
 		/* replaces="foo" makes this item foo: the original goes */
-		if (!it->ann.replaces && it->name && strmap_get(&replaced, it->name))
+		if (!ANN(it)->replaces && it->name && strmap_get(&replaced, it->name))
 			it->blocked = true;
-		if (it->ann.opaque)
+		if (ANN(it)->opaque)
 			it->opaque = true;
 		block_list(&it->children);
 	}
