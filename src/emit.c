@@ -14,7 +14,7 @@
 
 static struct buf *o;
 static struct strmap typedefs;	/* emitted typedef names */
-static struct strmap enum_consts;	/* global enum constant names */
+static struct strmap shadowed;	/* macros named as a global enum constant */
 static bool need_unit, need_incarray, need_unionfield, need_complex,
 	    need_f16, need_opaque8;
 
@@ -1889,7 +1889,7 @@ static void emit_macro(struct item *it)
 	struct mval *v = &it->val;
 	/* glibc's enum { FP_NAN = # define FP_NAN 0 ... }: bindgen emits
 	 * both and the output does not compile; the enum's constant wins */
-	if (strmap_get(&enum_consts, it->rname))
+	if (strmap_get(&shadowed, it->rname))
 		return;
 	switch (v->kind) {
 	case MV_INT:
@@ -1941,19 +1941,35 @@ static void emit_item(struct item *it)
 	}
 }
 
-static void collect_enum_consts(itemvec *items)
+/* The macros named as a global enum constant: fewer macros than
+ * constants go into a table (vulkan.h: 1200 and 3200). */
+static void find_shadowed(itemvec *items, struct strmap *macros)
 {
 	for (int i = 0; i < items->n; i++) {
 		struct item *it = items->v[i];
-		collect_enum_consts(&it->children);
+		find_shadowed(&it->children, macros);
 		if (it->kind != I_ENUM || !it->emit)
 			continue;
 		enum enum_style st = enum_style_of(it);
 		bool global = st == ES_CONSTS || st == ES_NEWTYPE_GLOBAL ||
 			      (it->anonymous && st != ES_MODULE);
-		for (int j = 0; global && j < it->consts.n; j++)
-			strmap_put(&enum_consts, it->consts.v[j].rname, it);
+		for (int j = 0; global && j < it->consts.n; j++) {
+			const char *n = it->consts.v[j].rname;
+			if (strmap_get(macros, n))
+				strmap_put(&shadowed, n, it);
+		}
 	}
+}
+
+static void collect_shadowed(itemvec *items)
+{
+	struct strmap macros = {0};
+	for (int i = 0; i < items->n; i++)
+		if (items->v[i]->kind == I_MACRO && items->v[i]->emit)
+			strmap_put(&macros, items->v[i]->rname, items->v[i]);
+	if (macros.n)
+		find_shadowed(items, &macros);
+	free(macros.slots);
 }
 
 /* ---- --dynamic-loading: a struct of symbols loaded with libloading ---- */
@@ -2177,7 +2193,7 @@ void emit_rust(struct unit *u, struct buf *out, struct buf *body)
 	re_rust_ne = regexset_new(&opt.enum_rust_ne);
 	re_consts = regexset_new(&opt.enum_consts);
 	re_module = regexset_new(&opt.enum_module);
-	collect_enum_consts(&u->items);
+	collect_shadowed(&u->items);
 	for (int i = 0; i < u->items.n; i++)
 		if (u->items.v[i]->kind == I_TYPEDEF && u->items.v[i]->emit &&
 		    !builtin_alias(u->items.v[i]) && !names_itself(u->items.v[i]))
