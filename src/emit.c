@@ -455,43 +455,107 @@ static const char *ret_suffix(struct type *ret, bool no_return)
 	return fmt(" -> %s", rty(ret));
 }
 
-/* The parameter list "a: T, b: U" of a function type, into b. */
-static void put_params(struct buf *b, struct type *f, const strvec *names)
+/* Where the parts of a signature are in its text, so that a long one is
+ * laid out without splitting it again: the '<' of Option<, the '(' and
+ * ')' of the parameters, each parameter's start and length (the first
+ * 512, as many as line breaking ever took). */
+struct sig {
+	int lt, lp, rp, n;
+	int off[512], len[512];
+};
+
+/* The parameter list "a: T, b: U" of a function type, into b; into sg
+ * (unless NULL) where each parameter is. */
+static void put_params(struct buf *b, struct type *f, const strvec *names, struct sig *sg)
 {
 	int unnamed = 0;
-	for (int i = 0; i < f->params.n; i++) {
-		const char *n = names && i < names->n ? names->v[i] : NULL;
+	for (int i = 0; i <= f->params.n; i++) {
+		if (i == f->params.n && !f->variadic)
+			break;
 		if (i)
 			bputs(b, ", ");
-		if (n)
-			put_strs(b, rust_ident(n), ": ", NULL);
-		else
-			bprintf(b, "arg%d: ", ++unnamed);
-		bputs(b, param_type(f->params.v[i]));
+		size_t start = b->len;
+		if (i == f->params.n) {
+			bputs(b, "...");
+		} else {
+			const char *n = names && i < names->n ? names->v[i] : NULL;
+			if (n)
+				put_strs(b, rust_ident(n), ": ", NULL);
+			else
+				bprintf(b, "arg%d: ", ++unnamed);
+			bputs(b, param_type(f->params.v[i]));
+		}
+		if (sg && sg->n < 512) {
+			sg->off[sg->n] = start;
+			sg->len[sg->n++] = b->len - start;
+		}
 	}
-	if (f->variadic)
-		bputs(b, f->params.n ? ", ..." : "...");
 }
 
-static const char *params(struct type *f, const strvec *names)
+static const char *params(struct type *f, const strvec *names, struct sig *sg)
 {
 	char tmp[256];
 	struct buf b = buf_on(tmp, sizeof tmp);
-	put_params(&b, f, names);
+	put_params(&b, f, names, sg);
 	return bdone(&b);
 }
 
 /* A C function pointer, "Option<unsafe extern "C" fn(a: T) -> R>", in one
  * buffer: signatures are long and there are thousands. */
-static const char *fn_ptr(struct type *f)
+static const char *fn_ptr_sig(struct type *f, struct sig *sg)
 {
 	char tmp[512];
 	struct buf b = buf_on(tmp, sizeof tmp);
-	put_strs(&b, std_(), "::option::Option<unsafe extern \"", abi_name(f->cc), "\" fn(",
-		 NULL);
-	put_params(&b, f, &f->pnames);
+	put_strs(&b, std_(), "::option::Option", NULL);
+	if (sg) {
+		sg->lt = b.len;
+		sg->n = 0;
+	}
+	put_strs(&b, "<unsafe extern \"", abi_name(f->cc), "\" fn(", NULL);
+	if (sg)
+		sg->lp = b.len - 1;
+	put_params(&b, f, &f->pnames, sg);
+	if (sg)
+		sg->rp = b.len;
 	put_strs(&b, ")", ret_suffix(f->ret, false), ">", NULL);
 	return bdone(&b);
+}
+
+static const char *fn_ptr(struct type *f)
+{
+	return fn_ptr_sig(f, NULL);
+}
+
+/* The parameters of ps, one per line at indentation ind, as sg says. */
+static void param_lines(int ind, const char *ps, const struct sig *sg)
+{
+	for (int i = 0; i < sg->n; i++) {
+		const char *p = ps + sg->off[i];
+		bool dots = sg->len[i] == 3 && !strncmp(p, "...", 3);
+		wrapped(ind, "", p, sg->len[i], dots ? "" : ",");
+		bputc(o, '\n');
+	}
+}
+
+/* pub type name = t; where t, a function pointer of sg, takes more than
+ * two lines: what line() would make of it, without splitting t again. */
+static void fn_ptr_lines(const char *name, const char *t, const struct sig *sg)
+{
+	int tlen = strlen(t), ilen = tlen - 1 - (sg->lt + 1);	/* inside Option<> */
+	put_strs(o, "pub type ", name, " = ", NULL);
+	bput(o, t, sg->lt + 1);
+	bputc(o, '\n');
+	if (4 + ilen + 1 <= WIDTH) {
+		wrapped(4, "", t + sg->lt + 1, ilen, ",");
+	} else {
+		bputs(o, "    ");
+		bput(o, t + sg->lt + 1, sg->lp - sg->lt);
+		bputc(o, '\n');
+		param_lines(8, t, sg);
+		bputs(o, "    )");
+		wrapped(0, "", t + sg->rp + 1, tlen - 1 - (sg->rp + 1), ",");
+	}
+	bputs(o, "\n>;\n");
 }
 
 /* ---- integer literals ---- */
@@ -1670,20 +1734,26 @@ static void emit_typedef(struct item *it)
 		}
 		return;
 	}
-	const char *t = a->kind == T_FUNC
-		? fn_ptr(a)
-		: rty(a);
+	struct sig sg;
+	struct type *fn = a->kind == T_FUNC ? a :
+			  a->kind == T_PTR && a->sub->kind == T_FUNC ? a->sub : NULL;
+	const char *t = fn ? fn_ptr_sig(fn, &sg) : rty(a);
+	bool laid = fn && sg.n > 0 && sg.n <= 256;	/* as line() would */
 	/* --override-abi applies to function pointer typedefs too */
 	const char *abi = abi_override(it->rname);
 	struct type *fp = a->kind == T_PTR ? a->sub : a;
-	if (abi && fp->kind == T_FUNC)
+	if (abi && fp->kind == T_FUNC) {
+		laid = false;
 		t = fmt("%s::option::Option<%s>", std_(),
-			fmt("unsafe extern \"%s\" fn(%s)%s", abi, params(fp, &fp->pnames),
+			fmt("unsafe extern \"%s\" fn(%s)%s", abi, params(fp, &fp->pnames, NULL),
 			    ret_suffix(fp->ret, false)));
+	}
 	if (9 + strlen(it->rname) + 3 + strlen(t) + 1 <= WIDTH) {
 		bprintf(o, "pub type %s = %s;\n", it->rname, t);
 	} else if (4 + strlen(t) + 1 <= WIDTH) {
 		bprintf(o, "pub type %s =\n    %s;\n", it->rname, t);
+	} else if (laid) {
+		fn_ptr_lines(it->rname, t, &sg);
 	} else {
 		line(0, fmt("pub type %s = ", it->rname), t, ";");
 	}
@@ -1742,17 +1812,6 @@ static bool must_use_ret(struct type *t)
 
 /* A signature's parameters one per line, as rustfmt breaks a long one;
  * "..." takes no comma. */
-static void param_lines(const char *ps)
-{
-	const char *parts[512];
-	int plen[512];
-	int n = split_args(ps, strlen(ps), parts, plen, 512);
-	for (int i = 0; i < n; i++) {
-		bool dots = plen[i] == 3 && !strncmp(parts[i], "...", 3);
-		wrapped(8, "", parts[i], plen[i], dots ? "" : ",");
-		bputc(o, '\n');
-	}
-}
 
 static void emit_func(struct item *it)
 {
@@ -1776,7 +1835,8 @@ static void emit_func(struct item *it)
 	if ((it->must_use && opt.fn_attr_detection) || must_use_ret(f->ret))
 		bputs(o, "    #[must_use]\n");
 	link_name(it);
-	const char *ps = f->noproto ? "" : params(f, &f->pnames);
+	struct sig sg = { .n = 0 };
+	const char *ps = f->noproto ? "" : params(f, &f->pnames, &sg);
 	const char *ret = ret_suffix(f->ret, it->no_return);
 	if (12 + strlen(it->rname) + strlen(ps) + strlen(ret) + 2 <= WIDTH) {
 		bprintf(o, "    pub fn %s(%s)%s;\n", it->rname, ps, ret);
@@ -1784,7 +1844,7 @@ static void emit_func(struct item *it)
 		line(4, fmt("pub fn %s() -> ", it->rname), rty(f->ret), ";");
 	} else {
 		bprintf(o, "    pub fn %s(\n", it->rname);
-		param_lines(ps);
+		param_lines(8, ps, &sg);
 		line(4, ")", ret, ";");
 	}
 	bputs(o, "}\n");
@@ -1978,7 +2038,7 @@ static const char *dyn_fn_type(struct item *it)
 {
 	struct type *f = it->type;
 	return fmt("unsafe extern \"%s\" fn(%s)%s", abi_name(f->cc),
-		   f->noproto ? "" : params(f, &f->pnames), ret_suffix(f->ret, it->no_return));
+		   f->noproto ? "" : params(f, &f->pnames, NULL), ret_suffix(f->ret, it->no_return));
 }
 
 static const char *dyn_var_type(struct item *it)
@@ -2086,7 +2146,8 @@ static void emit_dynamic(void)
 			if ((it->must_use && opt.fn_attr_detection) || must_use_ret(f->ret))
 				bputs(o, "    #[must_use]\n");
 			doc(4, it->comment);
-			const char *ps = f->noproto ? "" : params(f, &f->pnames);
+			struct sig sg = { .n = 0 };
+			const char *ps = f->noproto ? "" : params(f, &f->pnames, &sg);
 			const char *ret = ret_suffix(f->ret, it->no_return);
 			char *sig = fmt("    pub unsafe fn %s(&self%s%s)%s {", it->rname,
 					*ps ? ", " : "", ps, ret);
@@ -2094,7 +2155,7 @@ static void emit_dynamic(void)
 				put_line(sig);
 			} else {
 				bprintf(o, "    pub unsafe fn %s(\n        &self,\n", it->rname);
-				param_lines(ps);
+				param_lines(8, ps, &sg);
 				bprintf(o, "    )%s {\n", ret);
 			}
 		} else {
