@@ -751,29 +751,33 @@ static bool plain_layout(struct item *it)
 static struct item *record_item(CXCursor c, struct item *parent)
 {
 	CXCursor canon = clang_getCanonicalCursor(c);
+	CXCursor def = clang_getCursorDefinition(c);
+	bool has_def = !clang_Cursor_isNull(def), is_def = clang_equalCursors(c, def);
 	struct item *it = map_get(canon);
 	enum ikind kind = clang_getCursorKind(c) == CXCursor_UnionDecl ? I_UNION : I_STRUCT;
-	if (!it && !parent && !clang_isCursorDefinition(c)) {
+	const char *name = NULL;
+	bool named = false;
+	if (!it && !parent && !is_def) {
 		/* struct x mentioned in a prototype declares a new type in C;
 		 * bindgen knows one x */
-		const char *n = tag_name(c);
-		it = n ? strmap_get(&tags[kind], n) : NULL;
+		name = tag_name(c);
+		named = true;
+		it = name ? strmap_get(&tags[kind], name) : NULL;
 		if (it)
 			map_put(canon, it);
 	}
 	if (!it) {
 		it = new_item(kind, c, canon, parent);
-		it->name = tag_name(c);
+		it->name = named ? name : tag_name(c);
 		it->anonymous = !it->name;
 		it->size = it->align = -1;
 		it->comment = comment_of(c);
 		if (it->name && !parent)
 			strmap_put(&tags[kind], it->name, it);
-		CXCursor d = clang_getCursorDefinition(c);
-		if (in_record_mention && clang_Cursor_isNull(d)) {
+		if (in_record_mention && !has_def) {
 			it->inner_fwd = true;
 			vpush(&deferred, it);
-		} else if (!clang_Cursor_isNull(d) && !clang_equalCursors(c, d)) {
+		} else if (has_def && !is_def) {
 			/* a record takes its place at its definition */
 			vpush(&deferred, it);
 		} else {
@@ -784,8 +788,7 @@ static struct item *record_item(CXCursor c, struct item *parent)
 		it->inner_fwd = false;
 		attach(it);
 	}
-	CXCursor def = clang_getCursorDefinition(c);
-	if (!it->attached && !it->inner_fwd && clang_equalCursors(c, def)) {
+	if (!it->attached && !it->inner_fwd && is_def) {
 		if (parent && !it->parent) {
 			/* struct foo; at file scope, defined inside bar: foo
 			 * keeps its name but bindgen emits it among bar's
@@ -796,7 +799,7 @@ static struct item *record_item(CXCursor c, struct item *parent)
 			attach(it);
 		}
 	}
-	if (it->complete || clang_Cursor_isNull(def))
+	if (it->complete || !has_def)
 		return it;
 	/* Fill the definition in once, from the defining cursor; the doc
 	 * comment is the first declaration's, as in bindgen. */
