@@ -15,8 +15,9 @@ const char *progname = "kbindgen";
 /* One bump arena for the whole run: the passes never free.  Emission,
  * which makes many short-lived strings per item, brackets each item with
  * arena_mark()/arena_release() so the garbage does not pile up.  Chunks
- * are numbered; a release frees those newer than the mark and zeroes what
- * was used of the marked one, keeping alloc()'s zeroed memory promise. */
+ * are numbered; a release frees those newer than the mark, but the
+ * current one, and zeroes what was used of the one it goes on from,
+ * keeping alloc()'s zeroed memory promise. */
 #define CHUNK (1 << 20)
 
 struct chunk {
