@@ -126,35 +126,41 @@ static int split_list(const char *s, int i, int len, const char **parts, int *pl
 	return -1;
 }
 
-static void wrapped(int ind, const char *pre, const char *text, int tlen, const char *post);
+static void wrap_at(int ind, int col, const char *pre, const char *text, int tlen,
+		    const char *post);
 
 /* Writes pre + head + the list's n parts one per line between open and
- * close + rest + post. */
-static void wrap_list(int ind, const char *pre, const char *head, int hlen, char open,
-		      const char **parts, int *plen, int n, char close,
+ * close + rest + post; the parts at ind + 4, the closer at ind. */
+static void wrap_list(int ind, int col, const char *pre, const char *head, int hlen,
+		      char open, const char **parts, int *plen, int n, char close,
 		      const char *rest, int rlen, const char *post)
 {
-	indent(ind);
+	if (col < 0)
+		indent(ind);
 	bputs(o, pre);
 	bput(o, head, hlen);
 	bputc(o, open);
 	bputc(o, '\n');
 	for (int i = 0; i < n; i++) {
 		bool dots = plen[i] == 3 && !strncmp(parts[i], "...", 3);
-		wrapped(ind + 4, "", parts[i], plen[i], dots ? "" : ",");
+		wrap_at(ind + 4, -1, "", parts[i], plen[i], dots ? "" : ",");
 		bputc(o, '\n');
 	}
 	indent(ind);
 	bputc(o, close);
-	wrapped(0, "", rest, rlen, post);
+	/* ") -> Option<...>" goes on after the closer, in the same block */
+	wrap_at(ind, ind + 1, "", rest, rlen, post);
 }
 
-/* Writes pre+text+post at indentation ind, breaking text inside its
- * outermost brackets when the line would exceed 100 columns. */
-static void wrapped(int ind, const char *pre, const char *text, int tlen, const char *post)
+/* Writes pre+text+post, breaking text inside its outermost brackets when
+ * the line would exceed 100 columns: on a new line at indentation ind
+ * (col < 0), or going on from column col of a line whose block is at ind. */
+static void wrap_at(int ind, int col, const char *pre, const char *text, int tlen,
+		    const char *post)
 {
-	if (ind + strlen(pre) + tlen + strlen(post) <= WIDTH || !tlen) {
-		indent(ind);
+	if ((col < 0 ? ind : col) + strlen(pre) + tlen + strlen(post) <= WIDTH || !tlen) {
+		if (col < 0)
+			indent(ind);
 		bputs(o, pre);
 		bput(o, text, tlen);
 		bputs(o, post);
@@ -170,14 +176,21 @@ static void wrapped(int ind, const char *pre, const char *text, int tlen, const 
 		int j = split_list(text, i, tlen, parts, plen, 256, &n);
 		if (j < 0 || j == i + 1)
 			continue;
-		wrap_list(ind, pre, text, i, c, parts, plen, n, text[j],
+		wrap_list(ind, col, pre, text, i, c, parts, plen, n, text[j],
 			  text + j + 1, tlen - j - 1, post);
 		return;
 	}
-	indent(ind);
+	if (col < 0)
+		indent(ind);
 	bputs(o, pre);
 	bput(o, text, tlen);
 	bputs(o, post);
+}
+
+/* pre+text+post on a new line at indentation ind, broken as wrap_at(). */
+static void wrapped(int ind, const char *pre, const char *text, int tlen, const char *post)
+{
+	wrap_at(ind, -1, pre, text, tlen, post);
 }
 
 static void put_line(const char *l)
@@ -553,7 +566,7 @@ static void fn_ptr_lines(const char *name, const char *t, const struct sig *sg)
 		bputc(o, '\n');
 		param_lines(8, t, sg);
 		bputs(o, "    )");
-		wrapped(0, "", t + sg->rp + 1, tlen - 1 - (sg->rp + 1), ",");
+		wrap_at(4, 5, "", t + sg->rp + 1, tlen - 1 - (sg->rp + 1), ",");
 	}
 	bputs(o, "\n>;\n");
 }
