@@ -539,7 +539,8 @@ static const char *fn_ptr(struct type *f)
 	return fn_ptr_sig(f, NULL);
 }
 
-/* The parameters of ps, one per line at indentation ind, as sg says. */
+/* The parameters of ps (where sg says), one per line at indentation ind,
+ * as rustfmt breaks a long signature; "..." takes no comma. */
 static void param_lines(int ind, const char *ps, const struct sig *sg)
 {
 	for (int i = 0; i < sg->n; i++) {
@@ -1751,7 +1752,8 @@ static void emit_typedef(struct item *it)
 	struct type *fn = a->kind == T_FUNC ? a :
 			  a->kind == T_PTR && a->sub->kind == T_FUNC ? a->sub : NULL;
 	const char *t = fn ? fn_ptr_sig(fn, &sg) : rty(a);
-	bool laid = fn && sg.n > 0 && sg.n <= 256;	/* as line() would */
+	/* fn_ptr_lines() for what line() would break at its parameters */
+	bool laid = fn && sg.n > 0 && sg.n <= 256;
 	/* --override-abi applies to function pointer typedefs too */
 	const char *abi = abi_override(it->rname);
 	struct type *fp = a->kind == T_PTR ? a->sub : a;
@@ -1822,9 +1824,6 @@ static bool must_use_ret(struct type *t)
 	}
 	return false;
 }
-
-/* A signature's parameters one per line, as rustfmt breaks a long one;
- * "..." takes no comma. */
 
 static void emit_func(struct item *it)
 {
