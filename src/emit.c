@@ -129,6 +129,17 @@ static int split_list(const char *s, int i, int len, const char **parts, int *pl
 static void wrap_at(int ind, int col, const char *pre, const char *text, int tlen,
 		    const char *post);
 
+/* A list's n parts one per line at indentation ind, as rustfmt breaks a
+ * long one; "..." takes no comma. */
+static void part_lines(int ind, const char **parts, const int *plen, int n)
+{
+	for (int i = 0; i < n; i++) {
+		bool dots = plen[i] == 3 && !strncmp(parts[i], "...", 3);
+		wrap_at(ind, -1, "", parts[i], plen[i], dots ? "" : ",");
+		bputc(o, '\n');
+	}
+}
+
 /* Writes pre + head + the list's n parts one per line between open and
  * close + rest + post; the parts at ind + 4, the closer at ind. */
 static void wrap_list(int ind, int col, const char *pre, const char *head, int hlen,
@@ -141,11 +152,7 @@ static void wrap_list(int ind, int col, const char *pre, const char *head, int h
 	bput(o, head, hlen);
 	bputc(o, open);
 	bputc(o, '\n');
-	for (int i = 0; i < n; i++) {
-		bool dots = plen[i] == 3 && !strncmp(parts[i], "...", 3);
-		wrap_at(ind + 4, -1, "", parts[i], plen[i], dots ? "" : ",");
-		bputc(o, '\n');
-	}
+	part_lines(ind + 4, parts, plen, n);
 	indent(ind);
 	bputc(o, close);
 	/* ") -> Option<...>" goes on after the closer, in the same block */
@@ -539,16 +546,22 @@ static const char *fn_ptr(struct type *f)
 	return fn_ptr_sig(f, NULL);
 }
 
-/* The parameters of ps (where sg says), one per line at indentation ind,
- * as rustfmt breaks a long signature; "..." takes no comma. */
-static void param_lines(int ind, const char *ps, const struct sig *sg)
+/* The parameters of text t, as sg says where they are, into parts. */
+static int sig_parts(const char *t, const struct sig *sg, const char **parts, int *plen)
 {
 	for (int i = 0; i < sg->n; i++) {
-		const char *p = ps + sg->off[i];
-		bool dots = sg->len[i] == 3 && !strncmp(p, "...", 3);
-		wrapped(ind, "", p, sg->len[i], dots ? "" : ",");
-		bputc(o, '\n');
+		parts[i] = t + sg->off[i];
+		plen[i] = sg->len[i];
 	}
+	return sg->n;
+}
+
+/* The parameters of ps, one per line at indentation ind. */
+static void param_lines(int ind, const char *ps, const struct sig *sg)
+{
+	const char *parts[512];
+	int plen[512];
+	part_lines(ind, parts, plen, sig_parts(ps, sg, parts, plen));
 }
 
 /* pub type name = t; where t, a function pointer of sg, takes more than
@@ -556,18 +569,17 @@ static void param_lines(int ind, const char *ps, const struct sig *sg)
 static void fn_ptr_lines(const char *name, const char *t, const struct sig *sg)
 {
 	int tlen = strlen(t), ilen = tlen - 1 - (sg->lt + 1);	/* inside Option<> */
+	const char *in = t + sg->lt + 1;
 	put_strs(o, "pub type ", name, " = ", NULL);
 	bput(o, t, sg->lt + 1);
 	bputc(o, '\n');
 	if (4 + ilen + 1 <= WIDTH) {
-		wrapped(4, "", t + sg->lt + 1, ilen, ",");
+		wrapped(4, "", in, ilen, ",");
 	} else {
-		bputs(o, "    ");
-		bput(o, t + sg->lt + 1, sg->lp - sg->lt);
-		bputc(o, '\n');
-		param_lines(8, t, sg);
-		bputs(o, "    )");
-		wrap_at(4, 5, "", t + sg->rp + 1, tlen - 1 - (sg->rp + 1), ",");
+		const char *parts[512];
+		int plen[512], n = sig_parts(t, sg, parts, plen);
+		wrap_list(4, -1, "", in, sg->lp - (sg->lt + 1), '(', parts, plen, n, ')',
+			  t + sg->rp + 1, tlen - 1 - (sg->rp + 1), ",");
 	}
 	bputs(o, "\n>;\n");
 }
