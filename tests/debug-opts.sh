@@ -3,15 +3,7 @@
 # --dump-preprocessed-input, --time-phases.  Each must do its job and leave
 # the bindings as they are without it.  And --generate-shell-completions.
 # Env: KBINDGEN (default build/kbindgen).  Ends with `debug-opts: N passed, M failed`.
-set -u
-cd "$(dirname "$0")/.."
-KB=${KBINDGEN:-build/kbindgen}
-case $KB in /*) ;; *) KB=$PWD/$KB ;; esac
-D=$(mktemp -d /tmp/kbindgen-debug.XXXXXX)
-trap 'rm -rf "$D"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $*"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 cat > "$D/h.h" <<'H'
 #define ANSWER 42
@@ -54,5 +46,4 @@ for sh in zsh fish elvish powershell; do
 		{ bad "--generate-shell-completions $sh"; continue; }
 	ok "--generate-shell-completions $sh"
 done
-echo "debug-opts: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

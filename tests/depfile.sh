@@ -13,15 +13,7 @@
 #     `<output>: <header> <deps...>`.
 # Env: KBINDGEN (default build/kbindgen). Prints PASS:/FAIL: lines and ends
 # with `depfile: N passed, M failed`; exits non-zero if any failed.
-set -u
-cd "$(dirname "$0")/.."
-KB=${KBINDGEN:-build/kbindgen}
-case $KB in /*) ;; *) KB=$PWD/$KB ;; esac # the Makefile runs in the temp dir
-D=$(mktemp -d /tmp/kbindgen-depfile.XXXXXX)
-trap 'rm -rf "$D"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $*"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 mkdir "$D/inc"
 printf '#include "inc/b.h"\nstruct a { struct b b; int n; };\n' > "$D/a.h"
@@ -101,5 +93,4 @@ else
     bad "--clang-macro-fallback and -Wp,-MMD: $(head -c 300 "$D/.m.d" 2>/dev/null)"
 fi
 
-echo "depfile: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

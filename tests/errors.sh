@@ -2,15 +2,7 @@
 # Error handling and output-file behaviour of kbindgen.
 # Env: KBINDGEN (default build/kbindgen). Prints PASS:/FAIL: lines and ends
 # with `errors: N passed, M failed`; exits non-zero if any failed.
-set -u
-cd "$(dirname "$0")/.."
-KB=${KBINDGEN:-build/kbindgen}
-D=$(mktemp -d /tmp/kbindgen-errors.XXXXXX)
-trap 'rm -rf "$D"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $*"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-SANITIZER='ERROR: (Address|Leak)Sanitizer|runtime error:|UndefinedBehaviorSanitizer'
+. "$(dirname "$0")/lib.sh"
 
 printf 'struct point { int x, y; };\nint area(struct point p);\n' > "$D/ok.h"
 printf 'struct s { int a; };\nint x = ;\n' > "$D/bad.h"
@@ -81,5 +73,4 @@ done
 if [ -z "$nondet" ]; then ok "deterministic output (two runs byte-identical)"
 else bad "non-deterministic output for:$nondet"; fi
 
-echo "errors: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

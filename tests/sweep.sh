@@ -9,12 +9,10 @@
 # Then the linux/ headers again for i686, aarch64 and arm.  Prints the bad
 # ones and `sweep: N runs, M bad`; exit 1 if any.
 #   make sweep        (or: KBINDGEN=path tests/sweep.sh [HEADERS...])
-cd "$(dirname "$0")/.."
-KB=${KBINDGEN:-build/san/kbindgen}
+KBINDGEN=${KBINDGEN:-build/san/kbindgen}
+. "$(dirname "$0")/lib.sh"
 export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1
 export KBINDGEN_CHECK_LAYOUT=1
-D=$(mktemp -d /tmp/kbindgen-sweep.XXXXXX)
-trap 'rm -rf "$D"' EXIT
 SWEEP_HEADERS=$*
 if [ $# -eq 0 ]; then
 	set -- /usr/include/*.h /usr/include/linux/*.h /usr/include/x86_64-linux-gnu/sys/*.h
@@ -23,7 +21,7 @@ if [ $# -eq 0 ]; then
 	done
 fi
 cflags=$(pkg-config --cflags gtk+-3.0 2>/dev/null)
-n=0 bad=0
+n=0 nbad=0
 # run HEADER [CLANG_ARGS...]
 run() {
 	local h=$1
@@ -32,10 +30,10 @@ run() {
 	timeout 60 "$KB" "$h" -o /dev/null --clang-macro-fallback --wrap-static-fns \
 		--wrap-static-fns-path "$D/w" -- "$@" > /dev/null 2> "$D/err"
 	rc=$?
-	if [ $rc -ge 124 ] || grep -q 'Sanitizer\|runtime error\|layout check' "$D/err"; then
-		bad=$((bad + 1))
+	if [ $rc -ge 124 ] || grep -Eq "$SANITIZER|layout check" "$D/err"; then
+		nbad=$((nbad + 1))
 		echo "BAD: $h $* (exit $rc)"
-		grep -m5 'Sanitizer\|runtime error\|layout check\|#[0-9] ' "$D/err"
+		grep -Em5 "$SANITIZER|layout check|#[0-9] " "$D/err"
 	fi
 }
 for h in "$@"; do
@@ -49,5 +47,5 @@ if [ -z "$SWEEP_HEADERS" ]; then
 		done
 	done
 fi
-echo "sweep: $n runs, $bad bad"
-[ $bad -eq 0 ]
+echo "sweep: $n runs, $nbad bad"
+[ $nbad -eq 0 ]

@@ -6,14 +6,7 @@
 # path ($TMPDIR/bindgen/extern.c), the suffix option, the extension rule,
 # and that an unwrappable (variadic) static function is not bound.
 # Env: KBINDGEN (default build/kbindgen).  Ends with `wrap: N passed, M failed`.
-set -u
-cd "$(dirname "$0")/.."
-KB=${KBINDGEN:-build/kbindgen}
-D=$(mktemp -d /tmp/kbindgen-wrap.XXXXXX)
-trap 'rm -rf "$D"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $*"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 cat > "$D/w.h" <<'H'
 typedef int (unary)(int);
@@ -83,5 +76,4 @@ if TMPDIR=$D/tmp "$KB" "$D/w.h" -o /dev/null --wrap-static-fns --wrap-static-fns
 else
     bad "default path or suffix: $(head -1 "$D/err")"
 fi
-echo "wrap: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
