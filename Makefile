@@ -52,9 +52,9 @@ $(B)/obj:
 # unit tests: tests/unit/*_test.c linked against the library objects
 UNIT_SRCS := $(wildcard tests/unit/*_test.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%)
-$(B)/unit/%: tests/unit/%.c $(LIBOBJS) | $(B)/obj
+$(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(LIBOBJS) | $(B)/obj
 	@mkdir -p $(B)/unit
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(LDLIBS)
 
 deps:
 	scripts/install-deps

@@ -5,23 +5,12 @@
 #include <string.h>
 
 #include "kbindgen.h"
+#include "unit.h"
 
 /* not in kbindgen.h yet */
 const char *macro_int_type_opt(int64_t v, bool is_signed_default, bool fit);
 void rust_byte_string(struct buf *b, const char *s, size_t n);
 void rust_float(struct buf *b, double v);
-
-static int passed, failed;
-
-static void check(bool ok, const char *what, const char *src)
-{
-	if (ok) {
-		passed++;
-		return;
-	}
-	failed++;
-	printf("FAIL: %s: %s\n", what, src);
-}
 
 /* ---- a small lexer, enough to write bodies as text ---- */
 
@@ -150,7 +139,7 @@ static void define(const char *name, const char *src)
 {
 	struct mval v;
 
-	check(eval(src, &v), "define", src);
+	check(eval(src, &v), "define: %s", src);
 	defs[ndefs].name = name;
 	defs[ndefs++].v = v;
 }
@@ -165,7 +154,7 @@ static void is_int(const char *src, int64_t want)
 	if (!ok)
 		printf("  got kind %d i %lld, want int %lld\n", v.kind,
 		       (long long)v.i, (long long)want);
-	check(ok, "int", src);
+	check(ok, "int: %s", src);
 }
 
 static void is_float(const char *src, double want)
@@ -178,7 +167,7 @@ static void is_float(const char *src, double want)
 	if (!ok)
 		printf("  got kind %d f %g, want float %g\n", v.kind, v.f,
 		       want);
-	check(ok, "float", src);
+	check(ok, "float: %s", src);
 }
 
 static void is_char(const char *src, int64_t want)
@@ -189,7 +178,7 @@ static void is_char(const char *src, int64_t want)
 	if (!ok)
 		printf("  got kind %d i %lld, want char %lld\n", v.kind,
 		       (long long)v.i, (long long)want);
-	check(ok, "char", src);
+	check(ok, "char: %s", src);
 }
 
 static void is_str(const char *src, const char *want, size_t len)
@@ -198,14 +187,14 @@ static void is_str(const char *src, const char *want, size_t len)
 	bool ok = eval(src, &v) && v.kind == MV_STR && v.slen == len &&
 		  !memcmp(v.s, want, len);
 
-	check(ok, "string", src);
+	check(ok, "string: %s", src);
 }
 
 static void fails(const char *src)
 {
 	struct mval v;
 
-	check(!eval(src, &v), "should fail", src);
+	check(!eval(src, &v), "should fail: %s", src);
 }
 
 static void test_ints(void)
@@ -455,11 +444,11 @@ static void test_unsupported(void)
 	fails("1,2");
 	fails("{1}");
 	fails("a ## b");
-	check(!macro_eval(NULL, 0, lookup, NULL, &v), "should fail", "<empty>");
-	check(!macro_eval(&kw, 1, lookup, NULL, &v), "should fail", "keyword");
-	check(!macro_eval(seq, 2, lookup, NULL, &v), "should fail",
+	check(!macro_eval(NULL, 0, lookup, NULL, &v), "should fail: %s", "<empty>");
+	check(!macro_eval(&kw, 1, lookup, NULL, &v), "should fail: %s", "keyword");
+	check(!macro_eval(seq, 2, lookup, NULL, &v), "should fail: %s",
 	      "punct spelled but not a punct");
-	check(macro_eval(&one, 1, NULL, NULL, &v) && v.i == 1, "no lookup",
+	check(macro_eval(&one, 1, NULL, NULL, &v) && v.i == 1, "no lookup: %s",
 	      "1");
 }
 
@@ -504,7 +493,7 @@ static void test_references(void)
 	defs[ndefs].name = "NOVAL";
 	defs[ndefs++].v = (struct mval){ .kind = MV_NONE };
 	fails("NOVAL");
-	check(eval("FOO", &v) && v.kind == MV_INT && v.i == 5, "int", "FOO");
+	check(eval("FOO", &v) && v.kind == MV_INT && v.i == 5, "int: %s", "FOO");
 }
 
 static void test_int_types(void)
@@ -540,15 +529,15 @@ static void test_int_types(void)
 
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		char *what = fmt("%lld", (long long)t[i].v);
-		check(streq(macro_int_type(t[i].v), t[i].def), "type", what);
+		check(streq(macro_int_type(t[i].v), t[i].def), "type: %s", what);
 		check(streq(macro_int_type_opt(t[i].v, false, false), t[i].def),
-		      "type", what);
+		      "type: %s", what);
 		check(streq(macro_int_type_opt(t[i].v, true, false), t[i].sgn),
-		      "signed type", what);
+		      "signed type: %s", what);
 		check(streq(macro_int_type_opt(t[i].v, false, true), t[i].fit),
-		      "fit type", what);
+		      "fit type: %s", what);
 		check(streq(macro_int_type_opt(t[i].v, true, true),
-			    t[i].fitsgn), "fit signed type", what);
+			    t[i].fitsgn), "fit signed type: %s", what);
 	}
 }
 
@@ -559,7 +548,7 @@ static void bytes_are(const char *s, size_t n, const char *want)
 	rust_byte_string(&b, s, n);
 	if (!streq(bstr(&b), want))
 		printf("  got %s, want %s\n", bstr(&b), want);
-	check(streq(bstr(&b), want), "byte string", want);
+	check(streq(bstr(&b), want), "byte string: %s", want);
 	free(b.s);
 }
 
@@ -584,7 +573,7 @@ static void float_is(double v, const char *want)
 	rust_float(&b, v);
 	if (!streq(bstr(&b), want))
 		printf("  got %s, want %s\n", bstr(&b), want);
-	check(streq(bstr(&b), want), "float text", want);
+	check(streq(bstr(&b), want), "float text: %s", want);
 	free(b.s);
 }
 
@@ -617,13 +606,13 @@ static void test_float_text(void)
 	rust_float(&b, 5e-324);
 	s = bstr(&b);
 	check(strlen(s) == 2 + 323 + 1 && startswith(s, "0.000") &&
-	      s[strlen(s) - 1] == '5', "float text", "5e-324");
+	      s[strlen(s) - 1] == '5', "float text: %s", "5e-324");
 	free(b.s);
 	b = (struct buf){0};
 	rust_float(&b, 1.7976931348623157e308);
 	s = bstr(&b);
 	check(strlen(s) == 309 + 2 && startswith(s, "17976931348623157000") &&
-	      !strcmp(s + 309, ".0"), "float text", "f64::MAX");
+	      !strcmp(s + 309, ".0"), "float text: %s", "f64::MAX");
 	free(b.s);
 }
 
@@ -642,6 +631,5 @@ int main(void)
 	test_int_types();
 	test_byte_strings();
 	test_float_text();
-	printf("macro_test: %d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return unit_done("macro_test");
 }

@@ -11,20 +11,7 @@
 #include <unistd.h>
 
 #include "kbindgen.h"
-
-static int passed, failed;
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void check(bool ok, const char *what, int line)
-{
-	if (ok) {
-		passed++;
-		return;
-	}
-	failed++;
-	fprintf(stderr, "opts_test.c:%d: FAILED: %s\n", line, what);
-}
+#include "unit.h"
 
 static bool str_is(const char *a, const char *b)
 {
@@ -120,7 +107,7 @@ static char *expect_exit(int line, int code, const char *needle, ...)
 
 	bool ok = WIFEXITED(status) && WEXITSTATUS(status) == code &&
 		  strstr(out, needle);
-	check(ok, needle, line);
+	check(ok, "%s:%d: %s", __FILE__, line, needle);
 	if (!ok)
 		fprintf(stderr, "  status %d, output:\n%s\n",
 			WIFEXITED(status) ? WEXITSTATUS(status) : -1, out);
@@ -654,7 +641,8 @@ static void test_env(void)
 #define SPLIT(s, ...) do { \
 	strvec v_ = {0}; \
 	split_shell_words(s, &v_); \
-	check(vec_is(&v_, __VA_ARGS__, (char *)NULL), "split " #s, __LINE__); \
+	check(vec_is(&v_, __VA_ARGS__, (char *)NULL), "%s:%d: split %s", \
+	      __FILE__, __LINE__, #s); \
 } while (0)
 
 static void test_split(void)
@@ -710,6 +698,5 @@ int main(void)
 	test_kernel();
 	test_env();
 	test_split();
-	printf("opts_test: %d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return unit_done("opts_test");
 }

@@ -7,8 +7,7 @@
 #include <string.h>
 
 #include "kbindgen.h"
-
-static int passed, failed;
+#include "unit.h"
 
 /* fmt(f, ...) must equal snprintf(f, ...) */
 static void same(int line, const char *f, ...)
@@ -21,13 +20,8 @@ static void same(int line, const char *f, ...)
 	char *got = vfmt(f, aq);
 	va_end(aq);
 	va_end(ap);
-	if (!strcmp(got, want)) {
-		passed++;
-		return;
-	}
-	failed++;
-	fprintf(stderr, "util_test.c:%d: FAILED: \"%s\": got \"%s\", want \"%s\"\n", line, f,
-		got, want);
+	check(!strcmp(got, want), "%s:%d: \"%s\": got \"%s\", want \"%s\"", __FILE__, line,
+	      f, got, want);
 }
 
 #define SAME(...) same(__LINE__, __VA_ARGS__)
@@ -68,9 +62,7 @@ int main(void)
 	bool ok = b.len == 10000 && b.s[9999] == 'a' + 9999 % 26 && b.s[10000] == 0;
 	char *s = bdone(&b);
 	ok &= strlen(s) == 10000 && !b.s && !b.len;
-	ok ? passed++ : failed++;
-	if (!ok)
-		fprintf(stderr, "util_test.c:%d: FAILED: buffer growth\n", __LINE__);
+	check(ok, "%s:%d: buffer growth", __FILE__, __LINE__);
 
 	/* the hash map through growth */
 	struct strmap m = {0};
@@ -82,10 +74,7 @@ int main(void)
 	ok &= !strmap_get(&m, "key0") && !strmap_get(&m, NULL);
 	strmap_put(&m, "key7", (void *)77);	/* a new value, not a new key */
 	ok &= (intptr_t)strmap_get(&m, "key7") == 77 && m.n == 5000;
-	ok ? passed++ : failed++;
-	if (!ok)
-		fprintf(stderr, "util_test.c:%d: FAILED: strmap\n", __LINE__);
+	check(ok, "%s:%d: strmap", __FILE__, __LINE__);
 
-	printf("util_test: %d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return unit_done("util_test");
 }
