@@ -18,13 +18,13 @@ static void parse_tag(const char *p, const char *end, struct annot *a)
 			p++;
 			continue;
 		}
-		char *word = xstrndup(w, p - w);
+		char *word = astrndup(w, p - w);
 		char *val = NULL;
 		if (p < end && *p == '=' && p + 1 < end && p[1] == '"') {
 			const char *v = p + 2, *q = memchr(v, '"', end - v);
 			if (!q)
 				q = end;
-			val = xstrndup(v, q - v);
+			val = astrndup(v, q - v);
 			p = q < end ? q + 1 : end;
 		}
 		a->any = true;

@@ -144,7 +144,7 @@ static struct item *tmap_get(CXType t)
 static char *str(CXString s)
 {
 	const char *p = clang_getCString(s);
-	char *r = xstrdup(p ? p : "");
+	char *r = astrdup(p ? p : "");
 	clang_disposeString(s);
 	return r;
 }
@@ -189,7 +189,7 @@ static const char *raw_comment(CXCursor c)
 	/* read even with --no-doc-comments: annotations live there */
 	CXString s = clang_Cursor_getRawCommentText(c);
 	const char *p = clang_getCString(s);
-	char *r = p && *p ? xstrdup(p) : NULL;
+	char *r = p && *p ? astrdup(p) : NULL;
 	clang_disposeString(s);
 	if (r)
 		unit->comments = true;
@@ -857,14 +857,11 @@ static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor p, CXClientData d
 	struct enumconst ec = {0};
 	ec.name = str(clang_getCursorSpelling(c));
 	ec.comment = ctx->kept ? raw_comment(c) : NULL;
-	switch (it->inttype->kind) {
-	case T_BOOL: case T_UCHAR: case T_USHORT: case T_UINT: case T_ULONG:
-	case T_ULLONG: case T_UINT128: case T_CHAR16: case T_CHAR32:
+	enum tkind k = it->inttype->kind;
+	if (k < T_COMPLEX && arith[k].uns)
 		ec.value = (int64_t)clang_getEnumConstantDeclUnsignedValue(c);
-		break;
-	default:
+	else
 		ec.value = clang_getEnumConstantDeclValue(c);
-	}
 	hpush(&it->consts, ec);
 	return CXChildVisit_Continue;
 }
@@ -1132,7 +1129,7 @@ static void evaluate(CXCursor c, struct item *it, bool strings)
 			break;
 		const char *s = clang_EvalResult_getAsStr(r);
 		it->val.kind = MV_STR;
-		it->val.s = xstrdup(s);
+		it->val.s = astrdup(s);
 		it->val.slen = strlen(s);
 		it->has_val = true;
 		break;
@@ -1397,7 +1394,7 @@ void dump_preprocessed(void)
 		fatal("--dump-preprocessed-input: %s -E failed", clang);
 }
 
-bool load_unit(struct unit *u)
+bool parse_unit(struct unit *u)
 {
 	unit = u;
 	CXIndex idx = clang_createIndex(0, 0);
@@ -1420,10 +1417,11 @@ bool load_unit(struct unit *u)
 		error("%s: libclang could not parse the header (error %d)", opt.header, e);
 		return false;
 	}
-	phase("clang parse");
-	if (!report_diagnostics())
-		return false;
+	return report_diagnostics();
+}
 
+void load_unit(struct unit *u)
+{
 	if (opt.emit_clang_ast) {
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), ast_visit, 0);
 		fflush(stdout);
@@ -1446,7 +1444,6 @@ bool load_unit(struct unit *u)
 		macro_fallback();
 	if (opt.depfile)
 		clang_getInclusions(tu, inclusion, NULL);
-	return true;
 }
 
 const char *clang_version_string(void)

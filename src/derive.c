@@ -1,7 +1,9 @@
-/* derive.c: which traits each record can #[derive], following bindgen's
- * analysis for C types: a record derives a trait only when every field's
- * type does; floats cannot Hash/Eq/Ord, raw pointers and enums have no
- * Default, unions derive only Copy/Clone, arrays over 32 have no Default. */
+/* derive.c: which traits each type can #[derive] (it->can), following
+ * bindgen's analysis for C types: a record derives a trait only when every
+ * field's type does; floats cannot Hash/Eq/Ord, raw pointers and enums
+ * have no Default, unions derive only Copy/Clone, arrays over 32 have no
+ * Default.  Also what --no-copy & co. and the annotations refuse to each
+ * item (it->refused).  What is then derived is style.c's choice. */
 #include "kbindgen.h"
 
 #define D_ALL (D_DEBUG | D_COPY | D_CLONE | D_DEFAULT | D_HASH | D_PARTIALEQ | \
@@ -9,11 +11,6 @@
 #define D_CMP (D_HASH | D_EQ | D_ORD)	/* what floats lack */
 
 static unsigned item_can(struct item *it);
-
-/* Compiled on first use, which is before emission (that releases the
- * arena between items). */
-static struct regexset *no_copy, *no_debug, *no_default, *no_hash, *no_peq;
-static void init_rules(void);
 
 unsigned type_can(struct type *t)
 {
@@ -64,8 +61,7 @@ unsigned type_can(struct type *t)
 
 static unsigned record_can(struct item *it)
 {
-	struct rlayout *rl = rec_layout(it);
-	if (rl->fwd)
+	if (!it->complete && !it->inner_fwd)	/* a forward declaration */
 		return D_DEBUG;
 	if (it->opaque) {
 		unsigned c = D_ALL;
@@ -82,8 +78,8 @@ static unsigned record_can(struct item *it)
 	if (it->align > 32)
 		c &= ~D_DEFAULT;
 	/* a bitfield unit is a byte array: no Default past 32 bytes */
-	for (int i = 0; i < rl->m.n; i++)
-		if (rl->m.v[i].kind == M_UNIT && rl->m.v[i].size > 32)
+	for (int i = 0; i < it->units.n; i++)
+		if (it->units.v[i]->size > 32)
 			c &= ~D_DEFAULT;
 	if (it->kind == I_UNION) {
 		/* Rust unions derive Copy/Clone only; the rest is impl'd */
@@ -94,17 +90,15 @@ static unsigned record_can(struct item *it)
 
 static unsigned item_can(struct item *it)
 {
-	/* it->derives caches "can derive" bits during the analysis; bit 31
-	 * marks "computed" and bit 30 "in progress" (cycles through values
-	 * are impossible in C, but be safe). */
-	if (it->derives & (1u << 31))
-		return it->derives & D_ALL;
-	if (it->derives & (1u << 30))
+	/* (cycles through values are impossible in C, but be safe) */
+	if (it->can_state == CAN_DONE)
+		return it->can;
+	if (it->can_state == CAN_BUSY)
 		return D_ALL;
 	/* the user supplies blocklisted types: assume nothing about them */
 	if (it->blocked)
 		return 0;
-	it->derives |= 1u << 30;
+	it->can_state = CAN_BUSY;
 	unsigned c;
 	switch (it->kind) {
 	case I_STRUCT:
@@ -122,60 +116,49 @@ static unsigned item_can(struct item *it)
 	}
 	/* --no-copy and friends, and nocopy-style annotations, also stop
 	 * the records that contain the type from deriving */
-	c &= ~derives_refused(it, true);
-	it->derives = c | (1u << 31);
+	c &= ~it->refused;
+	it->can = c;
+	it->can_state = CAN_DONE;
 	return c;
 }
 
-/* The traits --no-copy, --no-debug, ... (and, with annotations, the
- * nocopy/nodebug/nodefault annotations) refuse to this item. */
-unsigned derives_refused(struct item *it, bool annotations)
+/* The traits --no-copy, --no-debug, ... and the nocopy/nodebug/nodefault
+ * annotations refuse to this item. */
+static unsigned refused(const struct opts *o, struct item *it)
 {
-	init_rules();	/* layout asks about unions before compute_derives() */
 	const char *n = it->rname ? it->rname : it->name;
 	unsigned r = 0;
-	if (regexset_match(no_copy, n) || (annotations && ANN(it)->nocopy))
+	if (regexset_match(o->no_copy.re, n) || ANN(it)->nocopy)
 		r |= D_COPY | D_CLONE;
-	if (regexset_match(no_debug, n) || (annotations && ANN(it)->nodebug))
+	if (regexset_match(o->no_debug.re, n) || ANN(it)->nodebug)
 		r |= D_DEBUG;
-	if (regexset_match(no_default, n) || (annotations && ANN(it)->nodefault))
+	if (regexset_match(o->no_default.re, n) || ANN(it)->nodefault)
 		r |= D_DEFAULT;
-	if (regexset_match(no_hash, n))
+	if (regexset_match(o->no_hash.re, n))
 		r |= D_HASH;
-	if (regexset_match(no_peq, n))
+	if (regexset_match(o->no_partialeq.re, n))
 		r |= D_PARTIALEQ | D_EQ | D_PARTIALORD | D_ORD;
 	return r;
 }
 
-static void derive_list(itemvec *items)
+static void refuse_list(const struct opts *o, itemvec *items)
 {
 	for (int i = 0; i < items->n; i++) {
-		item_can(items->v[i]);
-		derive_list(&items->v[i]->children);
+		items->v[i]->refused = refused(o, items->v[i]);
+		refuse_list(o, &items->v[i]->children);
 	}
 }
 
-static void init_rules(void)
+static void can_list(itemvec *items)
 {
-	static bool done;
-	if (done)
-		return;
-	done = true;
-	no_copy = regexset_new(&opt.no_copy);
-	no_debug = regexset_new(&opt.no_debug);
-	no_default = regexset_new(&opt.no_default);
-	no_hash = regexset_new(&opt.no_hash);
-	no_peq = regexset_new(&opt.no_partialeq);
+	for (int i = 0; i < items->n; i++) {
+		item_can(items->v[i]);
+		can_list(&items->v[i]->children);
+	}
 }
 
-void compute_derives(struct unit *u)
+void compute_derives(struct unit *u, const struct opts *o)
 {
-	init_rules();
-	derive_list(&u->items);
-}
-
-/* What an item can derive, once computed. */
-unsigned can_derive(struct item *it)
-{
-	return item_can(it);
+	refuse_list(o, &u->items);
+	can_list(&u->items);
 }

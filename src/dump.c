@@ -59,7 +59,7 @@ static void type_desc(struct buf *b, struct type *t)
 		bprintf(b, "opaque '%s'", t->spelling ? t->spelling : "?");
 		break;
 	default:
-		bputs(b, c_arith_name(t->kind));
+		bputs(b, t->kind < T_COMPLEX ? arith[t->kind].c : "?");
 		break;
 	}
 }
@@ -189,6 +189,6 @@ void dump_ir_dot(struct unit *u, const char *path)
 		if (u->items.v[i]->kind != I_MACRO)
 			dot_item(&b, u->items.v[i]);
 	bputs(&b, "}\n");
-	write_output(path, b.s, b.len, "", 0);
+	write_output(path, &b, 1);
 	free(b.s);
 }

@@ -1,9 +1,29 @@
 /* kbindgen — C headers to Rust FFI bindings, the way rust-bindgen makes them.
  *
- * One internal header, sectioned by file.  The pipeline is
- *   opts.c (argv) -> clang.c (libclang -> IR) -> select.c -> names.c ->
- *   layout.c -> derive.c -> emit.c (IR -> Rust text) -> out.c
- * Only clang.c includes <clang-c/Index.h>; everything else sees plain C.
+ * One internal header, sectioned by file, lower layers first.  main.c runs
+ * the pipeline; each pass fills fields of the IR that the next ones read:
+ *
+ *   parse_opts      opts.c     argv -> struct opts, every regex compiled
+ *   parse_unit      clang.c    libclang parses the header, diagnostics
+ *   load_unit       clang*.c   the translation unit -> IR (items, types)
+ *   read_annotations annot.c   <div rustbindgen ...> in doc comments
+ *   assign_names    names.c    Rust names
+ *   select_items    select.c   allowlists, blocklists, opaque  -> emit
+ *   group_bitfields layout.c   bitfield allocation units       -> units
+ *   compute_derives derive.c   what each type can derive        -> can
+ *   compute_layout  layout.c   the Rust members of each record  -> lay
+ *   check_wrappers  wrap.c     --wrap-static-fns: C spellings   -> wrapper
+ *   decide_styles   style.c    how each item is printed         -> st
+ *   emit_items      emit.c     IR -> Rust text (record.c, dynamic.c,
+ *                              rtype.c for types, rustfmt.c for layout)
+ *   emit_support    emit.c     the support types the items used
+ *   postprocess     post.c     --merge-extern-blocks, --sort-semantically
+ *   emit_prelude    emit.c     header comment, raw lines
+ *   write_output    out.c      all outputs, or none
+ *
+ * Only clang*.c include <clang-c/Index.h>; everything else sees plain C.
+ * Memory: alloc(), fmt() and a...() allocate in the run's arena; x...()
+ * are the heap's, or die.
  */
 #ifndef KBINDGEN_H
 #define KBINDGEN_H
@@ -23,7 +43,7 @@
 
 /* ---- util.c: arena, vectors, strings, errors ---- */
 
-void *alloc(size_t n);			/* zeroed, lives until exit... */
+void *alloc(size_t n);			/* arena: zeroed, lives until exit... */
 /* ...or until the arena is released to a mark taken before it. */
 struct arena_mark {
 	void *chunk;
@@ -33,16 +53,13 @@ struct arena_mark {
 struct arena_mark arena_mark(void);
 void arena_release(struct arena_mark m);
 void *alloc_grow(void *p, size_t old, size_t new);
-void *xcalloc(size_t n, size_t size);	/* malloc'ed, for freed tables */
-void *xrealloc(void *p, size_t n);
 void *keep(void *heap, size_t n);	/* an arena copy; the heap block freed */
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
+char *astrdup(const char *s);		/* arena copies */
+char *astrndup(const char *s, size_t n);
+void *xcalloc(size_t n, size_t size);	/* heap, or die: for freed tables */
+void *xrealloc(void *p, size_t n);
 char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
 char *vfmt(const char *f, va_list ap);
-/* --time-phases: prints the time since the previous call, labelled
- * (NULL starts the clock). */
-void phase(const char *label);
 int run_wait(char **argv);
 bool streq(const char *a, const char *b);
 bool startswith(const char *s, const char *prefix);
@@ -110,6 +127,9 @@ static inline void bputc(struct buf *b, char c)
 	b->s[b->len] = 0;
 }
 void bprintf(struct buf *b, const char *f, ...) __attribute__((format(printf, 2, 3)));
+/* Appends the strings up to a NULL: bprintf without a format to read, for
+ * the lines written thousands of times. */
+void bputs_all(struct buf *b, ...);
 void bvprintf(struct buf *b, const char *f, va_list ap);
 char *bstr(struct buf *b);		/* NUL-terminated contents */
 char *bdone(struct buf *b);		/* contents moved to the arena, b freed */
@@ -130,11 +150,24 @@ struct strmap {
 void *strmap_get(struct strmap *m, const char *key);
 void strmap_put(struct strmap *m, const char *key, void *val);
 
+/* Splits a shell-like string (BINDGEN_EXTRA_CLANG_ARGS) into words. */
+void split_shell_words(const char *s, strvec *out);
+/* The parts of s[0..n) between the commas outside brackets, leading blanks
+ * dropped, empty ones skipped. */
+void split_commas(const char *s, size_t n, strvec *out);
+
 extern const char *progname;
 noreturn void fatal(const char *f, ...) __attribute__((format(printf, 1, 2)));
 void error(const char *f, ...) __attribute__((format(printf, 1, 2)));
 void warn(const char *f, ...) __attribute__((format(printf, 1, 2)));
 noreturn void usage_error(const char *f, ...) __attribute__((format(printf, 1, 2)));	/* exit 2 */
+
+/* ---- regex.c: anchored regex sets (PCRE2) ---- */
+
+struct regexset;
+/* NULL for an empty list; a bad pattern is a usage error (exit 2). */
+struct regexset *regexset_new(const strvec *pats);
+bool regexset_match(const struct regexset *rs, const char *s);	/* false on NULL */
 
 /* ---- opts.c: bindgen's command line ---- */
 
@@ -147,46 +180,67 @@ enum union_style { US_WRAPPER, US_MANUALLY_DROP };
 enum visibility { VIS_PUBLIC, VIS_CRATE, VIS_PRIVATE };
 enum formatter { FMT_RUSTFMT, FMT_PRETTYPLEASE, FMT_NONE };
 
+/* A repeated regex option: its patterns, compiled as one anchored set
+ * once the command line is parsed (re is NULL for an empty list). */
+struct relist {
+	strvec pats;
+	struct regexset *re;
+};
+
+/* A REGEX=VALUES option (--with-derive-custom, --with-attribute-custom,
+ * --override-abi): the items re matches get vals. */
+struct rule {
+	const char *pat;
+	struct regexset *re;
+	strvec vals;
+};
+typedef VEC(struct rule) rulevec;
+
+/* --field-attr TYPE::FIELD=ATTR */
+struct field_attr {
+	const char *type, *field, *attr;
+};
+
 struct opts {
 	const char *header;
 	const char *output;		/* NULL: stdout */
 	const char *depfile;
 	strvec clang_args;		/* after `--`, then BINDGEN_EXTRA_CLANG_ARGS */
 
-	/* selection: regexes, anchored as ^(...)$ by select.c */
-	strvec allow_type, allow_func, allow_var, allow_file, allow_item;
-	strvec block_type, block_func, block_item, block_file, block_var;
-	strvec opaque_type;
+	/* selection */
+	struct relist allow_type, allow_func, allow_var, allow_file, allow_item;
+	struct relist block_type, block_func, block_item, block_file, block_var;
+	struct relist opaque_type;
 	bool no_recursive_allowlist;
 	bool gen_funcs, gen_types, gen_vars;	/* --generate / --ignore-functions */
 	bool builtins, gen_inline_funcs;
 
 	/* enums */
 	enum enum_style enum_style;
-	strvec enum_bitfield, enum_newtype, enum_newtype_global, enum_rust,
-	       enum_rust_ne, enum_consts, enum_module;
+	struct relist enum_bitfield, enum_newtype, enum_newtype_global, enum_rust,
+		      enum_rust_ne, enum_consts, enum_module;
 	bool no_prepend_enum_name, translate_enum_int_types;
 
 	/* typedefs */
 	enum alias_style alias_style;
-	strvec alias_normal, alias_newtype, alias_newtype_deref;
+	struct relist alias_normal, alias_newtype, alias_newtype_deref;
 
 	/* unions */
 	enum union_style union_style;
-	strvec union_wrapper, union_manually_drop;
+	struct relist union_wrapper, union_manually_drop;
 	bool disable_untagged_union;
 
 	/* derives and impls */
 	bool derive_copy, derive_debug, derive_default, derive_hash,
 	     derive_partialeq, derive_partialord, derive_eq, derive_ord;
 	bool impl_debug, impl_partialeq;
-	strvec no_partialeq, no_copy, no_debug, no_default, no_hash;
-	strvec must_use_type;
-	strvec derive_custom, derive_custom_struct, derive_custom_enum,
-	       derive_custom_union;		/* raw "REGEX=A,B" */
-	strvec attr_custom, attr_custom_struct, attr_custom_enum,
-	       attr_custom_union;		/* raw "REGEX=#[a],#[b]" */
-	strvec field_attr;			/* raw "TYPE::FIELD=ATTR" */
+	struct relist no_partialeq, no_copy, no_debug, no_default, no_hash;
+	struct relist must_use_type;
+	rulevec derive_custom, derive_custom_struct, derive_custom_enum,
+		derive_custom_union;		/* REGEX=A,B */
+	rulevec attr_custom, attr_custom_struct, attr_custom_enum,
+		attr_custom_union;		/* REGEX=#[a],#[b] */
+	VEC(struct field_attr) field_attrs;	/* TYPE::FIELD=ATTR */
 
 	/* layout and naming */
 	bool layout_tests, explicit_padding, flexarray_dst;
@@ -198,7 +252,7 @@ struct opts {
 	/* functions */
 	bool fn_attr_detection, array_pointers_in_args;
 	bool dynamic_link_require_all, wrap_unsafe_ops, wrap_static_fns;
-	strvec override_abi;			/* raw "REGEX=ABI" */
+	rulevec override_abi;			/* REGEX=ABI */
 	strvec extern_fn_block_attrs;
 	const char *wasm_import_module, *dynamic_loading, *prefix_link_name;
 	const char *wrap_static_fns_path, *wrap_static_fns_suffix;
@@ -230,11 +284,9 @@ struct opts {
 /* Parses argv into *o (defaults first).  Exits on --help/--version (0) and
  * on bad usage (2) with "kbindgen: ..." on stderr. */
 void parse_opts(struct opts *o, int argc, char **argv);
-/* Splits a shell-like string (BINDGEN_EXTRA_CLANG_ARGS) into words. */
-void split_shell_words(const char *s, strvec *out);
 extern struct opts opt;
 
-/* ---- IR (built by clang.c) ---- */
+/* ---- The IR (built by clang*.c, filled in by the passes) ---- */
 
 enum tkind {
 	T_VOID, T_BOOL,
@@ -251,6 +303,15 @@ enum tkind {
 	T_ITEM,			/* a record, enum or typedef: item */
 	T_OPAQUE,		/* unknown to us: only size and align */
 };
+
+/* ir.c: the kinds up to T_FLOAT128 and void, as C and Rust know them. */
+struct arith {
+	const char *c;		/* "unsigned int" */
+	const char *ffi;	/* under Rust's C types: "c_uint"; NULL: none */
+	const char *rust;	/* a Rust primitive: "u128", "f32"; NULL: none */
+	bool uns;		/* unsigned */
+};
+extern const struct arith arith[];	/* [T_VOID .. T_FLOAT128] */
 
 enum callconv { CC_C, CC_STDCALL, CC_FASTCALL, CC_THISCALL, CC_VECTORCALL,
 		CC_AAPCS, CC_WIN64, CC_OTHER };
@@ -293,6 +354,8 @@ struct field {
 	int bitwidth;		/* -1: not a bitfield */
 	const char *comment;
 	const struct annot *ann;	/* NULL: none (ANN() reads it) */
+	const char *vis;	/* style.c: "pub ", "pub(crate) ", "" */
+	const char *attrs;	/* style.c: its attribute lines, "" when none */
 };
 
 struct enumconst {
@@ -312,6 +375,27 @@ struct mval {
 	const char *s;		/* MV_STR: bytes, no NUL added */
 	size_t slen;
 };
+
+/* What style.c decided for an emitted item: the emitters print it. */
+struct style {
+	bool skip;		/* printed elsewhere (--dynamic-loading) or not at all */
+	const char *derives;	/* "Debug, Copy, Clone": the #[derive], NULL: none */
+	unsigned derived;	/* D_* bits derived (a user's Default included) */
+	strvec attrs;		/* attribute lines (--with-attribute-custom, annotations) */
+	bool must_use;		/* #[must_use] */
+	const char *abi;	/* --override-abi; NULL: the declared one */
+	/* records */
+	const char *vis, *storage_vis;	/* members'; the bitfield storage's */
+	struct field *fam;	/* --flexarray-dst: the member made generic */
+	bool layout_tests, impl_default, impl_debug;
+	/* enums: a typedef of the same name is the type */
+	bool typedef_named;
+	/* typedefs */
+	bool use_alias;		/* pub use of a module enum's type */
+	const char *field0_attrs;	/* new type: its field's attributes */
+};
+
+enum { CAN_NEW, CAN_BUSY, CAN_DONE };	/* derive.c's progress on an item */
 
 struct item {
 	enum ikind kind;
@@ -351,14 +435,21 @@ struct item {
 	/* I_VAR const with initializer, I_MACRO */
 	struct mval val;
 	bool has_val;
+	struct type *use[2];	/* clang.c: its shared uses, [const] */
 
-	/* set by later passes */
+	/* filled in by the passes */
 	bool emit;		/* select.c */
 	bool blocked;		/* select.c: on a blocklist */
-	bool opaque;		/* select.c/layout.c */
-	unsigned derives;	/* derive.c: D_* bits */
-	void *lay;		/* layout.c private */
-	struct type *use[2];	/* clang.c: its shared uses, [const] */
+	bool opaque;		/* select.c */
+	VEC(struct bunit *) units;	/* layout.c: bitfield allocation units */
+	unsigned char can_state;	/* derive.c: CAN_* */
+	unsigned can;		/* derive.c: D_* bits the type allows */
+	unsigned refused;	/* derive.c: D_* bits options and annotations refuse */
+	struct rlayout *lay;	/* layout.c: records */
+	enum enum_style estyle;	/* style.c: enums */
+	enum alias_style astyle;	/* style.c: typedefs */
+	bool names_itself;	/* style.c: typedef struct foo foo; */
+	struct style *st;	/* style.c: emitted items */
 };
 
 /* A flexible array member: int a[]; or the older int a[0]; */
@@ -375,6 +466,9 @@ static inline struct type *strip_typedefs(struct type *t)
 	return t;
 }
 
+/* ir.c: an unsigned integer (an enum of one included) */
+bool is_unsigned(struct type *t);
+
 struct unit {
 	itemvec items;		/* top level, in source order */
 	const char *triple;
@@ -382,13 +476,16 @@ struct unit {
 	strvec deps;			/* the header and every file it includes */
 	int clang_major;
 	bool comments;		/* some declaration has a doc comment */
+	itemvec dynamic;	/* style.c: --dynamic-loading's symbols */
 };
 
-/* ---- clang.c: the only file that talks to libclang ---- */
+/* ---- clang*.c: the only files that talk to libclang ---- */
 
-/* Parses opt.header with opt.clang_args; clang diagnostics go to stderr.
- * Returns false (after printing errors) when the header has errors. */
-bool load_unit(struct unit *u);
+/* Parses opt.header with opt.clang_args; clang's diagnostics go to stderr.
+ * False (after them) when the header has errors. */
+bool parse_unit(struct unit *u);
+/* The parsed translation unit as IR. */
+void load_unit(struct unit *u);
 /* --dump-preprocessed-input: the header through clang -E into __bindgen.i */
 void dump_preprocessed(void);
 const char *clang_version_string(void);
@@ -406,14 +503,6 @@ typedef const struct mval *(*mlookup)(const char *name, void *ctx);
  * Returns false when the expression is not understood. */
 bool macro_eval(const struct mtok *toks, int n, mlookup look, void *ctx,
 		struct mval *out);
-/* The Rust integer type bindgen picks for an integer macro value; the _opt
- * form follows --default-macro-constant-type and --fit-macro-constant-types. */
-const char *macro_int_type(int64_t v);
-const char *macro_int_type_opt(int64_t v, bool is_signed_default, bool fit);
-/* The text between b" and " (no quotes, no NUL added), escaped as bindgen. */
-void rust_byte_string(struct buf *b, const char *s, size_t n);
-/* An f64 as bindgen writes it (f64::NAN, f64::INFINITY for the odd ones). */
-void rust_float(struct buf *b, double v);
 
 /* ---- annot.c: <div rustbindgen ...> in doc comments ---- */
 
@@ -425,18 +514,14 @@ void read_annotations(struct unit *u);
 extern const struct annot no_annot;
 #define ANN(x) ((x)->ann ? (x)->ann : &no_annot)
 
-/* ---- select.c: allowlist, blocklist, opaque ---- */
-
-struct regexset;
-struct regexset *regexset_new(const strvec *pats);
-bool regexset_match(const struct regexset *rs, const char *s);
-void select_items(struct unit *u);
-
 /* ---- names.c: Rust names ---- */
 
 void assign_names(struct unit *u);
 const char *rust_ident(const char *name);	/* keywords get a _ suffix */
-const char *builtin_alias(struct item *it);	/* size_t -> usize, ... */
+
+/* ---- select.c: allowlist, blocklist, opaque ---- */
+
+void select_items(struct unit *u);
 
 /* ---- layout.c: bitfield units, packing, padding ---- */
 
@@ -479,44 +564,26 @@ struct rlayout {
 	long explicit_align;	/* #[repr(align(N))], 0: none */
 	bool has_units;
 	bool rust_union;	/* a Rust `union` (else a struct) */
+	bool copy;		/* a union that is Copy */
 	bool fwd;		/* forward declaration only */
 	bool no_layout;		/* size unknown: no layout tests */
 };
 
+/* it->units of every record: before compute_derives(), which needs them */
+void group_bitfields(struct unit *u);
+/* it->lay of every record: after compute_derives() (unions that are Copy) */
 void compute_layout(struct unit *u);
-struct rlayout *rec_layout(struct item *it);
-bool union_is_copy(struct item *it);
-bool union_manually_drop(struct item *it);
-/* The blob type bindgen uses for a layout, e.g. "[u8; 3usize]", "u32". */
-const char *blob_type(long size, long align);
 
-/* ---- derive.c ---- */
+/* ---- derive.c: what each type can derive ---- */
 
 enum {
 	D_DEBUG = 1 << 0, D_COPY = 1 << 1, D_CLONE = 1 << 2, D_DEFAULT = 1 << 3,
 	D_HASH = 1 << 4, D_PARTIALEQ = 1 << 5, D_EQ = 1 << 6,
 	D_PARTIALORD = 1 << 7, D_ORD = 1 << 8,
 };
-void compute_derives(struct unit *u);
-unsigned can_derive(struct item *it);	/* D_* bits the type allows */
-unsigned type_can(struct type *t);
-unsigned derives_refused(struct item *it, bool annotations);
-
-/* ---- emit.c: Rust text ---- */
-
-/* The bindings: the prelude (header comment, raw lines, support types)
- * into pre, the items into body; the output is pre then body. */
-void emit_rust(struct unit *u, struct buf *pre, struct buf *body);
-
-/* ---- dump.c: --emit-ir, --emit-ir-graphviz ---- */
-
-void dump_ir(struct unit *u);
-void dump_ir_dot(struct unit *u, const char *path);
-
-/* ---- post.c: --merge-extern-blocks, --sort-semantically ---- */
-
-/* Rewrites the Rust items in b as the passes asked for do. */
-void postprocess(struct buf *b);
+/* it->refused and it->can of every item */
+void compute_derives(struct unit *u, const struct opts *o);
+unsigned type_can(struct type *t);	/* D_* bits type t allows */
 
 /* ---- wrap.c: --wrap-static-fns, the C file ---- */
 
@@ -524,16 +591,139 @@ void postprocess(struct buf *b);
  * spelled in C is warned about and not emitted. */
 void check_wrappers(struct unit *u);
 void write_wrappers(struct unit *u);
-const char *c_arith_name(enum tkind k);	/* "unsigned int"; NULL if not one */
 
-/* ---- out.c ---- */
+/* ---- dump.c: --emit-ir, --emit-ir-graphviz ---- */
+
+void dump_ir(struct unit *u);
+void dump_ir_dot(struct unit *u, const char *path);
+
+/* ---- style.c: how each item is printed, decided before printing ---- */
+
+void decide_styles(struct unit *u, const struct opts *o);
+
+/* ---- rtype.c: Rust spellings of types and values ---- */
+
+/* The support types (src/rt/) a spelling needs: rt_use() notes them. */
+enum {
+	RT_OPAQUE8 = 1 << 0, RT_BITFIELD_UNIT = 1 << 1, RT_INCARRAY = 1 << 2,
+	RT_UNION_FIELD = 1 << 3, RT_FLOAT16 = 1 << 4, RT_COMPLEX = 1 << 5,
+};
+void rtype_init(const struct opts *o);
+void rt_use(unsigned what);
+unsigned rt_used(void);
+const char *rust_std(void);		/* "::std", or "::core" (--use-core) */
+const char *rty(struct type *t);	/* the Rust type */
+const char *union_member_type(struct type *t);
+const char *blob(long size, long align);	/* "[u8; 3usize]", "u32" */
+const char *abi_name(enum callconv cc);
+const char *ret_suffix(struct type *ret, bool no_return);	/* " -> T" */
+
+/* Where the parts of a signature are in its text, so that a long one is
+ * laid out without splitting it again: the '<' of Option<, the '(' and
+ * ')' of the parameters, each parameter's start and length. */
+struct span {
+	int off, len;
+};
+struct sig {
+	int lt, lp, rp;
+	VEC(struct span) params;
+};
+/* "a: T, b: U" of function type f, into b; into sg (unless NULL) where
+ * each parameter is. */
+void put_params(struct buf *b, struct type *f, const strvec *names, struct sig *sg);
+const char *params(struct type *f, const strvec *names, struct sig *sg);
+/* A C function pointer, "Option<unsafe extern "C" fn(a: T) -> R>". */
+const char *fn_ptr_sig(struct type *f, struct sig *sg);
+const char *fn_ptr(struct type *f);
+const char *enum_repr(struct item *it);	/* "u32" for an unsigned int enum */
+const char *int_for_size(long size);	/* "u16" for 2 */
+/* Numbers are written backwards from the end of a caller's buffer of NUM
+ * bytes: the emitter writes thousands of them. */
+#define NUM 32
+const char *int_lit(char buf[NUM], int64_t v, bool uns);
+const char *usize_lit(char buf[NUM], long v);	/* "24usize" */
+/* The Rust integer type bindgen picks for an integer macro value; the _opt
+ * form follows --default-macro-constant-type and --fit-macro-constant-types. */
+const char *macro_int_type(int64_t v);
+const char *macro_int_type_opt(int64_t v, bool is_signed_default, bool fit);
+/* The text between b" and " (no quotes, no NUL added), escaped as bindgen. */
+void rust_byte_string(struct buf *b, const char *s, size_t n);
+/* An f64 as bindgen writes it (f64::NAN, f64::INFINITY for the odd ones). */
+void rust_float(struct buf *b, double v);
+
+/* ---- rustfmt.c: rustfmt's line layout ---- */
+
+/* rustfmt's defaults, by its option names. */
+#define MAX_WIDTH 100		/* max_width */
+#define FN_CALL_WIDTH 60	/* fn_call_width: arguments on one line */
+#define ATTR_FN_LIKE_WIDTH 70	/* attr_fn_like_width */
+#define STRUCT_LIT_WIDTH 18	/* struct_lit_width */
+#define CHAIN_WIDTH 60		/* chain_width */
+
+void indent(struct buf *o, int n);
+void put_line(struct buf *o, const char *l);
+/* Writes pre+text+post, breaking text inside its outermost brackets when
+ * the line would exceed MAX_WIDTH: on a new line at indentation ind
+ * (col < 0), or going on from column col of a line whose block is at ind. */
+void wrap_at(struct buf *o, int ind, int col, const char *pre, const char *text, int tlen,
+	     const char *post);
+/* pre+text+post on a line of its own at indentation ind, broken as wrap_at(). */
+void line(struct buf *o, int ind, const char *pre, const char *text, const char *post);
+/* head + val + ";", broken after "=" when too long. */
+void eq_line(struct buf *o, int ind, const char *head, const char *val);
+/* The same for a let, whose right side moves down before it is broken. */
+void let_line(struct buf *o, int ind, const char *head, const char *rhs);
+/* The parameters of ps (where sg says), one per line at indentation ind. */
+void param_lines(struct buf *o, int ind, const char *ps, const struct sig *sg);
+/* pub type name = t; where t, a function pointer of sg, takes more than
+ * two lines: what line() would make of it, without splitting t again. */
+void fn_ptr_lines(struct buf *o, const char *name, const char *t, const struct sig *sg);
+/* mac!(args) on one line when the arguments fit FN_CALL_WIDTH, else one
+ * per line. */
+void macro_args(struct buf *o, int ind, const char *mac, const char **args, int n,
+		const char *post);
+const char *tuple(int ind, const char *a, const char *b);	/* "(a, b)" */
+/* ind name(params) -> ret_a { (ret: the tuple (ret_a, ret_b) if ret_b) */
+void method_sig(struct buf *o, int ind, const char *name, const char *params,
+		const char *ret_a, const char *ret_b);
+void attr_lines(struct buf *o, const strvec *attrs);	/* #[derive]s merged */
+/* A --raw-line: an attribute with a long argument list is laid out
+ * vertically, as rustfmt does past ATTR_FN_LIKE_WIDTH. */
+void raw_line(struct buf *o, const char *l);
+/* A raw doc comment as bindgen and prettyplease print it. */
+void doc(struct buf *o, int ind, const char *raw);
+
+/* ---- record.c: structs and unions ---- */
+
+/* The type and its members... */
+void emit_record(struct buf *o, struct item *it);
+/* ...and, after its nested types, its tests, impls and accessors. */
+void emit_record_impls(struct buf *o, struct item *it, int rust_target);
+
+/* ---- dynamic.c: --dynamic-loading ---- */
+
+void emit_dynamic(struct buf *o, const itemvec *items, const struct opts *opts);
+
+/* ---- emit.c: the items as Rust text ---- */
+
+void emit_items(struct unit *u, const struct opts *opts, struct buf *o);
+/* The support types the items used (after emit_items()). */
+void emit_support(const struct opts *opts, struct buf *o);
+/* The header comment and the --raw-lines. */
+void emit_prelude(const struct opts *opts, struct buf *o);
+
+/* ---- post.c: --merge-extern-blocks, --sort-semantically ---- */
+
+/* Rewrites the Rust items in b as the passes asked for do. */
+void postprocess(struct buf *b, bool merge, bool sort);
+
+/* ---- out.c: the output files ---- */
 
 /* Writes a make rule "OUT: DEPS..." for --depfile, as bindgen does. */
 void write_depfile(const char *path, const char *target, strvec *deps);
 
-/* Writes data to path atomically (temp file + rename) when path is a regular
- * file; directly to stdout, /dev/null, pipes.  Fatal on failure. */
-void write_output(const char *path, const char *data, size_t len,
-		  const char *data2, size_t len2);
+/* Writes the parts to path atomically (temp file + rename) when path is a
+ * regular file; directly to stdout, /dev/null, pipes.  Fatal on failure. */
+void write_output(const char *path, const struct buf *parts, int n);
 
 #endif

@@ -26,28 +26,6 @@ static long lmin(long a, long b)
 	return a < b ? a : b;
 }
 
-const char *blob_type(long size, long align)
-{
-	const char *t;
-	if (align >= 8 && size > 0 && size % 8 == 0)
-		return fmt("__BindgenOpaqueArray8<[u8; %ldusize]>", size);
-	switch (align) {
-	case 2: t = "u16"; break;
-	case 4: t = "u32"; break;
-	case 8: t = "u64"; break;
-	default: t = "u8"; align = 1; break;
-	}
-	if (size == 0)
-		return fmt("[%s; 0]", t);
-	if (size % align) {
-		t = "u8";
-		align = 1;
-	}
-	if (size / align == 1)
-		return t;
-	return fmt("[%s; %ldusize]", t, size / align);
-}
-
 /* The layout of a field's type as bindgen sees it. */
 static void field_layout(struct field *f, long *size, long *align)
 {
@@ -183,10 +161,10 @@ static bool requires_explicit_align(struct tracker *t)
 
 /* Consecutive bitfields share one allocation unit, sized to reach the end
  * of the last one; offsets are kept relative to the unit's start. */
-static int take_bitfields(struct item *it, int i, int *nunits, struct bunit **out)
+static int take_bitfields(struct item *it, int i)
 {
 	struct bunit *u = alloc(sizeof *u);
-	u->nth = ++*nunits;
+	u->nth = it->units.n + 1;
 	long start = it->fields.v[i].offset, size_bits = 0;
 	for (; i < it->fields.n && it->fields.v[i].bitwidth >= 0; i++) {
 		struct field *f = &it->fields.v[i];
@@ -202,8 +180,25 @@ static int take_bitfields(struct item *it, int i, int *nunits, struct bunit **ou
 		size_bits = lmax(size_bits, f->offset - start + f->bitwidth);
 	}
 	u->size = align_to(size_bits, 8) / 8;
-	*out = u;
+	vpush(&it->units, u);
 	return i;
+}
+
+static void unit_list(itemvec *items)
+{
+	for (int i = 0; i < items->n; i++) {
+		struct item *it = items->v[i];
+		for (int j = 0; it->complete && !it->opaque && j < it->fields.n;)
+			j = it->fields.v[j].bitwidth >= 0 ? take_bitfields(it, j) : j + 1;
+		unit_list(&it->children);
+	}
+}
+
+/* The bitfield allocation units of every record, before derive.c, which
+ * needs their sizes (a unit over 32 bytes has no Default). */
+void group_bitfields(struct unit *u)
+{
+	unit_list(&u->items);
 }
 
 /* bindgen infers #pragma pack from a field more aligned than its record. */
@@ -231,15 +226,11 @@ static bool is_packed(struct item *it)
 	return packed;
 }
 
-/* Compiled once, before anything else allocates: emission releases the
- * arena between items. */
-static struct regexset *re_wrap, *re_mdrop;
-
 /* Whether a union can be Copy: every field is, and none is a zero-length
  * or flexible array (bindgen's rule). */
-bool union_is_copy(struct item *it)
+static bool union_is_copy(struct item *it)
 {
-	if (!opt.derive_copy || (derives_refused(it, true) & D_COPY))
+	if (!opt.derive_copy || (it->refused & D_COPY))
 		return false;
 	for (int i = 0; i < it->fields.n; i++) {
 		struct type *t = it->fields.v[i].type;
@@ -253,11 +244,11 @@ bool union_is_copy(struct item *it)
 
 /* The style of a union that is not Copy: ManuallyDrop fields, or bindgen's
  * __BindgenUnionField wrapper struct. */
-bool union_manually_drop(struct item *it)
+static bool union_manually_drop(struct item *it)
 {
-	if (regexset_match(re_wrap, it->rname))
+	if (regexset_match(opt.union_wrapper.re, it->rname))
 		return false;
-	if (regexset_match(re_mdrop, it->rname))
+	if (regexset_match(opt.union_manually_drop.re, it->rname))
 		return true;
 	return opt.union_style == US_MANUALLY_DROP;
 }
@@ -276,6 +267,7 @@ static void layout_record(struct item *it)
 {
 	struct rlayout *rl = alloc(sizeof *rl);
 	it->lay = rl;
+	rl->copy = it->kind == I_UNION && union_is_copy(it);
 	if (!it->complete && it->inner_fwd) {
 		add(rl, (struct member){ .kind = M_ADDRESS, .size = 1, .align = 1 });
 		rl->no_layout = true;
@@ -298,14 +290,15 @@ static void layout_record(struct item *it)
 	 * holding a zero-sized blob.  Nor can a union that is not Copy,
 	 * unless its fields are wrapped in ManuallyDrop. */
 	rl->rust_union = t.is_union && !opt.disable_untagged_union && it->fields.n &&
-			 (union_is_copy(it) || union_manually_drop(it));
+			 (rl->copy || union_manually_drop(it));
 
 	int nunits = 0;
 	for (int i = 0; i < it->fields.n;) {
 		struct field *f = &it->fields.v[i];
 		if (f->bitwidth >= 0) {
-			struct bunit *u;
-			i = take_bitfields(it, i, &nunits, &u);
+			struct bunit *u = it->units.v[nunits++];
+			while (i < it->fields.n && it->fields.v[i].bitwidth >= 0)
+				i++;
 			saw_unit(&t, u->size);
 			add(rl, (struct member){ .kind = M_UNIT, .u = u, .size = u->size, .align = 1 });
 			rl->has_units = true;
@@ -349,28 +342,19 @@ static void layout_record(struct item *it)
 		rl->packed_n = it->align;
 }
 
-struct rlayout *rec_layout(struct item *it)
-{
-	if (!it->lay) {
-		layout_record(it);
-		hkeep(&((struct rlayout *)it->lay)->m);
-	}
-	return it->lay;
-}
-
 static void layout_list(itemvec *items)
 {
 	for (int i = 0; i < items->n; i++) {
 		struct item *it = items->v[i];
-		if (it->kind == I_STRUCT || it->kind == I_UNION)
-			rec_layout(it);
+		if (it->kind == I_STRUCT || it->kind == I_UNION) {
+			layout_record(it);
+			hkeep(&it->lay->m);
+		}
 		layout_list(&it->children);
 	}
 }
 
 void compute_layout(struct unit *u)
 {
-	re_wrap = regexset_new(&opt.union_wrapper);
-	re_mdrop = regexset_new(&opt.union_manually_drop);
 	layout_list(&u->items);
 }

@@ -8,14 +8,7 @@
  * constant, so they must fail here too.  The quirks below (which floats
  * parse, "08" being 8, shifts masked to 6 bits) are cexpr's, kept on
  * purpose: the output has to match bindgen's, not a C compiler's.
- *
- * Also here: the Rust types and literal spellings bindgen uses for the
- * values.  Declarations not (yet) in kbindgen.h:
- *
- *   const char *macro_int_type_opt(int64_t v, bool is_signed_default,
- *				    bool fit);
- *   void rust_byte_string(struct buf *b, const char *s, size_t n);
- *   void rust_float(struct buf *b, double v);
+ * The Rust types and spellings of the values are rtype.c's.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -23,9 +16,6 @@
 
 #include "kbindgen.h"
 
-const char *macro_int_type_opt(int64_t v, bool is_signed_default, bool fit);
-void rust_byte_string(struct buf *b, const char *s, size_t n);
-void rust_float(struct buf *b, double v);
 
 /* ---- literals (cexpr literal.rs) ---- */
 
@@ -324,7 +314,7 @@ static bool lit_string(const char *s, struct mval *out)
 	}
 	out->kind = MV_STR;
 	out->slen = b.len;
-	out->s = xstrndup(b.s ? b.s : "", b.len);
+	out->s = astrndup(b.s ? b.s : "", b.len);
 	free(b.s);
 	return true;
 }
@@ -432,7 +422,7 @@ static int64_t int_op(struct parser *p, char op, int64_t a, int64_t b)
 }
 
 /* + - * / %: ints stay ints, anything with a float becomes a float. */
-static void arith(struct parser *p, char op, struct mval *a,
+static void binop(struct parser *p, char op, struct mval *a,
 		  const struct mval *b)
 {
 	double x, y;
@@ -542,7 +532,7 @@ static int p_level(struct parser *p, int lv, int i, struct mval *v)
 		if (k < 0)
 			break;
 		if (lv < 2)
-			arith(p, op[0], v, &w);
+			binop(p, op[0], v, &w);
 		else
 			bitop(op, v, &w);
 		j = k;
@@ -575,7 +565,7 @@ static int p_concat(struct parser *p, int i, struct mval *v)
 	bput(&b, v->s, v->slen);
 	for (i++; tok_string(p, i, &w); i++)
 		bput(&b, w.s, w.slen);
-	v->s = xstrndup(b.s, b.len);
+	v->s = astrndup(b.s, b.len);
 	v->slen = b.len;
 	free(b.s);
 	return i;
@@ -611,123 +601,4 @@ bool macro_eval(const struct mtok *toks, int n, mlookup look, void *ctx,
 		return false;
 	*out = v;
 	return true;
-}
-
-/* ---- Rust types and spellings ---- */
-
-/* bindgen's default_macro_constant_type (ir/var.rs): negative values, or
- * all with --default-macro-constant-type signed, get i32 or i64; the rest
- * u32 or u64; --fit-macro-constant-types also allows 8 and 16 bits. */
-const char *macro_int_type_opt(int64_t v, bool is_signed_default, bool fit)
-{
-	if (v < 0 || is_signed_default) {
-		if (v < INT32_MIN || v > INT32_MAX)
-			return "i64";
-		if (!fit || v < INT16_MIN || v > INT16_MAX)
-			return "i32";
-		return v < INT8_MIN || v > INT8_MAX ? "i16" : "i8";
-	}
-	if (v > UINT32_MAX)
-		return "u64";
-	if (!fit || v > UINT16_MAX)
-		return "u32";
-	return v > UINT8_MAX ? "u16" : "u8";
-}
-
-const char *macro_int_type(int64_t v)
-{
-	return macro_int_type_opt(v, false, false);
-}
-
-/* The text between b" and " that proc_macro2's Literal::byte_string
- * writes: \0 (\x00 before an octal digit, so it cannot read as an octal
- * escape), \t \n \r \" \\, printable ASCII as is, else \xHH uppercase.
- * bindgen appends the NUL itself: b"bar\0" is "bar" plus "\0". */
-void rust_byte_string(struct buf *b, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = s[i];
-		switch (c) {
-		case 0:
-			bputs(b, i + 1 < n && is_oct((unsigned char)s[i + 1]) ?
-				 "\\x00" : "\\0");
-			break;
-		case '\t': bputs(b, "\\t"); break;
-		case '\n': bputs(b, "\\n"); break;
-		case '\r': bputs(b, "\\r"); break;
-		case '"':  bputs(b, "\\\""); break;
-		case '\\': bputs(b, "\\\\"); break;
-		default:
-			if (c >= 0x20 && c <= 0x7e)
-				bputc(b, c);
-			else
-				bprintf(b, "\\x%02X", c);
-		}
-	}
-}
-
-/* Shortest decimal digits that read back as v: digits in dig (no point),
- * value = 0.dig * 10^(*exp10).  The correctly rounded %.*e of the fewest
- * digits that round-trips is what Rust's shortest formatting picks. */
-static void shortest_digits(double v, char *dig, int *exp10)
-{
-	char tmp[40], *e;
-	int prec, k = 0;
-
-	for (prec = 0; prec < 17; prec++) {
-		snprintf(tmp, sizeof tmp, "%.*e", prec, v);
-		if (strtod(tmp, NULL) == v)
-			break;
-	}
-	e = strchr(tmp, 'e');
-	*exp10 = atoi(e + 1) + 1;
-	for (char *q = tmp; q < e; q++)
-		if (is_dec((unsigned char)*q))
-			dig[k++] = *q;
-	while (k > 1 && dig[k - 1] == '0')
-		k--;
-	dig[k] = 0;
-}
-
-/* proc_macro2's f64_unsuffixed: Rust's Display for f64 (shortest
- * round-trip digits, never an exponent) plus ".0" when there is no point.
- * Non-finite values are spelled as bindgen's helpers::ast_ty::float_expr
- * does for Rust >= 1.43. */
-void rust_float(struct buf *b, double v)
-{
-	char dig[40];
-	int e, k;
-
-	if (isnan(v)) {
-		bputs(b, "f64::NAN");
-		return;
-	}
-	if (isinf(v)) {
-		bputs(b, v > 0 ? "f64::INFINITY" : "f64::NEG_INFINITY");
-		return;
-	}
-	if (signbit(v))
-		bputc(b, '-');
-	v = fabs(v);
-	if (v == 0) {
-		bputs(b, "0.0");
-		return;
-	}
-	shortest_digits(v, dig, &e);
-	k = strlen(dig);
-	if (e <= 0) {
-		bputs(b, "0.");
-		for (int i = 0; i < -e; i++)
-			bputc(b, '0');
-		bputs(b, dig);
-	} else if (e >= k) {
-		bputs(b, dig);
-		for (int i = k; i < e; i++)
-			bputc(b, '0');
-		bputs(b, ".0");
-	} else {
-		bput(b, dig, e);
-		bputc(b, '.');
-		bputs(b, dig + e);
-	}
 }

@@ -1,16 +1,34 @@
-/* main.c: kbindgen's driver: options, parse, passes, output. */
+/* main.c: kbindgen's driver: the pipeline of kbindgen.h, pass by pass. */
 #include <errno.h>
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "kbindgen.h"
 
+/* --time-phases: bindgen's format, the time since the previous call on
+ * stderr, labelled (NULL starts the clock). */
+static void phase(const char *label)
+{
+	static struct timespec last;
+	struct timespec now;
+
+	if (!opt.time_phases)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (label)
+		fprintf(stderr, "  time: %9.3f ms.\t%s\n",
+			(now.tv_sec - last.tv_sec) * 1e3 + (now.tv_nsec - last.tv_nsec) / 1e6,
+			label);
+	last = now;
+}
+
 int main(int argc, char **argv)
 {
 	struct unit u = {0};
-	struct buf pre = {0}, body = {0};
+	struct buf prelude = {0}, support = {0}, items = {0};
 
 	/* libclang parses on a thread of its own, whose malloc arena grows
 	 * 128 KiB at a time by default: some 500 mprotect calls on vulkan.h,
@@ -26,27 +44,39 @@ int main(int argc, char **argv)
 	phase(NULL);
 	if (opt.dump_preprocessed)
 		dump_preprocessed();
-	if (!load_unit(&u))
+	if (!parse_unit(&u))
 		exit(1);
+	phase("clang parse");
+	load_unit(&u);
 	phase("ir");
 	read_annotations(&u);
 	assign_names(&u);
 	phase("names");
 	select_items(&u);
 	phase("select");
+	group_bitfields(&u);
+	compute_derives(&u, &opt);
+	phase("derives");
 	compute_layout(&u);
 	phase("layout");
-	compute_derives(&u);
-	phase("derives");
 	if (opt.emit_ir)
 		dump_ir(&u);
 	if (opt.emit_ir_graphviz)
 		dump_ir_dot(&u, opt.emit_ir_graphviz);
 	if (opt.wrap_static_fns)
 		check_wrappers(&u);
-	emit_rust(&u, &pre, &body);
+	decide_styles(&u, &opt);
+	phase("style");
+	emit_items(&u, &opt, &items);
+	emit_support(&opt, &support);
+	if (opt.merge_extern_blocks || opt.sort_semantically) {
+		bput(&support, bstr(&items), items.len);
+		bfree(&items);
+		postprocess(&support, opt.merge_extern_blocks, opt.sort_semantically);
+	}
+	emit_prelude(&opt, &prelude);
 	phase("codegen");
-	write_output(opt.output, bstr(&pre), pre.len, bstr(&body), body.len);
+	write_output(opt.output, (struct buf[]){ prelude, support, items }, 3);
 	if (opt.wrap_static_fns)
 		write_wrappers(&u);
 	if (opt.depfile)

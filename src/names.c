@@ -61,11 +61,6 @@ static const char *find_builtin_alias(struct item *it)
 	return NULL;
 }
 
-const char *builtin_alias(struct item *it)
-{
-	return it->alias;
-}
-
 /* "a_b": the names of enum constants (thousands in a header) and of
  * nested types */
 static char *join(const char *a, const char *b)

@@ -31,12 +31,17 @@ struct opts opt;
 #define RUST_NIGHTLY	INT_MAX
 
 /* Everything an option can do to struct opts. */
+/* What the values of a REGEX=VALUES option are. */
+enum rshape { R_DERIVE, R_ATTR, R_ABI };
+
 enum okind {
 	O_GROUP,	/* not an option: a heading of --help */
 	O_SET,		/* bool at off = true */
 	O_CLEAR,	/* bool at off = false */
 	O_STR,		/* const char * at off = value */
 	O_VEC,		/* value appended to the strvec at off */
+	O_REGEX,	/* pattern appended to the struct relist at off */
+	O_RULE,		/* REGEX=VALUES appended to the rulevec at off */
 	O_NOTE,		/* *note = true: acted on once all is parsed */
 	O_VAL_FN,	/* fn(o, value) */
 	O_PAIR,		/* two values, both appended to the strvec at off */
@@ -52,6 +57,7 @@ struct optdef {
 	const char *arg;	/* metavariable for --help; NULL: a flag */
 	const char *help;
 	bool *note;		/* O_NOTE */
+	enum rshape rule;	/* O_RULE: what the values are */
 };
 
 /* State that only matters while parsing: options whose effect bindgen
@@ -207,7 +213,7 @@ static void set_generate(struct opts *o, const char *v)
 	o->gen_funcs = o->gen_types = o->gen_vars = false;
 	for (;;) {
 		size_t n = strcspn(p, ",");
-		char *what = xstrndup(p, n);
+		char *what = astrndup(p, n);
 
 		switch (pick("generate", what, codegen_kinds)) {
 		case 0: o->gen_funcs = true; break;
@@ -238,96 +244,60 @@ static void shell_completions(struct opts *o, const char *v)
 	ps.completions_shell = v;
 }
 
-/* The values below are kept raw for the passes that use them; here we
- * only refuse what bindgen's value parsers refuse. */
-static void need_eq(const char *name, const char *v, const char *shape)
+/*
+ * REGEX=VALUES, split once, here, as bindgen splits it: at the last '='
+ * outside brackets (attributes hold their own: #[cfi_encoding = "x"]),
+ * the values at the commas outside brackets.  A value that cannot be what
+ * the option makes of it is refused, not printed.
+ */
+static void add_rule(rulevec *rv, const char *name, enum rshape shape, const char *v)
 {
-	if (!strchr(v, '='))
-		usage_error("invalid value '%s' for '--%s': missing '=' (expected %s)",
-			    v, name, shape);
-}
-
-static void override_abi(struct opts *o, const char *v)
-{
-	need_eq("override-abi", v, "REGEX=ABI");
-	pick("override-abi", strrchr(v, '=') + 1, abis);
-	vpush(&o->override_abi, xstrdup(v));
-}
-
-static void derive_custom(strvec *vec, const char *name, const char *v)
-{
-	need_eq(name, v, "REGEX=DERIVE,...");
-	vpush(vec, xstrdup(v));
-}
-
-static void derive_any(struct opts *o, const char *v)
-{
-	derive_custom(&o->derive_custom, "with-derive-custom", v);
-}
-
-static void derive_struct(struct opts *o, const char *v)
-{
-	derive_custom(&o->derive_custom_struct, "with-derive-custom-struct", v);
-}
-
-static void derive_enum(struct opts *o, const char *v)
-{
-	derive_custom(&o->derive_custom_enum, "with-derive-custom-enum", v);
-}
-
-static void derive_union(struct opts *o, const char *v)
-{
-	derive_custom(&o->derive_custom_union, "with-derive-custom-union", v);
-}
-
-/* The '=' that splits REGEX from the attributes is the last one outside
- * brackets: attributes like #[cfi_encoding = "x"] hold their own. */
-static void attr_custom(strvec *vec, const char *name, const char *v)
-{
+	static const char *const shapes[] = { "REGEX=DERIVE,...", "REGEX=#[ATTRIBUTE],...",
+					      "REGEX=ABI" };
+	const char *eq = NULL;
 	int depth = 0;
 
-	for (const char *p = v + strlen(v); p-- > v;) {
-		if (*p == ']')
+	for (const char *p = v + strlen(v); p-- > v && !eq;) {
+		if (*p == ']' || *p == ')')
 			depth++;
-		else if (*p == '[')
+		else if (*p == '[' || *p == '(')
 			depth--;
-		else if (*p == '=' && !depth) {
-			vpush(vec, xstrdup(v));
-			return;
-		}
+		else if (*p == '=' && !depth)
+			eq = p;
 	}
-	usage_error("invalid value '%s' for '--%s': missing '=' (expected REGEX=ATTRIBUTE,...)",
-		    v, name);
+	if (!eq)
+		usage_error("invalid value '%s' for '--%s': missing '=' (expected %s)",
+			    v, name, shapes[shape]);
+	struct rule r = { .pat = astrndup(v, eq - v) };
+	split_commas(eq + 1, strlen(eq + 1), &r.vals);
+	if (!r.vals.n)
+		usage_error("invalid value '%s' for '--%s': nothing after '=' (expected %s)",
+			    v, name, shapes[shape]);
+	for (int i = 0; i < r.vals.n; i++) {
+		const char *x = r.vals.v[i];
+		if (shape == R_ATTR && !(startswith(x, "#[") && endswith(x, "]")))
+			usage_error("invalid value '%s' for '--%s': '%s' is not an attribute (expected %s)",
+				    v, name, x, shapes[shape]);
+		if (shape == R_ABI)
+			pick(name, x, abis);
+	}
+	if (shape == R_ABI && r.vals.n > 1)
+		usage_error("invalid value '%s' for '--%s': one ABI only (expected %s)",
+			    v, name, shapes[shape]);
+	vpush(rv, r);
 }
 
-static void attr_any(struct opts *o, const char *v)
-{
-	attr_custom(&o->attr_custom, "with-attribute-custom", v);
-}
-
-static void attr_struct(struct opts *o, const char *v)
-{
-	attr_custom(&o->attr_custom_struct, "with-attribute-custom-struct", v);
-}
-
-static void attr_enum(struct opts *o, const char *v)
-{
-	attr_custom(&o->attr_custom_enum, "with-attribute-custom-enum", v);
-}
-
-static void attr_union(struct opts *o, const char *v)
-{
-	attr_custom(&o->attr_custom_union, "with-attribute-custom-union", v);
-}
-
+/* TYPE::FIELD=ATTR: the attribute is what follows the first '='. */
 static void field_attr(struct opts *o, const char *v)
 {
 	const char *eq = strchr(v, '=');
 	const char *sep = strstr(v, "::");
 
-	if (!eq || !sep || sep > eq)
+	if (!eq || !sep || sep > eq || !eq[1])
 		usage_error("invalid value '%s' for '--field-attr': expected TYPE::FIELD=ATTR", v);
-	vpush(&o->field_attr, xstrdup(v));
+	struct field_attr fa = { astrndup(v, sep - v), astrndup(sep + 2, eq - sep - 2),
+				 astrdup(eq + 1) };
+	vpush(&o->field_attrs, fa);
 }
 
 #define OFF(f) offsetof(struct opts, f)
@@ -336,6 +306,8 @@ static void field_attr(struct opts *o, const char *v)
 #define CLEAR(n, f, h)		{ n, O_CLEAR, .off = OFF(f), .help = h }
 #define STR(n, f, a, h)		{ n, O_STR, .off = OFF(f), .arg = a, .help = h }
 #define LIST(n, f, a, h)	{ n, O_VEC, .off = OFF(f), .arg = a, .help = h }
+#define REGEX(n, f, a, h)	{ n, O_REGEX, .off = OFF(f), .arg = a, .help = h }
+#define RULE(n, f, r, a, h)	{ n, O_RULE, .off = OFF(f), .rule = r, .arg = a, .help = h }
 #define PAIR(n, f, a, h)	{ n, O_PAIR, .off = OFF(f), .arg = a, .help = h }
 #define NOTE(n, flag, h)	{ n, O_NOTE, .note = &ps.flag, .help = h }
 #define VALFN(n, f, a, h)	{ n, O_VAL_FN, .fn = f, .arg = a, .help = h }
@@ -376,18 +348,18 @@ static const struct optdef optdefs[] = {
 	SET("use-distinct-char16-t", distinct_char16, "Use a distinct type for char16_t"),
 
 	GROUP("Item selection (REGEX options repeat; patterns are anchored)"),
-	LIST("allowlist-type", allow_type, "REGEX", "Only generate types matching REGEX"),
-	LIST("allowlist-function", allow_func, "REGEX", "Only generate free-standing functions matching REGEX"),
-	LIST("allowlist-var", allow_var, "REGEX", "Only generate free-standing variables matching REGEX"),
-	LIST("allowlist-file", allow_file, "PATH", "Generate all contents of files matching PATH"),
-	LIST("allowlist-item", allow_item, "REGEX", "Only generate items matching REGEX"),
-	LIST("blocklist-type", block_type, "TYPE", "Mark TYPE as hidden"),
-	LIST("blocklist-function", block_func, "FUNCTION", "Mark FUNCTION as hidden"),
-	LIST("blocklist-item", block_item, "ITEM", "Mark ITEM as hidden"),
-	LIST("blocklist-file", block_file, "FILE", "Mark items of FILE as hidden"),
-	LIST("blocklist-var", block_var, "VAR", "Mark VAR as hidden"),
+	REGEX("allowlist-type", allow_type, "REGEX", "Only generate types matching REGEX"),
+	REGEX("allowlist-function", allow_func, "REGEX", "Only generate free-standing functions matching REGEX"),
+	REGEX("allowlist-var", allow_var, "REGEX", "Only generate free-standing variables matching REGEX"),
+	REGEX("allowlist-file", allow_file, "PATH", "Generate all contents of files matching PATH"),
+	REGEX("allowlist-item", allow_item, "REGEX", "Only generate items matching REGEX"),
+	REGEX("blocklist-type", block_type, "TYPE", "Mark TYPE as hidden"),
+	REGEX("blocklist-function", block_func, "FUNCTION", "Mark FUNCTION as hidden"),
+	REGEX("blocklist-item", block_item, "ITEM", "Mark ITEM as hidden"),
+	REGEX("blocklist-file", block_file, "FILE", "Mark items of FILE as hidden"),
+	REGEX("blocklist-var", block_var, "VAR", "Mark VAR as hidden"),
 	SET("no-recursive-allowlist", no_recursive_allowlist, "Do not allowlist the types allowlisted items use"),
-	LIST("opaque-type", opaque_type, "TYPE", "Mark TYPE as opaque"),
+	REGEX("opaque-type", opaque_type, "TYPE", "Mark TYPE as opaque"),
 	VALFN("generate", set_generate, "KINDS", "Generate only KINDS, comma separated: functions, types, vars, methods, constructors, destructors"),
 	NOTE("ignore-functions", ignore_functions, "Do not generate bindings for functions"),
 	SET("builtins", builtins, "Output bindings for builtin definitions, e.g. __builtin_va_list"),
@@ -395,26 +367,26 @@ static const struct optdef optdefs[] = {
 
 	GROUP("Enums"),
 	VALFN("default-enum-style", set_enum_style, "STYLE", "Default enum STYLE: consts, moduleconsts, bitfield, newtype, newtype_global, rust, rust_non_exhaustive"),
-	LIST("bitfield-enum", enum_bitfield, "REGEX", "Generate enums matching REGEX as sets of bitfield flags"),
-	LIST("newtype-enum", enum_newtype, "REGEX", "Generate enums matching REGEX as newtypes"),
-	LIST("newtype-global-enum", enum_newtype_global, "REGEX", "Generate enums matching REGEX as global newtypes"),
-	LIST("rustified-enum", enum_rust, "REGEX", "Generate enums matching REGEX as Rust enums"),
-	LIST("rustified-non-exhaustive-enum", enum_rust_ne, "REGEX", "Generate enums matching REGEX as non-exhaustive Rust enums"),
-	LIST("constified-enum", enum_consts, "REGEX", "Generate enums matching REGEX as series of constants"),
-	LIST("constified-enum-module", enum_module, "REGEX", "Generate enums matching REGEX as modules of constants"),
+	REGEX("bitfield-enum", enum_bitfield, "REGEX", "Generate enums matching REGEX as sets of bitfield flags"),
+	REGEX("newtype-enum", enum_newtype, "REGEX", "Generate enums matching REGEX as newtypes"),
+	REGEX("newtype-global-enum", enum_newtype_global, "REGEX", "Generate enums matching REGEX as global newtypes"),
+	REGEX("rustified-enum", enum_rust, "REGEX", "Generate enums matching REGEX as Rust enums"),
+	REGEX("rustified-non-exhaustive-enum", enum_rust_ne, "REGEX", "Generate enums matching REGEX as non-exhaustive Rust enums"),
+	REGEX("constified-enum", enum_consts, "REGEX", "Generate enums matching REGEX as series of constants"),
+	REGEX("constified-enum-module", enum_module, "REGEX", "Generate enums matching REGEX as modules of constants"),
 	SET("no-prepend-enum-name", no_prepend_enum_name, "Do not prepend the enum name to constants or newtype variants"),
 	SET("translate-enum-integer-types", translate_enum_int_types, "Always translate enum integer types to Rust integer types"),
 
 	GROUP("Typedefs"),
 	VALFN("default-alias-style", set_alias_style, "STYLE", "Default typedef STYLE: normal, new_type, new_type_deref"),
-	LIST("normal-alias", alias_normal, "REGEX", "Generate typedefs matching REGEX as type aliases"),
-	LIST("new-type-alias", alias_newtype, "REGEX", "Generate typedefs matching REGEX as newtypes"),
-	LIST("new-type-alias-deref", alias_newtype_deref, "REGEX", "Generate typedefs matching REGEX as newtypes with Deref and DerefMut"),
+	REGEX("normal-alias", alias_normal, "REGEX", "Generate typedefs matching REGEX as type aliases"),
+	REGEX("new-type-alias", alias_newtype, "REGEX", "Generate typedefs matching REGEX as newtypes"),
+	REGEX("new-type-alias-deref", alias_newtype_deref, "REGEX", "Generate typedefs matching REGEX as newtypes with Deref and DerefMut"),
 
 	GROUP("Unions with non-Copy members"),
 	VALFN("default-non-copy-union-style", set_union_style, "STYLE", "Default STYLE: bindgen_wrapper, manually_drop"),
-	LIST("bindgen-wrapper-union", union_wrapper, "REGEX", "Use the __BindgenUnionField wrapper for unions matching REGEX"),
-	LIST("manually-drop-union", union_manually_drop, "REGEX", "Use ManuallyDrop fields for unions matching REGEX"),
+	REGEX("bindgen-wrapper-union", union_wrapper, "REGEX", "Use the __BindgenUnionField wrapper for unions matching REGEX"),
+	REGEX("manually-drop-union", union_manually_drop, "REGEX", "Use ManuallyDrop fields for unions matching REGEX"),
 	SET("disable-untagged-union", disable_untagged_union, "Do not generate Rust unions"),
 
 	GROUP("Derives and impls"),
@@ -429,20 +401,20 @@ static const struct optdef optdefs[] = {
 	SET("with-derive-ord", derive_ord, "Derive Ord"),
 	SET("impl-debug", impl_debug, "Implement Debug where it cannot be derived"),
 	SET("impl-partialeq", impl_partialeq, "Implement PartialEq where it cannot be derived"),
-	LIST("no-partialeq", no_partialeq, "REGEX", "Do not derive PartialEq for types matching REGEX"),
-	LIST("no-copy", no_copy, "REGEX", "Do not derive Copy and Clone for types matching REGEX"),
-	LIST("no-debug", no_debug, "REGEX", "Do not derive Debug for types matching REGEX"),
-	LIST("no-default", no_default, "REGEX", "Do not derive or implement Default for types matching REGEX"),
-	LIST("no-hash", no_hash, "REGEX", "Do not derive Hash for types matching REGEX"),
-	LIST("must-use-type", must_use_type, "REGEX", "Add #[must_use] to types matching REGEX"),
-	VALFN("with-derive-custom", derive_any, "REGEX=DERIVES", "Derive the comma-separated DERIVES on types matching REGEX"),
-	VALFN("with-derive-custom-struct", derive_struct, "REGEX=DERIVES", "Derive DERIVES on structs matching REGEX"),
-	VALFN("with-derive-custom-enum", derive_enum, "REGEX=DERIVES", "Derive DERIVES on enums matching REGEX"),
-	VALFN("with-derive-custom-union", derive_union, "REGEX=DERIVES", "Derive DERIVES on unions matching REGEX"),
-	VALFN("with-attribute-custom", attr_any, "REGEX=ATTRS", "Add the comma-separated attributes ATTRS to types matching REGEX"),
-	VALFN("with-attribute-custom-struct", attr_struct, "REGEX=ATTRS", "Add ATTRS to structs matching REGEX"),
-	VALFN("with-attribute-custom-enum", attr_enum, "REGEX=ATTRS", "Add ATTRS to enums matching REGEX"),
-	VALFN("with-attribute-custom-union", attr_union, "REGEX=ATTRS", "Add ATTRS to unions matching REGEX"),
+	REGEX("no-partialeq", no_partialeq, "REGEX", "Do not derive PartialEq for types matching REGEX"),
+	REGEX("no-copy", no_copy, "REGEX", "Do not derive Copy and Clone for types matching REGEX"),
+	REGEX("no-debug", no_debug, "REGEX", "Do not derive Debug for types matching REGEX"),
+	REGEX("no-default", no_default, "REGEX", "Do not derive or implement Default for types matching REGEX"),
+	REGEX("no-hash", no_hash, "REGEX", "Do not derive Hash for types matching REGEX"),
+	REGEX("must-use-type", must_use_type, "REGEX", "Add #[must_use] to types matching REGEX"),
+	RULE("with-derive-custom", derive_custom, R_DERIVE, "REGEX=DERIVES", "Derive the comma-separated DERIVES on types matching REGEX"),
+	RULE("with-derive-custom-struct", derive_custom_struct, R_DERIVE, "REGEX=DERIVES", "Derive DERIVES on structs matching REGEX"),
+	RULE("with-derive-custom-enum", derive_custom_enum, R_DERIVE, "REGEX=DERIVES", "Derive DERIVES on enums matching REGEX"),
+	RULE("with-derive-custom-union", derive_custom_union, R_DERIVE, "REGEX=DERIVES", "Derive DERIVES on unions matching REGEX"),
+	RULE("with-attribute-custom", attr_custom, R_ATTR, "REGEX=ATTRS", "Add the comma-separated attributes ATTRS to types matching REGEX"),
+	RULE("with-attribute-custom-struct", attr_custom_struct, R_ATTR, "REGEX=ATTRS", "Add ATTRS to structs matching REGEX"),
+	RULE("with-attribute-custom-enum", attr_custom_enum, R_ATTR, "REGEX=ATTRS", "Add ATTRS to enums matching REGEX"),
+	RULE("with-attribute-custom-union", attr_custom_union, R_ATTR, "REGEX=ATTRS", "Add ATTRS to unions matching REGEX"),
 	VALFN("field-attr", field_attr, "TYPE::FIELD=ATTR", "Add the attribute ATTR to field FIELD of TYPE"),
 
 	GROUP("Layout and naming"),
@@ -457,7 +429,7 @@ static const struct optdef optdefs[] = {
 	GROUP("Functions"),
 	SET("enable-function-attribute-detection", fn_attr_detection, "Detect function attributes (#[must_use], noreturn)"),
 	SET("use-array-pointers-in-arguments", array_pointers_in_args, "Use *const [T; N] instead of *const T for array arguments"),
-	VALFN("override-abi", override_abi, "REGEX=ABI", "Use ABI (C, stdcall, efiapi, fastcall, thiscall, vectorcall, aapcs, win64, C-unwind, system) for functions matching REGEX"),
+	RULE("override-abi", override_abi, R_ABI, "REGEX=ABI", "Use ABI (C, stdcall, efiapi, fastcall, thiscall, vectorcall, aapcs, win64, C-unwind, system) for functions matching REGEX"),
 	LIST("extern-fn-block-attrs", extern_fn_block_attrs, "ATTRS", "Add ATTRS to the extern function blocks"),
 	STR("wasm-import-module-name", wasm_import_module, "NAME", "Add #[link(wasm_import_module = NAME)] to extern blocks"),
 	STR("dynamic-loading", dynamic_loading, "NAME", "Generate a dynamically loaded library struct named NAME"),
@@ -502,14 +474,14 @@ static const struct optdef optdefs[] = {
 	IGNORE("block-extern-crate", "Use extern crate for block"),
 
 	GROUP("Old spellings (older bindgen; accepted for older Linux kernels)"),
-	LIST("whitelist-type", allow_type, "REGEX", "Same as --allowlist-type"),
-	LIST("whitelist-function", allow_func, "REGEX", "Same as --allowlist-function"),
-	LIST("whitelist-var", allow_var, "REGEX", "Same as --allowlist-var"),
-	LIST("whitelist-file", allow_file, "PATH", "Same as --allowlist-file"),
-	LIST("blacklist-type", block_type, "TYPE", "Same as --blocklist-type"),
-	LIST("blacklist-function", block_func, "FUNCTION", "Same as --blocklist-function"),
-	LIST("blacklist-item", block_item, "ITEM", "Same as --blocklist-item"),
-	LIST("blacklist-file", block_file, "FILE", "Same as --blocklist-file"),
+	REGEX("whitelist-type", allow_type, "REGEX", "Same as --allowlist-type"),
+	REGEX("whitelist-function", allow_func, "REGEX", "Same as --allowlist-function"),
+	REGEX("whitelist-var", allow_var, "REGEX", "Same as --allowlist-var"),
+	REGEX("whitelist-file", allow_file, "PATH", "Same as --allowlist-file"),
+	REGEX("blacklist-type", block_type, "TYPE", "Same as --blocklist-type"),
+	REGEX("blacklist-function", block_func, "FUNCTION", "Same as --blocklist-function"),
+	REGEX("blacklist-item", block_item, "ITEM", "Same as --blocklist-item"),
+	REGEX("blacklist-file", block_file, "FILE", "Same as --blocklist-file"),
 	IGNORE("size_t-is-usize", "No effect: size_t is usize by default"),
 	IGNORE("rustfmt-bindings", "No effect: output is formatted by default"),
 	IGNORE("unstable-rust", "No effect"),
@@ -640,14 +612,20 @@ static void apply(struct opts *o, const struct optdef *d, const char *val,
 		*(bool *)field = false;
 		break;
 	case O_STR:
-		*(const char **)field = xstrdup(val);
+		*(const char **)field = astrdup(val);
 		break;
 	case O_VEC:
-		vpush((strvec *)field, xstrdup(val));
+		vpush((strvec *)field, astrdup(val));
+		break;
+	case O_REGEX:
+		vpush(&((struct relist *)field)->pats, astrdup(val));
+		break;
+	case O_RULE:
+		add_rule(field, d->name, d->rule, val);
 		break;
 	case O_PAIR:
-		vpush((strvec *)field, xstrdup(val));
-		vpush((strvec *)field, xstrdup(val2));
+		vpush((strvec *)field, astrdup(val));
+		vpush((strvec *)field, astrdup(val2));
 		break;
 	case O_NOTE:
 		*d->note = true;
@@ -665,7 +643,7 @@ static void apply(struct opts *o, const struct optdef *d, const char *val,
 static int nvalues(const struct optdef *d)
 {
 	switch (d->kind) {
-	case O_STR: case O_VEC: case O_VAL_FN: case O_IGNORE_VAL:
+	case O_STR: case O_VEC: case O_REGEX: case O_RULE: case O_VAL_FN: case O_IGNORE_VAL:
 		return 1;
 	case O_PAIR:
 		return 2;
@@ -721,7 +699,7 @@ static void short_opt(struct opts *o, int argc, char **argv, int *i)
 				usage_error("option '-o' needs a value (OUTPUT)");
 			v = argv[++*i];
 		}
-		o->output = xstrdup(v);
+		o->output = astrdup(v);
 	} else if (streq(a, "-V")) {
 		ps.version = true;
 	} else if (streq(a, "-h")) {
@@ -791,6 +769,28 @@ static void finish(struct opts *o)
 	}
 }
 
+/* Every regex of the command line is compiled here, once: a list as one
+ * set (aliases such as --whitelist-type share theirs), a rule alone. */
+static void compile_regexes(struct opts *o)
+{
+	for (const struct optdef *d = optdefs; d < optdefs + NOPTS; d++) {
+		void *field = (char *)o + d->off;
+		if (d->kind == O_REGEX) {
+			struct relist *l = field;
+			if (!l->re)
+				l->re = regexset_new(&l->pats);
+		} else if (d->kind == O_RULE) {
+			rulevec *rv = field;
+			for (int i = 0; i < rv->n; i++) {
+				strvec one = {0};
+				vpush(&one, (char *)rv->v[i].pat);
+				if (!rv->v[i].re)
+					rv->v[i].re = regexset_new(&one);
+			}
+		}
+	}
+}
+
 /*
  * Extra clang arguments from the environment, after those of the command
  * line, as bindgen's get_extra_clang_args does: when TARGET is set (cargo
@@ -806,7 +806,7 @@ static void env_clang_args(struct opts *o)
 	const char *v = NULL;
 
 	if (target) {
-		char *t = xstrdup(target);
+		char *t = astrdup(target);
 
 		v = getenv(fmt("%s_%s", base, t));
 		for (char *p = t; *p; p++)
@@ -833,9 +833,9 @@ void parse_opts(struct opts *o, int argc, char **argv)
 			/* clap fills the header from after -- if it is
 			 * still missing. */
 			if (!o->header)
-				o->header = xstrdup(a);
+				o->header = astrdup(a);
 			else
-				vpush(&o->clang_args, xstrdup(a));
+				vpush(&o->clang_args, astrdup(a));
 		} else if (streq(a, "--")) {
 			dashdash = true;
 		} else if (startswith(a, "--")) {
@@ -843,7 +843,7 @@ void parse_opts(struct opts *o, int argc, char **argv)
 		} else if (a[0] == '-' && a[1]) {
 			short_opt(o, argc, argv, &i);
 		} else if (!o->header) {
-			o->header = xstrdup(a);
+			o->header = astrdup(a);
 		} else {
 			usage_error("unexpected argument '%s': only one header can be given (header '%s'); put clang arguments after --",
 				    a, o->header);
@@ -859,80 +859,5 @@ void parse_opts(struct opts *o, int argc, char **argv)
 		usage_error("no header given (usage: kbindgen [OPTIONS] HEADER [-- CLANG_ARGS...])");
 	finish(o);
 	env_clang_args(o);
-}
-
-/*
- * POSIX shell word splitting without expansions, as the shlex crate that
- * bindgen uses does it: words split at space, tab and newline; '...'
- * quotes literally; "..." quotes with \ escaping only $ ` " \ and newline;
- * a bare \ escapes the next character (\ newline vanishes); # at the start
- * of a word comments out the rest of the line.  Returns false on an
- * unterminated quote or a trailing backslash.
- */
-static bool shell_split(const char *s, strvec *out)
-{
-	char *w = alloc(strlen(s) + 1);
-
-	for (;;) {
-		size_t n = 0;
-
-		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '#') {
-			if (*s == '#')
-				s += strcspn(s, "\n");
-			else
-				s++;
-		}
-		if (!*s)
-			return true;
-		while (*s && *s != ' ' && *s != '\t' && *s != '\n') {
-			char c = *s++;
-
-			if (c == '\'') {
-				while (*s && *s != '\'')
-					w[n++] = *s++;
-				if (!*s++)
-					return false;
-			} else if (c == '"') {
-				while (*s && *s != '"') {
-					if (*s != '\\') {
-						w[n++] = *s++;
-						continue;
-					}
-					if (!*++s)
-						return false;
-					if (*s == '\n') {
-						s++;
-						continue;
-					}
-					if (!strchr("$`\"\\", *s))
-						w[n++] = '\\';
-					w[n++] = *s++;
-				}
-				if (!*s++)
-					return false;
-			} else if (c == '\\') {
-				if (!*s)
-					return false;
-				if (*s != '\n')
-					w[n++] = *s;
-				s++;
-			} else {
-				w[n++] = c;
-			}
-		}
-		vpush(out, xstrndup(w, n));
-	}
-}
-
-/* Like bindgen, a string that does not split is passed as one argument. */
-void split_shell_words(const char *s, strvec *out)
-{
-	strvec words = {0};
-
-	if (!shell_split(s, &words)) {
-		vpush(out, xstrdup(s));
-		return;
-	}
-	for (int i = 0; i < words.n; i++)
-		vpush(out, words.v[i]);
+	compile_regexes(o);
 }

@@ -23,33 +23,35 @@ static bool write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
+/* In parts, so that the items need not be copied behind their prelude. */
+static bool write_parts(int fd, const struct buf *parts, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!write_all(fd, parts[i].s, parts[i].len))
+			return false;
+	return true;
+}
+
 /* A regular file (or a path that does not exist yet) is replaced through a
  * temporary file in the same directory and rename(2), keeping the old mode;
  * anything else (a tty, a pipe, /dev/null) is written in place. */
-/* Two parts, so that the bindings need not be copied behind their prelude. */
-static bool write_parts(int fd, const char *a, size_t alen, const char *b, size_t blen)
-{
-	return write_all(fd, a, alen) && write_all(fd, b, blen);
-}
-
-void write_output(const char *path, const char *data, size_t len,
-		  const char *data2, size_t len2)
+void write_output(const char *path, const struct buf *parts, int n)
 {
 	struct stat st;
 	if (!path || streq(path, "-")) {
-		if (!write_parts(1, data, len, data2, len2))
+		if (!write_parts(1, parts, n))
 			fatal("cannot write to stdout: %s", strerror(errno));
 		return;
 	}
 	bool exists = stat(path, &st) == 0;
 	if (exists && !S_ISREG(st.st_mode)) {
 		int fd = open(path, O_WRONLY | O_TRUNC);
-		if (fd < 0 || !write_parts(fd, data, len, data2, len2) || close(fd))
+		if (fd < 0 || !write_parts(fd, parts, n) || close(fd))
 			fatal("cannot write %s: %s", path, strerror(errno));
 		return;
 	}
-	char *dir = dirname(xstrdup(path));
-	char *tmp = fmt("%s/.%s.XXXXXX", dir, basename(xstrdup(path)));
+	char *dir = dirname(astrdup(path));
+	char *tmp = fmt("%s/.%s.XXXXXX", dir, basename(astrdup(path)));
 	int fd = mkstemp(tmp);
 	if (fd < 0)
 		fatal("cannot write %s: %s", path, strerror(errno));
@@ -61,7 +63,7 @@ void write_output(const char *path, const char *data, size_t len,
 		umask(um);
 		mode = 0666 & ~um;
 	}
-	if (!write_parts(fd, data, len, data2, len2) || fchmod(fd, mode) || close(fd)) {
+	if (!write_parts(fd, parts, n) || fchmod(fd, mode) || close(fd)) {
 		int e = errno;
 		unlink(tmp);
 		fatal("cannot write %s: %s", path, strerror(e));
@@ -101,6 +103,6 @@ void write_depfile(const char *path, const char *target, strvec *deps)
 		put_escaped(&b, deps->v[i]);
 	}
 	bputc(&b, '\n');
-	write_output(path, b.s, b.len, "", 0);
+	write_output(path, &b, 1);
 	free(b.s);
 }

@@ -115,7 +115,7 @@ static ritemvec split_items(const char *s, size_t len)
 			bool block;
 			cur.rank = rank_of(p + strspn(p, " "), &block);
 			if (block) {
-				cur.abi = xstrndup(p, le - p);
+				cur.abi = astrndup(p, le - p);
 				cur.head = p - start;
 			}
 			have_code = true;
@@ -245,14 +245,12 @@ static void sort_items(ritemvec *v, int indent)
 	qsort(v->v, v->n, sizeof *v->v, by_rank);
 }
 
-void postprocess(struct buf *b)
+void postprocess(struct buf *b, bool merge, bool sort)
 {
-	if (!opt.merge_extern_blocks && !opt.sort_semantically)
-		return;
 	ritemvec v = split_items(bstr(b), b->len);
-	if (opt.merge_extern_blocks)
+	if (merge)
 		merge_blocks(&v);
-	if (opt.sort_semantically)
+	if (sort)
 		sort_items(&v, 0);
 	struct buf out = {0};
 	for (int i = 0; i < v.n; i++)

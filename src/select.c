@@ -1,60 +1,10 @@
 /* select.c: which items are emitted.  bindgen's rules: allowlists pick the
  * roots (everything when there are none), the items they reference follow
  * unless --no-recursive-allowlist, blocklisted items are never emitted but
- * may still be named.  Regexes are anchored as ^(...)$ and compiled with
- * PCRE2, whose syntax covers what users pass to bindgen's regex crate. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
+ * may still be named. */
 #include <string.h>
 
 #include "kbindgen.h"
-
-struct regexset {
-	pcre2_code *re;
-	pcre2_match_data *md;
-};
-
-struct regexset *regexset_new(const strvec *pats)
-{
-	if (!pats->n)
-		return NULL;
-	struct buf b = {0};
-	bputs(&b, "^(?:");
-	for (int i = 0; i < pats->n; i++)
-		bprintf(&b, "%s(?:%s)", i ? "|" : "", pats->v[i]);
-	bputs(&b, ")$");
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)b.s, b.len, PCRE2_UTF, &err, &off, NULL);
-	if (!re) {
-		/* name the offending pattern */
-		for (int i = 0; i < pats->n; i++) {
-			char *one = fmt("^(?:%s)$", pats->v[i]);
-			pcre2_code *r = pcre2_compile((PCRE2_SPTR)one, PCRE2_ZERO_TERMINATED,
-						      PCRE2_UTF, &err, &off, NULL);
-			if (!r) {
-				PCRE2_UCHAR msg[256];
-				pcre2_get_error_message(err, msg, sizeof msg);
-				usage_error("invalid regex '%s': %s", pats->v[i], (char *)msg);
-			}
-			pcre2_code_free(r);
-		}
-		usage_error("invalid regex set");
-	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	struct regexset *rs = alloc(sizeof *rs);
-	rs->re = re;
-	rs->md = pcre2_match_data_create_from_pattern(re, NULL);
-	free(b.s);
-	return rs;
-}
-
-bool regexset_match(const struct regexset *rs, const char *s)
-{
-	if (!rs || !s)
-		return false;
-	return pcre2_match(rs->re, (PCRE2_SPTR)s, strlen(s), 0, 0, rs->md, NULL) >= 0;
-}
 
 static struct regexset *al_type, *al_func, *al_var, *al_file, *al_item;
 static struct regexset *bl_type, *bl_func, *bl_var, *bl_file, *bl_item, *opaque;
@@ -152,7 +102,7 @@ static void mark(struct item *it)
 {
 	if (it->emit || it->blocked)
 		return;
-	if (builtin_alias(it))
+	if (it->alias)
 		return;		/* uint64_t is u64: neither it nor its target */
 	it->emit = true;
 	/* nested types are part of their record */
@@ -209,17 +159,17 @@ static void select_list(itemvec *items)
 
 void select_items(struct unit *u)
 {
-	al_type = regexset_new(&opt.allow_type);
-	al_func = regexset_new(&opt.allow_func);
-	al_var = regexset_new(&opt.allow_var);
-	al_file = regexset_new(&opt.allow_file);
-	al_item = regexset_new(&opt.allow_item);
-	bl_type = regexset_new(&opt.block_type);
-	bl_func = regexset_new(&opt.block_func);
-	bl_var = regexset_new(&opt.block_var);
-	bl_file = regexset_new(&opt.block_file);
-	bl_item = regexset_new(&opt.block_item);
-	opaque = regexset_new(&opt.opaque_type);
+	al_type = opt.allow_type.re;
+	al_func = opt.allow_func.re;
+	al_var = opt.allow_var.re;
+	al_file = opt.allow_file.re;
+	al_item = opt.allow_item.re;
+	bl_type = opt.block_type.re;
+	bl_func = opt.block_func.re;
+	bl_var = opt.block_var.re;
+	bl_file = opt.block_file.re;
+	bl_item = opt.block_item.re;
+	opaque = opt.opaque_type.re;
 	have_allowlist = al_type || al_func || al_var || al_file || al_item;
 	collect_replaced(&u->items);
 	block_list(&u->items);

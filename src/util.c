@@ -6,7 +6,6 @@
 #include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "kbindgen.h"
 
@@ -131,16 +130,16 @@ void *alloc_grow(void *p, size_t old, size_t new)
 	return q;
 }
 
-char *xstrndup(const char *s, size_t n)
+char *astrndup(const char *s, size_t n)
 {
 	char *d = alloc(n + 1);
 	memcpy(d, s, n);
 	return d;
 }
 
-char *xstrdup(const char *s)
+char *astrdup(const char *s)
 {
-	return s ? xstrndup(s, strlen(s)) : NULL;
+	return s ? astrndup(s, strlen(s)) : NULL;
 }
 
 char *vfmt(const char *f, va_list ap)
@@ -152,7 +151,7 @@ char *vfmt(const char *f, va_list ap)
 	b.cap = sizeof tmp;
 	b.fixed = true;
 	bvprintf(&b, f, ap);
-	char *s = xstrndup(b.s, b.len);
+	char *s = astrndup(b.s, b.len);
 	if (b.s != tmp)
 		free(b.s);
 	return s;
@@ -340,7 +339,7 @@ void bprintf(struct buf *b, const char *f, ...)
 
 char *bdone(struct buf *b)
 {
-	char *s = xstrndup(b->s ? b->s : "", b->len);
+	char *s = astrndup(b->s ? b->s : "", b->len);
 	bfree(b);
 	return s;
 }
@@ -460,22 +459,6 @@ void warn(const char *f, ...)
 	va_end(ap);
 }
 
-/* --time-phases: bindgen's format, one line per phase on stderr. */
-void phase(const char *label)
-{
-	static struct timespec last;
-	struct timespec now;
-
-	if (!opt.time_phases)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (label)
-		fprintf(stderr, "  time: %9.3f ms.\t%s\n",
-			(now.tv_sec - last.tv_sec) * 1e3 + (now.tv_nsec - last.tv_nsec) / 1e6,
-			label);
-	last = now;
-}
-
 /* Runs argv (argv[0] a path or a name on PATH), waits: its exit status,
  * or -1 when it could not run. */
 int run_wait(char **argv)
@@ -489,4 +472,113 @@ int run_wait(char **argv)
 		if (errno != EINTR)
 			return -1;
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/*
+ * POSIX shell word splitting without expansions, as the shlex crate that
+ * bindgen uses does it: words split at space, tab and newline; '...'
+ * quotes literally; "..." quotes with \ escaping only $ ` " \ and newline;
+ * a bare \ escapes the next character (\ newline vanishes); # at the start
+ * of a word comments out the rest of the line.  Returns false on an
+ * unterminated quote or a trailing backslash.
+ */
+static bool shell_split(const char *s, strvec *out)
+{
+	char *w = alloc(strlen(s) + 1);
+
+	for (;;) {
+		size_t n = 0;
+
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '#') {
+			if (*s == '#')
+				s += strcspn(s, "\n");
+			else
+				s++;
+		}
+		if (!*s)
+			return true;
+		while (*s && *s != ' ' && *s != '\t' && *s != '\n') {
+			char c = *s++;
+
+			if (c == '\'') {
+				while (*s && *s != '\'')
+					w[n++] = *s++;
+				if (!*s++)
+					return false;
+			} else if (c == '"') {
+				while (*s && *s != '"') {
+					if (*s != '\\') {
+						w[n++] = *s++;
+						continue;
+					}
+					if (!*++s)
+						return false;
+					if (*s == '\n') {
+						s++;
+						continue;
+					}
+					if (!strchr("$`\"\\", *s))
+						w[n++] = '\\';
+					w[n++] = *s++;
+				}
+				if (!*s++)
+					return false;
+			} else if (c == '\\') {
+				if (!*s)
+					return false;
+				if (*s != '\n')
+					w[n++] = *s;
+				s++;
+			} else {
+				w[n++] = c;
+			}
+		}
+		vpush(out, astrndup(w, n));
+	}
+}
+
+/* Like bindgen, a string that does not split is passed as one argument. */
+void split_shell_words(const char *s, strvec *out)
+{
+	strvec words = {0};
+
+	if (!shell_split(s, &words)) {
+		vpush(out, astrdup(s));
+		return;
+	}
+	for (int i = 0; i < words.n; i++)
+		vpush(out, words.v[i]);
+}
+
+/* The parts of s[0..n) between the commas outside brackets ((), [], <>;
+ * the '>' of "->" is none), leading blanks dropped, empty parts skipped:
+ * "A, B<C, D>" is "A" and "B<C, D>". */
+void split_commas(const char *s, size_t n, strvec *out)
+{
+	int depth = 0;
+	size_t start = 0;
+	for (size_t i = 0; i <= n; i++) {
+		char c = i < n ? s[i] : ',';
+		if (c == '(' || c == '[' || c == '<')
+			depth++;
+		else if (c == ')' || c == ']' || (c == '>' && !(i && s[i - 1] == '-')))
+			depth--;
+		else if (c == ',' && depth == 0) {
+			size_t a = start;
+			while (a < i && s[a] == ' ')
+				a++;
+			if (i > a)
+				vpush(out, astrndup(s + a, i - a));
+			start = i + 1;
+		}
+	}
+}
+
+void bputs_all(struct buf *b, ...)
+{
+	va_list ap;
+	va_start(ap, b);
+	for (const char *s; (s = va_arg(ap, const char *));)
+		bputs(b, s);
+	va_end(ap);
 }

@@ -8,29 +8,10 @@
 
 #include "kbindgen.h"
 
-/* The C spelling of the arithmetic types and void (--emit-ir shows them
- * too). */
-const char *c_arith_name(enum tkind k)
-{
-	static const char *const names[] = {
-		[T_VOID] = "void", [T_BOOL] = "_Bool", [T_CHAR] = "char",
-		[T_SCHAR] = "signed char", [T_UCHAR] = "unsigned char",
-		[T_SHORT] = "short", [T_USHORT] = "unsigned short", [T_INT] = "int",
-		[T_UINT] = "unsigned int", [T_LONG] = "long",
-		[T_ULONG] = "unsigned long", [T_LLONG] = "long long",
-		[T_ULLONG] = "unsigned long long", [T_INT128] = "__int128",
-		[T_UINT128] = "unsigned __int128", [T_WCHAR] = "wchar_t",
-		[T_CHAR16] = "char16_t", [T_CHAR32] = "char32_t",
-		[T_FLOAT16] = "_Float16", [T_FLOAT] = "float", [T_DOUBLE] = "double",
-		[T_LDOUBLE] = "long double", [T_FLOAT128] = "__float128",
-	};
-	return k <= T_FLOAT128 ? names[k] : NULL;
-}
-
 static const char *base_name(struct type *t)
 {
-	if (t->kind <= T_FLOAT128)
-		return c_arith_name(t->kind);
+	if (t->kind < T_COMPLEX)
+		return arith[t->kind].c;
 	switch (t->kind) {
 	case T_COMPLEX:
 		return t->sub->kind == T_FLOAT ? "float _Complex" :
@@ -163,7 +144,7 @@ static const char *wrap_path(void)
 	}
 	const char *slash = strrchr(p, '/'), *dot = strrchr(p, '.');
 	if (dot && (!slash || dot > slash + 1))
-		p = xstrndup(p, dot - p);
+		p = astrndup(p, dot - p);
 	return fmt("%s.c", p);
 }
 
@@ -176,6 +157,6 @@ void write_wrappers(struct unit *u)
 		if (it->kind == I_FUNC && it->emit && it->wrapper)
 			bputs(&b, it->wrapper);
 	}
-	write_output(wrap_path(), b.s, b.len, "", 0);
+	write_output(wrap_path(), &b, 1);
 	free(b.s);
 }

@@ -7,11 +7,6 @@
 #include "kbindgen.h"
 #include "unit.h"
 
-/* not in kbindgen.h yet */
-const char *macro_int_type_opt(int64_t v, bool is_signed_default, bool fit);
-void rust_byte_string(struct buf *b, const char *s, size_t n);
-void rust_float(struct buf *b, double v);
-
 /* ---- a small lexer, enough to write bodies as text ---- */
 
 static const char *const keywords[] = {
@@ -98,7 +93,7 @@ static int lex(const char *s, struct mtok *t)
 			len = lex_punct(s);
 			k = MT_PUNCT;
 		}
-		t[n].s = xstrndup(s, len);
+		t[n].s = astrndup(s, len);
 		if (k == MT_IDENT && is_keyword(t[n].s))
 			k = MT_KEYWORD;
 		t[n].kind = k;

@@ -18,6 +18,25 @@ static bool str_is(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
+/* Checks that rule i of rv has pattern pat and exactly the NULL-terminated
+ * values that follow. */
+static bool rule_is(const rulevec *rv, int i, const char *pat, ...)
+{
+	va_list ap;
+	int k = 0;
+	const char *w;
+	bool ok = i < rv->n && str_is(rv->v[i].pat, pat) && rv->v[i].re;
+
+	va_start(ap, pat);
+	while (ok && (w = va_arg(ap, const char *))) {
+		if (k >= rv->v[i].vals.n || !str_is(rv->v[i].vals.v[k], w))
+			ok = false;
+		k++;
+	}
+	va_end(ap);
+	return ok && k == rv->v[i].vals.n;
+}
+
 /* Checks that vec holds exactly the NULL-terminated words that follow. */
 static bool vec_is(const strvec *vec, ...)
 {
@@ -183,25 +202,25 @@ static void test_repeats_and_aliases(void)
 
 	o = parse("--blocklist-type", "A", "a.h", "--blocklist-type=B",
 		  "--blacklist-type", "C", NULL);
-	CHECK(vec_is(&o->block_type, "A", "B", "C", NULL));
+	CHECK(vec_is(&o->block_type.pats, "A", "B", "C", NULL));
 
 	o = parse("a.h", "--blacklist-function", "f", "--blocklist-function", "g",
 		  "--blacklist-item", "i", "--blacklist-file", "x\\.h",
 		  "--blocklist-var", "v", NULL);
-	CHECK(vec_is(&o->block_func, "f", "g", NULL));
-	CHECK(vec_is(&o->block_item, "i", NULL));
-	CHECK(vec_is(&o->block_file, "x\\.h", NULL));
-	CHECK(vec_is(&o->block_var, "v", NULL));
+	CHECK(vec_is(&o->block_func.pats, "f", "g", NULL));
+	CHECK(vec_is(&o->block_item.pats, "i", NULL));
+	CHECK(vec_is(&o->block_file.pats, "x\\.h", NULL));
+	CHECK(vec_is(&o->block_var.pats, "v", NULL));
 
 	o = parse("a.h", "--whitelist-function", "rust_helper_.*",
 		  "--allowlist-function", "g", "--whitelist-var", "",
 		  "--whitelist-type", "T", "--whitelist-file", "f",
 		  "--allowlist-item", "I", NULL);
-	CHECK(vec_is(&o->allow_func, "rust_helper_.*", "g", NULL));
-	CHECK(vec_is(&o->allow_var, "", NULL));
-	CHECK(vec_is(&o->allow_type, "T", NULL));
-	CHECK(vec_is(&o->allow_file, "f", NULL));
-	CHECK(vec_is(&o->allow_item, "I", NULL));
+	CHECK(vec_is(&o->allow_func.pats, "rust_helper_.*", "g", NULL));
+	CHECK(vec_is(&o->allow_var.pats, "", NULL));
+	CHECK(vec_is(&o->allow_type.pats, "T", NULL));
+	CHECK(vec_is(&o->allow_file.pats, "f", NULL));
+	CHECK(vec_is(&o->allow_item.pats, "I", NULL));
 
 	o = parse("a.h", "--opaque-type", "a", "--opaque-type", "b",
 		  "--no-debug", ".*", "--newtype-enum", "lru_status",
@@ -209,15 +228,15 @@ static void test_repeats_and_aliases(void)
 		  "--rustified-non-exhaustive-enum", "N",
 		  "--constified-enum", "C", "--constified-enum-module", "M",
 		  "--newtype-global-enum", "G", NULL);
-	CHECK(vec_is(&o->opaque_type, "a", "b", NULL));
-	CHECK(vec_is(&o->no_debug, ".*", NULL));
-	CHECK(vec_is(&o->enum_newtype, "lru_status", NULL));
-	CHECK(vec_is(&o->enum_bitfield, "F", NULL));
-	CHECK(vec_is(&o->enum_rust, "R", NULL));
-	CHECK(vec_is(&o->enum_rust_ne, "N", NULL));
-	CHECK(vec_is(&o->enum_consts, "C", NULL));
-	CHECK(vec_is(&o->enum_module, "M", NULL));
-	CHECK(vec_is(&o->enum_newtype_global, "G", NULL));
+	CHECK(vec_is(&o->opaque_type.pats, "a", "b", NULL));
+	CHECK(vec_is(&o->no_debug.pats, ".*", NULL));
+	CHECK(vec_is(&o->enum_newtype.pats, "lru_status", NULL));
+	CHECK(vec_is(&o->enum_bitfield.pats, "F", NULL));
+	CHECK(vec_is(&o->enum_rust.pats, "R", NULL));
+	CHECK(vec_is(&o->enum_rust_ne.pats, "N", NULL));
+	CHECK(vec_is(&o->enum_consts.pats, "C", NULL));
+	CHECK(vec_is(&o->enum_module.pats, "M", NULL));
+	CHECK(vec_is(&o->enum_newtype_global.pats, "G", NULL));
 
 	/* old spellings that are no-ops */
 	o = parse("a.h", "--size_t-is-usize", "--rustfmt-bindings",
@@ -273,8 +292,8 @@ static void test_values(void)
 		  "--manually-drop-union", "U", "--bindgen-wrapper-union", "W",
 		  NULL);
 	CHECK(o->union_style == US_MANUALLY_DROP);
-	CHECK(vec_is(&o->union_manually_drop, "U", NULL));
-	CHECK(vec_is(&o->union_wrapper, "W", NULL));
+	CHECK(vec_is(&o->union_manually_drop.pats, "U", NULL));
+	CHECK(vec_is(&o->union_wrapper.pats, "W", NULL));
 	o = parse("a.h", "--default-non-copy-union-style=bindgen_wrapper", NULL);
 	CHECK(o->union_style == US_WRAPPER);
 	o = parse("a.h", "--default-visibility", "crate", NULL);
@@ -314,12 +333,32 @@ static void test_values(void)
 		  "--with-derive-custom-union", ".*=MaybeZeroable",
 		  "--override-abi", "f.*=C-unwind", "--field-attr",
 		  "S::f=#[x]", NULL);
-	CHECK(vec_is(&o->attr_custom_enum,
-		     "lru_status=#[cfi_encoding=\"10lru_status\"]", NULL));
-	CHECK(vec_is(&o->derive_custom_struct, ".*=MaybeZeroable", NULL));
-	CHECK(vec_is(&o->derive_custom_union, ".*=MaybeZeroable", NULL));
-	CHECK(vec_is(&o->override_abi, "f.*=C-unwind", NULL));
-	CHECK(vec_is(&o->field_attr, "S::f=#[x]", NULL));
+	CHECK(rule_is(&o->attr_custom_enum, 0, "lru_status",
+		      "#[cfi_encoding=\"10lru_status\"]", NULL));
+	CHECK(rule_is(&o->derive_custom_struct, 0, ".*", "MaybeZeroable", NULL));
+	CHECK(rule_is(&o->derive_custom_union, 0, ".*", "MaybeZeroable", NULL));
+	CHECK(rule_is(&o->override_abi, 0, "f.*", "C-unwind", NULL));
+	CHECK(o->field_attrs.n == 1 && str_is(o->field_attrs.v[0].type, "S") &&
+	      str_is(o->field_attrs.v[0].field, "f") && str_is(o->field_attrs.v[0].attr, "#[x]"));
+
+	/* one rule for every REGEX=VALUES: the last '=' outside brackets,
+	 * the values at the commas outside brackets */
+	o = parse("a.h", "--with-attribute-custom", "foo=bar=#[x]",
+		  "--with-attribute-custom", "(a|b)=#[serde(rename = \"x, y\")], #[y]",
+		  "--with-derive-custom", "(?=q).*=Debug, Foo<A, B>", NULL);
+	CHECK(rule_is(&o->attr_custom, 0, "foo=bar", "#[x]", NULL));
+	CHECK(rule_is(&o->attr_custom, 1, "(a|b)", "#[serde(rename = \"x, y\")]", "#[y]", NULL));
+	CHECK(rule_is(&o->derive_custom, 0, "(?=q).*", "Debug", "Foo<A, B>", NULL));
+	USAGE("'bar' is not an attribute", "a.h", "--with-attribute-custom", "foo=#[x],bar");
+	USAGE("'x' is not an attribute", "a.h", "--with-attribute-custom-struct", "foo=x");
+	USAGE("nothing after '='", "a.h", "--with-derive-custom", "foo=");
+	USAGE("missing '='", "a.h", "--with-derive-custom-enum", "foo");
+	USAGE("one ABI only", "a.h", "--override-abi", "f=C,system");
+	USAGE("invalid value 'bogus'", "a.h", "--override-abi", "f=bogus");
+	USAGE("expected TYPE::FIELD=ATTR", "a.h", "--field-attr", "S::f=");
+	/* every regex is compiled while parsing: a bad one is a usage error */
+	USAGE("invalid regex", "a.h", "--with-derive-custom", "(=Debug");
+	USAGE("invalid regex", "a.h", "--no-copy", "a(");
 }
 
 static void test_rust_target(void)
@@ -593,9 +632,9 @@ static void test_kernel(void)
 	CHECK(o->size_t_is_usize && vec_is(&o->clang_args, "-D__BINDGEN__", NULL));
 	o = parse("helpers.c", "--blacklist-type", ".*", "--whitelist-var", "",
 		  "--whitelist-function", "rust_helper_.*", NULL);
-	CHECK(vec_is(&o->block_type, ".*", NULL));
-	CHECK(vec_is(&o->allow_var, "", NULL));
-	CHECK(vec_is(&o->allow_func, "rust_helper_.*", NULL));
+	CHECK(vec_is(&o->block_type.pats, ".*", NULL));
+	CHECK(vec_is(&o->allow_var.pats, "", NULL));
+	CHECK(vec_is(&o->allow_func.pats, "rust_helper_.*", NULL));
 }
 
 static void test_env(void)
