@@ -7,6 +7,8 @@
 
 #include "kbindgen.h"
 
+static const struct opts *o;	/* handed over by the entry point */
+
 static const char *kind_name[] = {
 	[I_STRUCT] = "struct", [I_UNION] = "union", [I_ENUM] = "enum",
 	[I_TYPEDEF] = "typedef", [I_FUNC] = "function", [I_VAR] = "var",
@@ -126,9 +128,10 @@ static void dump_item(FILE *f, struct item *it, int ind)
 		dump_item(f, it->children.v[i], ind + 2);
 }
 
-void dump_ir(struct unit *u)
+void dump_ir(struct unit *u, const struct opts *opts)
 {
-	printf("IR of %s (%s, %d-bit pointers): %d top-level items\n", opt.header,
+	o = opts;
+	printf("IR of %s (%s, %d-bit pointers): %d top-level items\n", o->header,
 	       u->triple, u->ptr_bits, u->items.n);
 	for (int i = 0; i < u->items.n; i++)
 		dump_item(stdout, u->items.v[i], 0);

@@ -275,16 +275,17 @@ struct opts {
 	bool size_t_is_usize, convert_floats, distinct_char16;
 
 	/* tooling */
+	bool version;				/* --version: print it, exit */
 	enum formatter formatter;
 	bool emit_ir, emit_clang_ast, verbose, time_phases;
 	const char *emit_ir_graphviz;
 	bool no_include_path_detection, dump_preprocessed;
 };
 
-/* Parses argv into *o (defaults first).  Exits on --help/--version (0) and
- * on bad usage (2) with "kbindgen: ..." on stderr. */
+/* Parses argv into *o (defaults first).  Exits on --help (0) and on bad
+ * usage (2) with "kbindgen: ..." on stderr; returns with o->version set
+ * and nothing else checked on --version. */
 void parse_opts(struct opts *o, int argc, char **argv);
-extern struct opts opt;
 
 /* ---- The IR (built by clang*.c, filled in by the passes) ---- */
 
@@ -481,13 +482,13 @@ struct unit {
 
 /* ---- clang*.c: the only files that talk to libclang ---- */
 
-/* Parses opt.header with opt.clang_args; clang's diagnostics go to stderr.
+/* Parses o->header with o->clang_args; clang's diagnostics go to stderr.
  * False (after them) when the header has errors. */
-bool parse_unit(struct unit *u);
+bool parse_unit(struct unit *u, const struct opts *o);
 /* The parsed translation unit as IR. */
 void load_unit(struct unit *u);
 /* --dump-preprocessed-input: the header through clang -E into __bindgen.i */
-void dump_preprocessed(void);
+void dump_preprocessed(const struct opts *o);
 const char *clang_version_string(void);
 
 /* ---- macro.c: object-like macro evaluation (cexpr semantics) ---- */
@@ -516,12 +517,12 @@ extern const struct annot no_annot;
 
 /* ---- names.c: Rust names ---- */
 
-void assign_names(struct unit *u);
+void assign_names(struct unit *u, const struct opts *o);
 const char *rust_ident(const char *name);	/* keywords get a _ suffix */
 
 /* ---- select.c: allowlist, blocklist, opaque ---- */
 
-void select_items(struct unit *u);
+void select_items(struct unit *u, const struct opts *o);
 
 /* ---- layout.c: bitfield units, packing, padding ---- */
 
@@ -572,7 +573,7 @@ struct rlayout {
 /* it->units of every record: before compute_derives(), which needs them */
 void group_bitfields(struct unit *u);
 /* it->lay of every record: after compute_derives() (unions that are Copy) */
-void compute_layout(struct unit *u);
+void compute_layout(struct unit *u, const struct opts *o);
 
 /* ---- derive.c: what each type can derive ---- */
 
@@ -589,12 +590,12 @@ unsigned type_can(struct type *t);	/* D_* bits type t allows */
 
 /* Builds each emitted static function's wrapper; one that cannot be
  * spelled in C is warned about and not emitted. */
-void check_wrappers(struct unit *u);
-void write_wrappers(struct unit *u);
+void check_wrappers(struct unit *u, const struct opts *o);
+void write_wrappers(struct unit *u, const struct opts *o);
 
 /* ---- dump.c: --emit-ir, --emit-ir-graphviz ---- */
 
-void dump_ir(struct unit *u);
+void dump_ir(struct unit *u, const struct opts *o);
 void dump_ir_dot(struct unit *u, const char *path);
 
 /* ---- style.c: how each item is printed, decided before printing ---- */

@@ -7,6 +7,8 @@
 
 #include "kbindgen.h"
 
+static const struct opts *o;	/* handed over by the entry point */
+
 #define MAX_GUARANTEED_ALIGN 8
 
 static long align_to(long n, long a)
@@ -97,9 +99,9 @@ static void saw_field(struct tracker *t, long size, long align, long offset_bits
 		pad = align_to(t->latest_offset, lmin(align, t->it->align)) - t->latest_offset;
 	t->latest_offset += pad;
 	if (!t->packed && !t->is_union) {
-		bool need = opt.explicit_padding || pad >= align ||
+		bool need = o->explicit_padding || pad >= align ||
 			    align > MAX_GUARANTEED_ALIGN;
-		long palign = opt.explicit_padding ? 1 : lmin(align, MAX_GUARANTEED_ALIGN);
+		long palign = o->explicit_padding ? 1 : lmin(align, MAX_GUARANTEED_ALIGN);
 		if (need && pad)
 			padding_field(t, pad, palign);
 	}
@@ -230,7 +232,7 @@ static bool is_packed(struct item *it)
  * or flexible array (bindgen's rule). */
 static bool union_is_copy(struct item *it)
 {
-	if (!opt.derive_copy || (it->refused & D_COPY))
+	if (!o->derive_copy || (it->refused & D_COPY))
 		return false;
 	for (int i = 0; i < it->fields.n; i++) {
 		struct type *t = it->fields.v[i].type;
@@ -246,11 +248,11 @@ static bool union_is_copy(struct item *it)
  * __BindgenUnionField wrapper struct. */
 static bool union_manually_drop(struct item *it)
 {
-	if (regexset_match(opt.union_wrapper.re, it->rname))
+	if (regexset_match(o->union_wrapper.re, it->rname))
 		return false;
-	if (regexset_match(opt.union_manually_drop.re, it->rname))
+	if (regexset_match(o->union_manually_drop.re, it->rname))
 		return true;
-	return opt.union_style == US_MANUALLY_DROP;
+	return o->union_style == US_MANUALLY_DROP;
 }
 
 /* Records with bitfields get their alignment from a zero-sized first
@@ -289,7 +291,7 @@ static void layout_record(struct item *it)
 	/* An empty union cannot be a Rust union: bindgen makes it a struct
 	 * holding a zero-sized blob.  Nor can a union that is not Copy,
 	 * unless its fields are wrapped in ManuallyDrop. */
-	rl->rust_union = t.is_union && !opt.disable_untagged_union && it->fields.n &&
+	rl->rust_union = t.is_union && !o->disable_untagged_union && it->fields.n &&
 			 (rl->copy || union_manually_drop(it));
 
 	int nunits = 0;
@@ -310,7 +312,7 @@ static void layout_record(struct item *it)
 		add(rl, (struct member){ .kind = M_FIELD, .f = f, .size = size, .align = align });
 		i++;
 	}
-	if (opt.explicit_padding && !t.last_was_bitfield && !rl->rust_union &&
+	if (o->explicit_padding && !t.last_was_bitfield && !rl->rust_union &&
 	    t.latest_offset != it->size && it->size > t.latest_offset)
 		padding_field(&t, it->size - t.latest_offset, 0);
 
@@ -354,7 +356,8 @@ static void layout_list(itemvec *items)
 	}
 }
 
-void compute_layout(struct unit *u)
+void compute_layout(struct unit *u, const struct opts *opts)
 {
+	o = opts;
 	layout_list(&u->items);
 }

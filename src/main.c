@@ -8,6 +8,8 @@
 
 #include "kbindgen.h"
 
+static struct opts opt;
+
 /* --time-phases: bindgen's format, the time since the previous call on
  * stderr, labelled (NULL starts the clock). */
 static void phase(const char *label)
@@ -35,6 +37,11 @@ int main(int argc, char **argv)
 	 * and 3-5% of the run.  Untouched pad costs no memory. */
 	mallopt(M_TOP_PAD, 8 << 20);
 	parse_opts(&opt, argc, argv);
+	if (opt.version) {
+		printf("kbindgen %s\n", KB_BINDGEN_VERSION);
+		printf("kbindgen %s (libclang %s)\n", KB_VERSION, clang_version_string());
+		return 0;
+	}
 	/* as in bindgen, the DST form needs ptr_metadata (nightly): say so
 	 * rather than quietly writing the usual form */
 	if (opt.flexarray_dst && opt.rust_target != KB_RUST_NIGHTLY)
@@ -43,28 +50,28 @@ int main(int argc, char **argv)
 		fatal("%s: %s", opt.header, strerror(errno));
 	phase(NULL);
 	if (opt.dump_preprocessed)
-		dump_preprocessed();
-	if (!parse_unit(&u))
+		dump_preprocessed(&opt);
+	if (!parse_unit(&u, &opt))
 		exit(1);
 	phase("clang parse");
 	load_unit(&u);
 	phase("ir");
 	read_annotations(&u);
-	assign_names(&u);
+	assign_names(&u, &opt);
 	phase("names");
-	select_items(&u);
+	select_items(&u, &opt);
 	phase("select");
 	group_bitfields(&u);
 	compute_derives(&u, &opt);
 	phase("derives");
-	compute_layout(&u);
+	compute_layout(&u, &opt);
 	phase("layout");
 	if (opt.emit_ir)
-		dump_ir(&u);
+		dump_ir(&u, &opt);
 	if (opt.emit_ir_graphviz)
 		dump_ir_dot(&u, opt.emit_ir_graphviz);
 	if (opt.wrap_static_fns)
-		check_wrappers(&u);
+		check_wrappers(&u, &opt);
 	decide_styles(&u, &opt);
 	phase("style");
 	emit_items(&u, &opt, &items);
@@ -78,7 +85,7 @@ int main(int argc, char **argv)
 	phase("codegen");
 	write_output(opt.output, (struct buf[]){ prelude, support, items }, 3);
 	if (opt.wrap_static_fns)
-		write_wrappers(&u);
+		write_wrappers(&u, &opt);
 	if (opt.depfile)
 		write_depfile(opt.depfile, opt.output ? opt.output : "-", &u.deps);
 	phase("write");

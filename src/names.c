@@ -6,6 +6,8 @@
 
 #include "kbindgen.h"
 
+static const struct opts *o;	/* handed over by the entry point */
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char **)a, *(const char **)b);
@@ -57,7 +59,7 @@ static const char *find_builtin_alias(struct item *it)
 		return NULL;
 	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
 		if (streq(it->name, tab[i].c))
-			return tab[i].sz && !opt.size_t_is_usize ? NULL : tab[i].r;
+			return tab[i].sz && !o->size_t_is_usize ? NULL : tab[i].r;
 	return NULL;
 }
 
@@ -95,10 +97,10 @@ static void name_item(struct item *it, int *anon_counter)
 		int n = ++*anon_counter;
 		base = it->parent ? fmt("%s__bindgen_ty_%d", it->parent->rname, n)
 				  : fmt("_bindgen_ty_%d", n);
-	} else if (it->parent && !opt.disable_nested_struct_naming &&
+	} else if (it->parent && !o->disable_nested_struct_naming &&
 		   it->kind != I_ENUM) {
 		base = join(it->parent->rname, it->name);
-	} else if (opt.c_naming && it->kind != I_TYPEDEF) {
+	} else if (o->c_naming && it->kind != I_TYPEDEF) {
 		base = fmt("%s_%s", it->kind == I_STRUCT ? "struct" :
 				    it->kind == I_UNION ? "union" : "enum", it->name);
 	} else {
@@ -124,14 +126,14 @@ static void name_fields(struct item *it)
 		if (f->name)
 			f->rname = rust_ident(f->name);
 		else if (f->bitwidth < 0)
-			f->rname = fmt("%s%d", opt.anon_fields_prefix, ++anon);
+			f->rname = fmt("%s%d", o->anon_fields_prefix, ++anon);
 	}
 }
 
 static void name_consts(struct item *it)
 {
 	const char *prefix = NULL;
-	if (!opt.no_prepend_enum_name) {
+	if (!o->no_prepend_enum_name) {
 		if (!it->anonymous)
 			prefix = it->rname;
 		else if (it->parent)
@@ -159,7 +161,8 @@ static void name_list(itemvec *items, int *anon_counter)
 	}
 }
 
-void assign_names(struct unit *u)
+void assign_names(struct unit *u, const struct opts *opts)
 {
+	o = opts;
 	name_list(&u->items, &top_anon);
 }

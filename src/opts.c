@@ -17,8 +17,6 @@
 
 #include "kbindgen.h"
 
-struct opts opt;
-
 /*
  * Rust targets, as bindgen main's bindgen/features.rs knows them.  The
  * latest one is the default; versions newer than that are accepted and
@@ -592,13 +590,6 @@ static void completions(const char *shell)
 	exit(0);
 }
 
-static void print_version(void)
-{
-	printf("kbindgen %s\n", KB_BINDGEN_VERSION);
-	printf("kbindgen %s (libclang %s)\n", KB_VERSION, clang_version_string());
-	exit(0);
-}
-
 static void apply(struct opts *o, const struct optdef *d, const char *val,
 		  const char *val2)
 {
@@ -853,8 +844,10 @@ void parse_opts(struct opts *o, int argc, char **argv)
 	/* Like bindgen, these act once the whole line has parsed. */
 	if (ps.completions)
 		completions(ps.completions_shell);
-	if (ps.version)
-		print_version();
+	if (ps.version) {
+		o->version = true;	/* main.c prints it: it asks libclang */
+		return;
+	}
 	if (!o->header)
 		usage_error("no header given (usage: kbindgen [OPTIONS] HEADER [-- CLANG_ARGS...])");
 	finish(o);

@@ -6,6 +6,8 @@
 
 #include "kbindgen.h"
 
+static const struct opts *o;	/* handed over by the entry point */
+
 static struct regexset *al_type, *al_func, *al_var, *al_file, *al_item;
 static struct regexset *bl_type, *bl_func, *bl_var, *bl_file, *bl_item, *opaque;
 static bool have_allowlist;
@@ -59,26 +61,26 @@ static bool allowed(const struct item *it)
 /* Items bindgen never emits whatever the lists say. */
 static bool generable(const struct item *it)
 {
-	if (it->is_builtin && !opt.builtins)
+	if (it->is_builtin && !o->builtins)
 		return false;
 	switch (it->kind) {
 	case I_FUNC:
-		if (!opt.gen_funcs)
+		if (!o->gen_funcs)
 			return false;
-		if (it->is_static && !opt.wrap_static_fns)
+		if (it->is_static && !o->wrap_static_fns)
 			return false;
 		/* a variadic function cannot pass its ... on: no wrapper */
 		if (it->is_static && it->type->variadic)
 			return false;
-		if (it->is_inline && !it->is_static && !opt.gen_inline_funcs)
+		if (it->is_inline && !it->is_static && !o->gen_inline_funcs)
 			return false;
 		return true;
 	case I_VAR:
-		return opt.gen_vars;
+		return o->gen_vars;
 	case I_MACRO:
-		return opt.gen_vars && it->has_val;
+		return o->gen_vars && it->has_val;
 	default:
-		return opt.gen_types;
+		return o->gen_types;
 	}
 }
 
@@ -108,7 +110,7 @@ static void mark(struct item *it)
 	/* nested types are part of their record */
 	for (int i = 0; i < it->children.n; i++)
 		mark(it->children.v[i]);
-	if (opt.no_recursive_allowlist && have_allowlist)
+	if (o->no_recursive_allowlist && have_allowlist)
 		return;
 	if (it->parent)
 		mark(it->parent);
@@ -157,19 +159,20 @@ static void select_list(itemvec *items)
 	}
 }
 
-void select_items(struct unit *u)
+void select_items(struct unit *u, const struct opts *opts)
 {
-	al_type = opt.allow_type.re;
-	al_func = opt.allow_func.re;
-	al_var = opt.allow_var.re;
-	al_file = opt.allow_file.re;
-	al_item = opt.allow_item.re;
-	bl_type = opt.block_type.re;
-	bl_func = opt.block_func.re;
-	bl_var = opt.block_var.re;
-	bl_file = opt.block_file.re;
-	bl_item = opt.block_item.re;
-	opaque = opt.opaque_type.re;
+	o = opts;
+	al_type = o->allow_type.re;
+	al_func = o->allow_func.re;
+	al_var = o->allow_var.re;
+	al_file = o->allow_file.re;
+	al_item = o->allow_item.re;
+	bl_type = o->block_type.re;
+	bl_func = o->block_func.re;
+	bl_var = o->block_var.re;
+	bl_file = o->block_file.re;
+	bl_item = o->block_item.re;
+	opaque = o->opaque_type.re;
 	have_allowlist = al_type || al_func || al_var || al_file || al_item;
 	collect_replaced(&u->items);
 	block_list(&u->items);

@@ -8,6 +8,8 @@
 
 #include "kbindgen.h"
 
+static const struct opts *o;	/* handed over by the entry point */
+
 static const char *base_name(struct type *t)
 {
 	if (t->kind < T_COMPLEX)
@@ -94,7 +96,7 @@ static char *wrapper(struct item *it)
 	struct buf d = {0}, call = {0}, b = {0};
 	int unnamed = 0;
 
-	bprintf(&d, "%s%s(", it->name, opt.wrap_static_fns_suffix);
+	bprintf(&d, "%s%s(", it->name, o->wrap_static_fns_suffix);
 	if (!f->params.n)
 		bputs(&d, "void");
 	for (int i = 0; i < f->params.n; i++) {
@@ -117,8 +119,9 @@ static char *wrapper(struct item *it)
 
 /* Marks the static functions that cannot be wrapped as not emitted, so
  * the Rust side never links to a wrapper that does not exist. */
-void check_wrappers(struct unit *u)
+void check_wrappers(struct unit *u, const struct opts *opts)
 {
+	o = opts;
 	for (int i = 0; i < u->items.n; i++) {
 		struct item *it = u->items.v[i];
 		if (it->kind == I_FUNC && it->emit && it->is_static && !it->wrapper) {
@@ -135,7 +138,7 @@ void check_wrappers(struct unit *u)
  * default: $TMPDIR/bindgen/extern.c). */
 static const char *wrap_path(void)
 {
-	const char *p = opt.wrap_static_fns_path;
+	const char *p = o->wrap_static_fns_path;
 	if (!p) {
 		const char *tmp = getenv("TMPDIR");
 		const char *dir = fmt("%s/bindgen", tmp && *tmp ? tmp : "/tmp");
@@ -148,10 +151,11 @@ static const char *wrap_path(void)
 	return fmt("%s.c", p);
 }
 
-void write_wrappers(struct unit *u)
+void write_wrappers(struct unit *u, const struct opts *opts)
 {
+	o = opts;
 	struct buf b = {0};
-	bprintf(&b, "#include \"%s\"\n\n// Static wrappers\n\n", opt.header);
+	bprintf(&b, "#include \"%s\"\n\n// Static wrappers\n\n", o->header);
 	for (int i = 0; i < u->items.n; i++) {
 		struct item *it = u->items.v[i];
 		if (it->kind == I_FUNC && it->emit && it->wrapper)

@@ -1,0 +1,57 @@
+/* clang.h: what the loader's files (clang*.c, the only ones that talk to
+ * libclang) share.  Dependencies point down: clang.c -> clang_decl.c ->
+ * clang_type.c -> clang_map.c. */
+#ifndef KBINDGEN_CLANG_H
+#define KBINDGEN_CLANG_H
+
+#include <clang-c/Index.h>
+
+#include "kbindgen.h"
+
+/* The state of one load. */
+struct loader {
+	const struct opts *opt;
+	CXTranslationUnit tu;
+	struct unit *unit;
+	itemvec deferred;	/* attached at the end, if not before */
+	bool system_comments;	/* -fretain-comments-from-system-headers */
+	bool own_layouts;	/* Itanium C layout: see plain_layout() */
+	bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
+};
+extern struct loader ld;
+
+/* ---- clang_map.c: cursor and type tables, items from cursors ---- */
+
+void map_put(CXCursor c, struct item *it);	/* c: a canonical cursor */
+struct item *map_get(CXCursor c);
+void tmap_put(CXType t, struct item *it);
+struct item *tmap_get(CXType t);
+char *cx_str(CXString s);			/* an arena copy; s disposed */
+void locate(CXCursor c, struct item *it);	/* file (line, column) */
+bool comments_kept(CXCursor c);
+const char *raw_comment(CXCursor c);
+const char *comment_of(CXCursor c);		/* NULL when clang dropped it */
+struct type *new_type(enum tkind k);
+struct item *new_item(enum ikind k, CXCursor c, CXCursor canon, struct item *parent);
+void attach(struct item *it);			/* to its parent, or the unit */
+
+/* ---- clang_type.c: types, records, enums, typedefs ---- */
+
+struct type *conv(CXType t);
+struct type *set_const(struct type *r, bool c);
+/* Names the parameters of the function type inside t from the ParmDecls
+ * under c. */
+void name_params(CXCursor c, struct type *t);
+struct item *record_item(CXCursor c, struct item *parent);
+struct item *enum_item(CXCursor c, struct item *parent);
+struct item *typedef_item(CXCursor c);
+
+/* ---- clang_decl.c: functions and variables ---- */
+
+void func_item(CXCursor c);
+void var_item(CXCursor c);
+/* What clang folds the initializer of c to, into it->val: integers and
+ * floats, and string literals when strings. */
+void evaluate(CXCursor c, struct item *it, bool strings);
+
+#endif
