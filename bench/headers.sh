@@ -3,10 +3,10 @@
 # large system headers.  CPU time is user+sys, the median of N runs (the
 # tools take turns: bench/measure); RSS is the peak.  Needs libgtk-3-dev,
 # libvulkan-dev, libsdl2-dev and bindgen (apt-get install them); headers
-# that are missing are skipped.  When bench/kernel.sh has prepared its
-# Linux 6.1 tree (the cache ~/.cache/kbindgen-kernel, or WORK=), a row
-# linux-6.1 is added: bench/kernel-bench.sh, the kernel's bindings_helper.h
-# with kbuild's exact arguments.
+# that are missing are skipped.  When tests/kernel/prepare-tree has
+# prepared its Linux 6.1 tree (the cache ~/.cache/kbindgen-kernel, or
+# WORK=), a row linux-6.1 is added: bench/kernel-bench.sh, the kernel's
+# bindings_helper.h with kbuild's exact arguments.
 #   bench/headers.sh [N]         (default N=10)
 set -e
 cd "$(dirname "$0")/.."

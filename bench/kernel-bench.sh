@@ -1,7 +1,8 @@
 #!/bin/bash
 # Times kbindgen on the Linux 6.1 kernel's rust/bindings/bindings_helper.h,
 # with exactly the command kbuild ran (saved in the objtree's
-# rust/bindings/.bindings_generated.rs.cmd by bench/kernel.sh), against:
+# rust/bindings/.bindings_generated.rs.cmd by tests/kernel/prepare-tree),
+# against:
 #   - Debian's bindgen 0.60.1 as kbuild runs it (rustfmt on, rustfmt from
 #     ~/.cargo/bin or PATH), and with --no-rustfmt-bindings; on libclang 14
 #     (it panics on 16), so with LIBCLANG_PATH and the
@@ -18,12 +19,13 @@
 #   bench/kernel-bench.sh [N] [--row]     (default N=10; --row: no header line)
 #
 # Env: WORK (default ~/.cache/kbindgen-kernel), KBINDGEN (default
-# build/kbindgen), LLVM (default scripts/find-llvm). Needs bench/kernel.sh to
-# have prepared the 6.1 tree; says so and exits 0 otherwise.
+# build/kbindgen), LLVM (default scripts/find-llvm). Needs the 6.1 tree that
+# tests/kernel/prepare-tree 6.1 (or tests/kernel/check.sh) prepares; says so
+# and exits 0 otherwise.
 set -e
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 MEASURE=$REPO/bench/measure
-. "$REPO/bench/kernel-lib.sh"
+KBUILD_ARGS=$REPO/tests/kernel/kbuild-args
 N=${1:-10}
 ROW_ONLY=${2:-}
 WORK=${WORK:-$HOME/.cache/kbindgen-kernel}
@@ -46,17 +48,17 @@ header() {
 		"bindgen" "bindgen-nofmt" kb/clang bg/kb
 }
 [ "$ROW_ONLY" = --row ] || header
-if ! kbuild_args "$OBJ" "$TARGET" "$KB" "$TMP/out.rs" "$TMP/out.d"; then
-	echo "linux-6.1: no kbuild command in $OBJ (run bench/kernel.sh first), skipped"
+mapfile -d '' KB_ARGS < <("$KBUILD_ARGS" "$OBJ" "$TARGET" "$KB" "$TMP/out.rs" "$TMP/out.d")
+if [ ${#KB_ARGS[@]} = 0 ]; then
+	echo "linux-6.1: no kbuild command in $OBJ (run tests/kernel/prepare-tree 6.1 first), skipped"
 	exit 0
 fi
-KB_ARGS=("${ARGS[@]}")
 # the clang arguments: what follows "--"; the header: argv[1]
 for ((i = 0; i < ${#KB_ARGS[@]}; i++)); do [ "${KB_ARGS[i]}" = -- ] && break; done
 CLANG_ARGS=("${KB_ARGS[@]:i+1}")
 HEADER=${KB_ARGS[1]}
-kbuild_args "$OBJ" "$TARGET" "$BINDGEN" "$TMP/out.rs" "$TMP/out.d"
-BG_ARGS=("${ARGS[@]}" "$ZERO_INIT_FLAG")
+mapfile -d '' BG_ARGS < <("$KBUILD_ARGS" "$OBJ" "$TARGET" "$BINDGEN" "$TMP/out.rs" "$TMP/out.d")
+BG_ARGS+=("$ZERO_INIT_FLAG")
 BGN_ARGS=("$BINDGEN" --no-rustfmt-bindings "${BG_ARGS[@]:1}")
 CL_ARGS=("$CLANG" -fsyntax-only "$HEADER" "${CLANG_ARGS[@]}")
 

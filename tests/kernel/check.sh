@@ -1,203 +1,82 @@
 #!/bin/bash
-# kbindgen as the kernel's BINDGEN: Linux 6.1 and 6.12 from Debian's archive.
+# kbindgen as the kernel's BINDGEN: Linux 6.1 and 6.12 from Debian's archive
+# (minutes; not part of make check).
 #
-#   bench/kernel.sh                  # both kernels
-#   KERNELS=6.1 bench/kernel.sh      # one of them
+#   tests/kernel/check.sh                  # both kernels
+#   KERNELS=6.1 tests/kernel/check.sh      # one of them
 #
-# For each kernel: install linux-source-X (only if missing), extract it,
-# configure an out-of-tree build (O=) with x86_64 defconfig + CONFIG_RUST=y,
-# and run the kernel's own `make -k prepare` with BINDGEN=<kbindgen>, so that
-# scripts/rust_is_available.sh, the Kconfig probes and rust/Makefile's
-# cmd_bindgen (if_changed_dep) all run kbindgen exactly as they would run
-# bindgen. Then:
-#   - record which bindings files kbuild produced;
-#   - compile them with rustc as #![no_std] libraries on the host target,
-#     through the kernel's own rust/bindings/lib.rs (and rust/uapi/lib.rs and
-#     rust/ffi.rs on 6.12);
-#   - show whether a real kernel build would turn rustc's warnings on them
-#     into errors (CONFIG_WERROR -> -Dwarnings in kbuild's rustc command),
-#     and compile them again with -Dwarnings;
-#   - on 6.1, run Debian's bindgen 0.60.1 on the arguments kbuild saved in
-#     the .cmd file and diff the items (kind + name) of both outputs;
-#   - on 6.1, compare layouts: both tools again on kbuild's arguments without
-#     --no-layout-tests; kbindgen's compile-time asserts compiled with rustc,
-#     bindgen 0.60.1's #[test]s built with rustc 1.63 and run, and the numbers
-#     of both diffed (bench/layout-diff.py);
-#   - on 6.1, kbuild again in a second objtree with KBINDGEN_RUST_TARGET=1.62
-#     exported, and those bindings compiled with Debian's rustc 1.63.
-# The timing of the kernel header is bench/kernel-bench.sh (make bench).
+# Installs what is missing (scripts/install-kernel-deps), and for each
+# kernel has kbuild run kbindgen (tests/kernel/prepare-tree: defconfig +
+# CONFIG_RUST=y, the kernel's own `make -k prepare` with BINDGEN=kbindgen).
+# Then it checks (PASS:/FAIL:) that
+#   - kbuild produced every bindings file;
+#   - they compile with rustc as #![no_std] libraries on the host target,
+#     through the kernel's own rust/bindings/lib.rs (and rust/uapi/lib.rs
+#     and rust/ffi.rs on 6.12);
+#   - 6.12's compile with -Dwarnings, as a CONFIG_WERROR kernel build
+#     compiles them (on 6.1, at kbindgen's default target, bindgen main's
+#     bitfield setters draw unused_unsafe: reported, not checked);
+#   - 6.1's layouts (both tools again on kbuild's arguments without
+#     --no-layout-tests): kbindgen's compile-time asserts compile with
+#     rustc, and their numbers are those of bindgen 0.60.1's #[test]s
+#     (tests/kernel/layout-diff.py; the #[test]s are built with rustc 1.63
+#     and run: reported);
+#   - 6.1 made again in a second objtree with KBINDGEN_RUST_TARGET=1.62
+#     compiles with Debian's rustc 1.63, also with -Dwarnings, and with the
+#     new rustc;
+# and reports whether a real kernel build would turn rustc's warnings into
+# errors (CONFIG_WERROR -> -Dwarnings in kbuild's rustc command), and, on
+# 6.1, the items (kind + name, tests/kernel/rust-items) that differ from
+# Debian's bindgen 0.60.1's on the arguments kbuild saved.  Ends with a
+# summary and `kernel: N passed, M failed`.  doc/kernel.md has the notes:
+# the cache's files, why each step is done as it is, results.  The timing
+# of the kernel header is bench/kernel-bench.sh (make bench).
 #
-# Env: WORK (cache, default ~/.cache/kbindgen-kernel, outside the repo),
-# KBINDGEN (default build/kbindgen; built with `make` if missing), RUSTC
-# (default ~/.cargo/bin/rustc), RUSTC_163 (default /usr/bin/rustc, Debian's
-# 1.63), JOBS (default nproc), KERNELS.
+# Env: KERNELS (default "6.1 6.12"), and those of tests/kernel/lib.sh.
 #
 # Idempotent: extraction, configuration, the bindgen 0.60.1 runs and the
 # rustc 1.63 build of its layout tests are skipped when their results are
-# there (and their command line is unchanged); `make prepare` is rerun every
-# time (kbuild itself then does nothing that is up to date, unless the
-# kbindgen binary changed: see the snapshot below); the kbindgen layout run
-# and the rustc checks are rerun every time (seconds).
+# there (and their command line is unchanged); `make prepare` is rerun
+# every time; the kbindgen layout run and the rustc checks are rerun every
+# time (seconds).
 #
-# Deviations from a real kernel build, needed on Debian bookworm:
-#   * RUST_LIB_SRC points at a placeholder core/src/lib.rs: the rust-src
-#     component is not installed and rust_is_available.sh only checks that
-#     the file exists. rust/core.o (and everything built on it) therefore
-#     fails; that is why make runs with -k. The bindings do not need it.
-#   * The kernel is built with GCC (as Debian does), so rust/Makefile filters
-#     GCC-only flags out of the bindgen arguments (bindgen_skip_c_flags).
-#   * bindgen 0.60.1 (6.1 comparison only) runs on libclang 14: with
-#     libclang 16 it panics on 6.1. libclang 14 rejects the
-#     -ftrivial-auto-var-init=zero of CONFIG_INIT_STACK_ALL_ZERO unless it
-#     also gets -enable-trivial-auto-var-init-zero-knowing-it-will-be-
-#     removed-from-clang; newer kernels add that flag themselves, 6.1 does
-#     not. kbindgen runs on its own libclang and needs neither.
-set -u
-REPO=$(cd "$(dirname "$0")/.." && pwd)
-. "$REPO/bench/kernel-lib.sh"
-WORK=${WORK:-$HOME/.cache/kbindgen-kernel}
-KBINDGEN=${KBINDGEN:-$REPO/build/kbindgen}
-RUSTC=${RUSTC:-$HOME/.cargo/bin/rustc}
-JOBS=${JOBS:-$(nproc)}
+# bindgen 0.60.1 (6.1 comparison only) runs on libclang 14: with
+# libclang 16 it panics on 6.1.  libclang 14 rejects the
+# -ftrivial-auto-var-init=zero of CONFIG_INIT_STACK_ALL_ZERO unless it also
+# gets -enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang;
+# newer kernels add that flag themselves, 6.1 does not.  kbindgen runs on
+# its own libclang and needs neither.
 KERNELS=${KERNELS:-6.1 6.12}
-RUSTC_163=${RUSTC_163:-/usr/bin/rustc}
-BINDGEN_060=/usr/bin/bindgen
-LIBCLANG_14=/usr/lib/llvm-14/lib/libclang-14.so.1
-ZERO_INIT_FLAG=-enable-trivial-auto-var-init-zero-knowing-it-will-be-removed-from-clang
-
-# The kernel's Makefile reads LLVM, ARCH, CC... from the environment; this
-# script's own settings must not leak into it (LLVM=14 is kbindgen's
-# Makefile's knob, LLVM=1 the kernel's "build with clang").
-unset LLVM ARCH CROSS_COMPILE CC O
+. "$(dirname "$0")/../lib.sh"
+NAME=kernel
+KBINDGEN=$KB
+. tests/kernel/lib.sh
 # kbindgen's default --rust-target: set only where this script sets it (the
 # build-6.1-rust1.62 objtree), never inherited
 unset KBINDGEN_RUST_TARGET
-# bindgen 0.60.1 pipes its output through rustfmt, found on PATH.
-[ -d "$HOME/.cargo/bin" ] && export PATH="$HOME/.cargo/bin:$PATH"
-export RUST_LIB_SRC=$WORK/fake-rust-lib-src
-mkdir -p "$WORK"
-say() { echo "== $*" >&2; }
-die() { echo "ERROR: $*" >&2; exit 1; }
 declare -A SUMMARY # kernel/key -> text, printed at the end
 
-# ---------------------------------------------------------------- packages
-# bindgen + clang-14 only serve the 6.1 comparison; the others are the
-# kernel's build dependencies (bc, flex, bison, libelf for objtool, libssl
-# for the signing tools, cpio for kheaders).
-# rustc is Debian's (1.63, /usr/bin/rustc), for the 6.1 rustc 1.63 check and
-# the bindgen 0.60.1 layout tests; python3 parses the layout tests.
-pkgs="make gcc bc flex bison libelf-dev libssl-dev cpio xz-utils time
-      bindgen libclang1-14 rustc python3"
-for v in $KERNELS; do pkgs="$pkgs linux-source-$v"; done
-missing=
-for p in $pkgs; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-	say "apt-get install:$missing"
-	apt-get update -q >/dev/null
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing \
-		>"$WORK/apt.log" 2>&1 || die "apt-get failed, see $WORK/apt.log"
-else
-	say "packages present"
-fi
-
-# ---------------------------------------------------------------- kbindgen
-if [ ! -x "$KBINDGEN" ]; then
-	say "building kbindgen"
-	make -C "$REPO" >"$WORK/kbindgen-build.log" 2>&1 || die "make failed, see $WORK/kbindgen-build.log"
-fi
-# kbuild runs a snapshot of the binary, named after its hash: a rebuild of
-# build/kbindgen during the (long) run cannot hit a half-written file, and a
-# new binary is a new BINDGEN command line, which if_changed_dep sees, so
-# kbuild regenerates the bindings by its own rules.
-KB_HASH=$(sha256sum <"$KBINDGEN" | cut -c1-12)
-mkdir -p "$WORK/bin"
-if [ ! -x "$WORK/bin/kbindgen-$KB_HASH" ]; then
-	cp "$KBINDGEN" "$WORK/bin/.kbindgen-$KB_HASH.tmp" &&
-		mv "$WORK/bin/.kbindgen-$KB_HASH.tmp" "$WORK/bin/kbindgen-$KB_HASH" || die "cannot copy $KBINDGEN"
-fi
-"$WORK/bin/kbindgen-$KB_HASH" --version >/dev/null 2>&1 || die "$WORK/bin/kbindgen-$KB_HASH does not run"
-find "$WORK/bin" -name 'kbindgen-*' ! -name "kbindgen-$KB_HASH" -delete # older snapshots
-say "kbindgen: $KBINDGEN ($("$KBINDGEN" --version 2>&1 | tr '\n' ' ')), run as $WORK/bin/kbindgen-$KB_HASH"
-KBINDGEN=$WORK/bin/kbindgen-$KB_HASH
-
-mkdir -p "$RUST_LIB_SRC/core/src"
-[ -f "$RUST_LIB_SRC/core/src/lib.rs" ] ||
-	echo '// placeholder: only scripts/rust_is_available.sh looks at this file' >"$RUST_LIB_SRC/core/src/lib.rs"
-
-# kmake <kernel> ARGS...: the kernel's make, out of tree, with kbindgen.
-# BINDGEN goes on every call: Kconfig evaluates rust_is_available.sh (so
-# CONFIG_RUST can only be enabled if the probe accepts kbindgen) and 6.12
-# records BINDGEN_VERSION_TEXT in the config.
-kmake() {
-	local v=$1; shift
-	kmake_in "$v" "$WORK/build-$v" "$@"
-}
-# kmake_in <kernel> <objtree> ARGS...: the same in another objtree
-kmake_in() {
-	local v=$1 obj=$2; shift 2
-	make -C "$WORK/src/linux-source-$v" O="$obj" BINDGEN="$KBINDGEN" "$@"
+# kbuild_args OBJTREE TARGET TOOL OUT.rs DEPFILE [OPTION...]: ARGS becomes
+# tests/kernel/kbuild-args's command; fails when kbuild saved none
+kbuild_args() {
+	mapfile -d '' ARGS < <(tests/kernel/kbuild-args "$@")
+	[ ${#ARGS[@]} -gt 0 ]
 }
 
-# ------------------------------------------------------- extract, configure
-prepare_tree() {
-	local v=$1 src=$WORK/src/linux-source-$v obj=$WORK/build-$v
-	# extract into a temporary directory and rename, so an interrupted tar
-	# never leaves a tree that looks complete
-	if [ ! -f "$src/Makefile" ]; then
-		say "$v: extracting /usr/src/linux-source-$v.tar.xz"
-		mkdir -p "$WORK/src"
-		rm -rf "$WORK/src/tmp-$v"
-		mkdir "$WORK/src/tmp-$v" &&
-			tar -C "$WORK/src/tmp-$v" -xJf "/usr/src/linux-source-$v.tar.xz" &&
-			mv "$WORK/src/tmp-$v/linux-source-$v" "$WORK/src/" &&
-			rmdir "$WORK/src/tmp-$v" || die "$v: extraction failed"
-	else
-		say "$v: source present"
-	fi
-	if ! grep -q '^CONFIG_RUST=y' "$obj/.config" 2>/dev/null; then
-		say "$v: defconfig + CONFIG_RUST=y"
-		mkdir -p "$obj"
-		kmake "$v" defconfig >"$WORK/config-$v.log" 2>&1 || die "$v: defconfig failed"
-		"$src/scripts/config" --file "$obj/.config" -e RUST
-		kmake "$v" olddefconfig >>"$WORK/config-$v.log" 2>&1
-		if ! grep -q '^CONFIG_RUST=y' "$obj/.config"; then
-			kmake "$v" rustavailable >>"$WORK/config-$v.log" 2>&1
-			tail -20 "$WORK/config-$v.log" >&2
-			die "$v: CONFIG_RUST could not be enabled (make rustavailable output above)"
-		fi
-	else
-		say "$v: config present (CONFIG_RUST=y)"
-	fi
-}
-
-# -------------------------------------------------- kbuild runs kbindgen
-BINDINGS_6_1="rust/bindings/bindings_generated.rs rust/bindings/bindings_helpers_generated.rs"
-BINDINGS_6_12="$BINDINGS_6_1 rust/uapi/uapi_generated.rs"
-bindings_of() { case $1 in 6.1) echo "$BINDINGS_6_1" ;; *) echo "$BINDINGS_6_12" ;; esac; }
-
-run_prepare() {
-	local v=$1 obj=$WORK/build-$v f
-	say "$v: make -k -j$JOBS V=1 prepare (rust/core.o and what needs it fail: no rust-src)"
-	local t0=$SECONDS
-	kmake "$v" -k -j"$JOBS" V=1 prepare >"$WORK/prepare-$v.log" 2>&1
-	SUMMARY[$v/prepare]="make -k prepare: exit $?, $((SECONDS - t0)) s wall, log $WORK/prepare-$v.log"
-	local produced=
+# ---------------------------------------------------- kbuild runs kbindgen
+# produced <kernel> <objtree> <key>: checks that kbuild made each bindings
+# file, and lists them in SUMMARY[key]
+produced() {
+	local v=$1 obj=$2 key=$3 f
 	for f in $(bindings_of "$v"); do
 		if [ -s "$obj/$f" ]; then
-			produced+="    $f: produced ($(wc -l <"$obj/$f") lines)"$'\n'
+			ok "$v: kbuild generated $f ($obj)"
+			SUMMARY[$key]+="    $f: produced ($(wc -l <"$obj/$f") lines)"$'\n'
 		else
-			produced+="    $f: NOT produced"$'\n'
+			bad "$v: kbuild did not generate $f ($obj)"
+			SUMMARY[$key]+="    $f: NOT produced"$'\n'
 		fi
 	done
-	SUMMARY[$v/files]=$produced
-	# what went wrong, as make and the tools said it: the failed targets, and
-	# kbindgen's own messages, clang diagnostics and crashes (the shell
-	# reports a crashed recipe as "Segmentation fault", make as Error 139)
-	grep -E '^make(\[[0-9]+\])?: \*\*\* ' "$WORK/prepare-$v.log" | sort -u >"$WORK/prepare-$v.failed"
-	grep -E '^kbindgen:|^[^ ]*\.[ch]:[0-9]+:[0-9]+: (fatal )?(error|warning):|Segmentation fault|Aborted|core dumped|Permission denied|^thread .* panicked' \
-		"$WORK/prepare-$v.log" | sort | uniq -c | sort -rn >"$WORK/prepare-$v.diag"
 }
 
 # ------------------------------------------------------------ rustc checks
@@ -206,6 +85,7 @@ run_prepare() {
 # the kernel's lib.rs files use to include! the generated files.
 # CRATE_OBJ, CRATE_OUT, CRATE_RUSTC and CRATE_KEY (the SUMMARY entry) default
 # to the kernel's objtree, $WORK/rustc-<kernel>, $RUSTC and <kernel>/rustc.
+# Returns rustc's status.
 crate() {
 	local v=$1 name=$2 lib=$3; shift 3
 	local obj=${CRATE_OBJ:-$WORK/build-$v} out=${CRATE_OUT:-$WORK/rustc-$v}
@@ -227,58 +107,38 @@ crate() {
 	return $rc
 }
 
+# checked WHAT COMMAND...: runs the command, a check named WHAT; returns
+# the command's status
+checked() {
+	local what=$1
+	shift
+	if "$@"; then ok "$what"; else bad "$what"; return 1; fi
+}
+
 compile_bindings() {
-	local v=$1 src=$WORK/src/linux-source-$v obj=$WORK/build-$v
-	[ -f "$obj/include/generated/rustc_cfg" ] || { SUMMARY[$v/rustc]="    not run: no include/generated/rustc_cfg"$'\n'; return; }
+	local v=$1
+	local src=$WORK/src/linux-source-$v obj=$WORK/build-$v
+	[ -f "$obj/include/generated/rustc_cfg" ] || {
+		bad "$v: no include/generated/rustc_cfg: rustc not run"
+		SUMMARY[$v/rustc]="    not run: no include/generated/rustc_cfg"$'\n'
+		return
+	}
 	say "$v: rustc ($("$RUSTC" --version)) on the kernel's lib.rs"
 	SUMMARY[$v/rustc]=
 	case $v in
 	6.1)	# 6.1's lib.rs has #![feature(core_ffi_c)], hence RUSTC_BOOTSTRAP
-		crate "$v" bindings "$src/rust/bindings/lib.rs" ;;
+		checked "$v: rustc: bindings" crate "$v" bindings "$src/rust/bindings/lib.rs" ;;
 	*)	# 6.12: --ctypes-prefix ffi, the crate the kernel builds from rust/ffi.rs
-		crate "$v" ffi "$src/rust/ffi.rs" &&
-			crate "$v" bindings "$src/rust/bindings/lib.rs" --extern ffi
+		checked "$v: rustc: ffi" crate "$v" ffi "$src/rust/ffi.rs" &&
+			checked "$v: rustc: bindings" crate "$v" bindings "$src/rust/bindings/lib.rs" --extern ffi
 		[ -f "$WORK/rustc-$v/libffi.rmeta" ] &&
-			crate "$v" uapi "$src/rust/uapi/lib.rs" --extern ffi ;;
+			checked "$v: rustc: uapi" crate "$v" uapi "$src/rust/uapi/lib.rs" --extern ffi ;;
 	esac
 }
 
 # ------------------------------------------ 6.1: bindgen 0.60.1 item diff
-# items <file.rs>: "kind name" per item. Top-level items, extern-block items
-# (fn, static) and impl-block members (Type::name); derives and fields are
-# not items. Works on rustfmt-laid-out code, which both outputs are.
-items() {
-	awk '
-	function name(s) { sub(/[^A-Za-z0-9_].*/, "", s); return s }
-	# a block that opens and closes on one line ("impl Copy for X {}")
-	# changes no context
-	/^(pub )?(unsafe )?extern "C" \{$/ { ctx = "extern"; next }
-	/^impl/ {
-		t = $0; sub(/^impl(<[^>]*>)? */, "", t); sub(/ *\{\}? *$/, "", t); gsub(/ /, "", t)
-		if (t ~ /for[A-Za-z_:]/ && split(t, tt, "for") == 2) {
-			sub(/^(::)?([a-z_]+::)*/, "", tt[1]) # ::core::default::Default = Default
-			print "impl-trait " tt[2] ":" tt[1]; if ($0 !~ /\{\}$/) ctx = "trait"
-		} else if ($0 !~ /\{\}$/) { ctx = "impl"; ty = t }
-		next
-	}
-	/^}/ { ctx = ""; next }
-	ctx == "" && /^pub struct / { print "struct " name($3); next }
-	ctx == "" && /^pub union /  { print "union " name($3); next }
-	ctx == "" && /^pub enum /   { print "enum " name($3); next }
-	ctx == "" && /^pub type /   { print "type " name($3); next }
-	ctx == "" && /^pub const /  { print "const " name($3); next }
-	ctx == "" && /^pub static / { n = ($3 == "mut") ? $4 : $3; print "static " name(n); next }
-	ctx == "extern" && /^    pub fn /     { print "fn " name($3); next }
-	ctx == "extern" && /^    pub static / { n = ($3 == "mut") ? $4 : $3; print "static " name(n); next }
-	ctx == "impl" && /^    (#\[inline\] )?pub (const )?(unsafe )?fn / {
-		s = $0; sub(/.*fn /, "", s); print "method " ty "::" name(s); next
-	}
-	ctx == "impl" && /^    pub const [A-Za-z_]/ { print "assoc-const " ty "::" name($3); next }
-	' "$1" | sort
-}
-
 compare_060() {
-	local v=6.1 obj=$WORK/build-6.1 cmp=$WORK/cmp-6.1
+	local obj=$WORK/build-6.1 cmp=$WORK/cmp-6.1
 	local kb_out=$obj/rust/bindings/bindings_generated.rs
 	mkdir -p "$cmp"
 	# same argv with bindgen for kbindgen, its own -o, and its -MMD depfile
@@ -299,8 +159,8 @@ compare_060() {
 	else
 		say "6.1: bindgen 0.60.1 output present"
 	fi
-	items "$cmp/bindgen-0.60.1.rs" >"$cmp/items-bindgen-0.60.1.txt"
-	items "$kb_out" >"$cmp/items-kbindgen.txt"
+	tests/kernel/rust-items "$cmp/bindgen-0.60.1.rs" >"$cmp/items-bindgen-0.60.1.txt"
+	tests/kernel/rust-items "$kb_out" >"$cmp/items-kbindgen.txt"
 	# the full diff: "-" only in bindgen 0.60.1, "+" only in kbindgen
 	diff <(sort -u "$cmp/items-bindgen-0.60.1.txt") <(sort -u "$cmp/items-kbindgen.txt") |
 		sed -n 's/^< /- /p; s/^> /+ /p' >"$cmp/items.diff"
@@ -319,11 +179,8 @@ compare_060() {
 # 6.1's rule passes no --rust-target, so kbindgen writes for its default
 # (Rust 1.82: `unsafe extern "C"`, which rustc 1.63 rejects). kbindgen reads
 # a default --rust-target from KBINDGEN_RUST_TARGET; kbuild passes the
-# environment to the rule. The same command line with another environment is
-# no change to if_changed_dep, so this runs in its own objtree,
-# build-6.1-rust1.62 (same .config), where the variable is always set; a stamp
-# file records the value the outputs were made with and a different value
-# deletes them, so kbuild regenerates them.
+# environment to the rule. prepare-tree does this in an objtree of its own,
+# build-6.1-rust1.62, where the variable is always set.
 RUST162_TARGET=1.62
 rust162_61() {
 	local v=6.1 obj=$WORK/build-6.1-rust1.62 src=$WORK/src/linux-source-6.1 f
@@ -332,37 +189,26 @@ rust162_61() {
 		SUMMARY[6.1/r162]="    not run: no $RUSTC_163"$'\n'
 		return
 	fi
-	if ! grep -q '^CONFIG_RUST=y' "$obj/.config" 2>/dev/null; then
-		say "6.1: objtree build-6.1-rust1.62 (the .config of build-6.1)"
-		mkdir -p "$obj"
-		cp "$WORK/build-6.1/.config" "$obj/.config"
-		kmake_in "$v" "$obj" olddefconfig >"$WORK/config-6.1-rust1.62.log" 2>&1
-	fi
-	if [ "$(cat "$obj/.kbindgen-rust-target" 2>/dev/null)" != "$RUST162_TARGET" ]; then
-		for f in $BINDINGS_6_1; do rm -f "$obj/$f"; done
-	fi
-	say "6.1: make -k prepare with KBINDGEN_RUST_TARGET=$RUST162_TARGET in build-6.1-rust1.62"
-	KBINDGEN_RUST_TARGET=$RUST162_TARGET kmake_in "$v" "$obj" -k -j"$JOBS" V=1 prepare \
-		>"$WORK/prepare-6.1-rust1.62.log" 2>&1
-	echo "$RUST162_TARGET" >"$obj/.kbindgen-rust-target"
+	SUMMARY[6.1/r162]=$(KBINDGEN_RUST_TARGET=$RUST162_TARGET tests/kernel/prepare-tree 6.1 "$obj" |
+		sed 's/^/    /')$'\n'
+	produced 6.1 "$obj" 6.1/r162
 	for f in $BINDINGS_6_1; do
-		if [ -s "$obj/$f" ]; then
-			SUMMARY[6.1/r162]+="    $f: produced ($(wc -l <"$obj/$f") lines, $(grep -c '^unsafe extern "C"' "$obj/$f") 'unsafe extern \"C\"' blocks, $(grep -c '^extern "C"' "$obj/$f") 'extern \"C\"' blocks)"$'\n'
-		else
-			SUMMARY[6.1/r162]+="    $f: NOT produced (log $WORK/prepare-6.1-rust1.62.log)"$'\n'
-		fi
+		[ -s "$obj/$f" ] && SUMMARY[6.1/r162]+="    $f: $(grep -c '^unsafe extern "C"' "$obj/$f") 'unsafe extern \"C\"' blocks, $(grep -c '^extern "C"' "$obj/$f") 'extern \"C\"' blocks"$'\n'
 	done
 	say "6.1: $("$RUSTC_163" --version) on the KBINDGEN_RUST_TARGET=$RUST162_TARGET bindings"
 	SUMMARY[6.1/r162]+="    $("$RUSTC_163" --version):"$'\n'
 	CRATE_OBJ=$obj CRATE_OUT=$WORK/rustc-6.1-rust1.63 CRATE_RUSTC=$RUSTC_163 CRATE_KEY=6.1/r162 \
+		checked "6.1: rustc 1.63: KBINDGEN_RUST_TARGET=$RUST162_TARGET bindings" \
 		crate "$v" bindings "$src/rust/bindings/lib.rs"
 	# as a CONFIG_WERROR kernel build would compile them
 	SUMMARY[6.1/r162]+="    $("$RUSTC_163" --version) -Dwarnings:"$'\n'
 	CRATE_OBJ=$obj CRATE_OUT=$WORK/rustc-6.1-rust1.63-Dwarnings CRATE_RUSTC=$RUSTC_163 CRATE_KEY=6.1/r162 \
+		checked "6.1: rustc 1.63 -Dwarnings: KBINDGEN_RUST_TARGET=$RUST162_TARGET bindings" \
 		crate "$v" bindings "$src/rust/bindings/lib.rs" -Dwarnings
 	# and the same files with the new rustc
 	SUMMARY[6.1/r162]+="    $("$RUSTC" --version | cut -d' ' -f1-2):"$'\n'
 	CRATE_OBJ=$obj CRATE_OUT=$WORK/rustc-6.1-rust1.62-new CRATE_KEY=6.1/r162 \
+		checked "6.1: $("$RUSTC" --version | cut -d' ' -f1-2): KBINDGEN_RUST_TARGET=$RUST162_TARGET bindings" \
 		crate "$v" bindings "$src/rust/bindings/lib.rs"
 }
 
@@ -375,14 +221,16 @@ rust162_61() {
 # prints it; 6.12's rule is `+$(call if_changed_rule,...)`, which `make -n`
 # would run, so the executed rust/core.o command of the prepare log, which
 # has the same $(rust_flags), stands in), then the bindings crate compiled
-# again with -Dwarnings added.
+# again with -Dwarnings added: a check on 6.12 (--rust-target 1.68), a
+# report on 6.1 (kbindgen's default target: bindgen main's setters).
 werror_check() {
-	local v=$1 obj=$WORK/build-$v src=$WORK/src/linux-source-$v ev=$WORK/werror-$v.txt cmd
+	local v=$1
+	local obj=$WORK/build-$v src=$WORK/src/linux-source-$v ev=$WORK/werror-$v.txt cmd
 	{
 		echo "# .config: $(grep -E '^(# )?CONFIG_WERROR[= ]' "$obj/.config")"
 		echo "# Makefile: $(grep -n 'KBUILD_RUSTFLAGS-$(CONFIG_WERROR)' "$src/Makefile")"
 		if [ "$v" = 6.1 ]; then
-			kmake "$v" -n V=1 rust/bindings.o >"$WORK/werror-$v.make-n.log" 2>&1
+			kmake_in "$v" "$obj" -n V=1 rust/bindings.o >"$WORK/werror-$v.make-n.log" 2>&1
 			cmd=$(grep -o "OBJTREE=[^;']* rustc [^;']*--crate-name bindings [^;']*" "$WORK/werror-$v.make-n.log" | head -1)
 			echo "# kbuild's command for rust/bindings.o (make -n V=1 rust/bindings.o):"
 		else
@@ -411,8 +259,14 @@ werror_check() {
 	SUMMARY[$v/werror]+="    kbindgen's output, $("$RUSTC" --version | cut -d' ' -f1-2) -Dwarnings:"$'\n'
 	local extern=()
 	[ "$v" = 6.1 ] || extern=(--extern ffi -L "$WORK/rustc-$v")
-	CRATE_OUT=$WORK/rustc-$v-Dwarnings CRATE_KEY=$v/werror \
-		crate "$v" bindings "$src/rust/bindings/lib.rs" "${extern[@]}" -Dwarnings
+	if [ "$v" = 6.1 ]; then
+		CRATE_OUT=$WORK/rustc-$v-Dwarnings CRATE_KEY=$v/werror \
+			crate "$v" bindings "$src/rust/bindings/lib.rs" -Dwarnings
+	else
+		CRATE_OUT=$WORK/rustc-$v-Dwarnings CRATE_KEY=$v/werror \
+			checked "$v: rustc -Dwarnings: bindings" \
+			crate "$v" bindings "$src/rust/bindings/lib.rs" "${extern[@]}" -Dwarnings
+	fi
 }
 
 # ----------------------------- 6.1: layouts, kbindgen vs bindgen 0.60.1 vs clang
@@ -427,7 +281,8 @@ werror_check() {
 #     test crate (the kernel's lib.rs again: #![no_std], but --test links std
 #     for the harness; the lib.rs has cfg_attr(test, allow(...)) for them),
 #     and run: passed/failed.
-#   - bench/layout-diff.py extracts the numbers of both files and diffs them.
+#   - tests/kernel/layout-diff.py extracts the numbers of both files and
+#     diffs them.
 # The include!d helpers file is a one-line placeholder in both crates (kbuild's
 # declares one function, BUG, and no type), so that rustc 1.63 can read it.
 layout_61() {
@@ -436,12 +291,16 @@ layout_61() {
 	mkdir -p "$cmp"
 	if ! kbuild_args "$obj" rust/bindings/bindings_generated.rs "$KBINDGEN" \
 		"$cmp/kbindgen.rs" "$cmp/kbindgen.d" --no-layout-tests; then
+		bad "6.1: layouts: no kbuild command for bindings_generated.rs"
 		SUMMARY[6.1/layout]="    not run: no kbuild command for bindings_generated.rs"$'\n'
 		return
 	fi
 	say "6.1: kbindgen with layout tests"
-	(cd "$obj" && env -u KBINDGEN_RUST_TARGET "${ARGS[@]}") >"$cmp/kbindgen.log" 2>&1 ||
-		{ SUMMARY[6.1/layout]="    kbindgen failed, see $cmp/kbindgen.log"$'\n'; return; }
+	(cd "$obj" && env -u KBINDGEN_RUST_TARGET "${ARGS[@]}") >"$cmp/kbindgen.log" 2>&1 || {
+		bad "6.1: layouts: kbindgen failed, see $cmp/kbindgen.log"
+		SUMMARY[6.1/layout]="    kbindgen failed, see $cmp/kbindgen.log"$'\n'
+		return
+	}
 	kbuild_args "$obj" rust/bindings/bindings_generated.rs "$BINDGEN_060" \
 		"$cmp/bindgen-0.60.1.rs" "$cmp/bindgen-0.60.1.d" --no-layout-tests
 	ARGS+=("$ZERO_INIT_FLAG")
@@ -465,6 +324,7 @@ layout_61() {
 		--crate-name bindings --emit=metadata --out-dir "$cmp/rustc-kbindgen" @"$cfg" "$lib" \
 		>"$cmp/rustc-kbindgen.log" 2>&1
 	local rc=$?
+	checked "6.1: kbindgen's layout asserts compile (its layouts are clang's)" [ $rc = 0 ]
 	s+="    kbindgen: $(grep -c '"Size of ' "$cmp/kbindgen.rs") types with const asserts, $("$RUSTC" --version | cut -d' ' -f1-2): rc $rc, $(grep -c '^error' "$cmp/rustc-kbindgen.log") errors (log $cmp/rustc-kbindgen.log)"$'\n'
 	[ $rc = 0 ] || s+=$(grep -m5 -A3 '^error' "$cmp/rustc-kbindgen.log" | sed 's/^/        /')$'\n'
 	if [ -x "$RUSTC_163" ]; then
@@ -490,15 +350,24 @@ layout_61() {
 			s+=$(grep -m5 -A3 '^error' "$cmp/rustc-bindgen-0.60.1.log" | sed 's/^/        /')$'\n'
 		fi
 	fi
-	s+=$(python3 "$REPO/bench/layout-diff.py" "$cmp/kbindgen.rs" "$cmp/bindgen-0.60.1.rs" "$cmp" | sed 's/^/    /')$'\n'
+	rm -f "$cmp/layout.diff"
+	s+=$(python3 tests/kernel/layout-diff.py "$cmp/kbindgen.rs" "$cmp/bindgen-0.60.1.rs" "$cmp" | sed 's/^/    /')$'\n'
 	s+="    numbers: $cmp/layout-{kbindgen,bindgen-0.60.1}.txt, differences: $cmp/layout.diff"$'\n'
+	if [ -f "$cmp/layout.diff" ] && [ ! -s "$cmp/layout.diff" ]; then
+		ok "6.1: layouts: kbindgen's numbers are bindgen 0.60.1's"
+	else
+		bad "6.1: layouts: kbindgen's numbers differ from bindgen 0.60.1's ($cmp/layout.diff)"
+	fi
 	SUMMARY[6.1/layout]=$s
 }
 
 # -------------------------------------------------------------------- main
+scripts/install-kernel-deps $KERNELS || die "scripts/install-kernel-deps failed"
+snapshot_kbindgen
+export KBINDGEN # the snapshot, for prepare-tree
 for v in $KERNELS; do
-	prepare_tree "$v"
-	run_prepare "$v"
+	SUMMARY[$v/prepare]=$(tests/kernel/prepare-tree "$v") || die "$v: prepare-tree failed"
+	produced "$v" "$WORK/build-$v" "$v/files"
 	compile_bindings "$v"
 	[ "$v" = 6.1 ] && compare_060
 	werror_check "$v"
@@ -514,7 +383,7 @@ echo "kbindgen: $KBINDGEN ($("$KBINDGEN" --version 2>&1 | tr '\n' ' '))"
 echo "rustc: $("$RUSTC" --version); cache: $WORK"
 for v in $KERNELS; do
 	echo
-	echo "## Linux $(kmake "$v" -s kernelversion 2>/dev/null) (linux-source-$v), x86_64 defconfig + CONFIG_RUST=y, O=$WORK/build-$v"
+	echo "## Linux $(kmake_in "$v" "$WORK/build-$v" -s kernelversion 2>/dev/null) (linux-source-$v), x86_64 defconfig + CONFIG_RUST=y, O=$WORK/build-$v"
 	echo "${SUMMARY[$v/prepare]}"
 	echo "  bindings generated by kbuild with BINDGEN=kbindgen:"
 	printf '%s' "${SUMMARY[$v/files]}"
@@ -535,3 +404,5 @@ for v in $KERNELS; do
 		printf '%s' "${SUMMARY[6.1/r162]:-    not run}"
 	fi
 done
+echo
+finish

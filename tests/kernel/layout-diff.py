@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Layout numbers of two bindings files, side by side (bench/kernel.sh).
+"""Layout numbers of two bindings files, side by side (tests/kernel/check.sh).
 
     layout-diff.py KBINDGEN.rs BINDGEN-0.60.1.rs OUTDIR
 
