@@ -200,7 +200,7 @@ static void eval_var(CXCursor c, struct item *it)
 	enum tkind k = base_kind(it->type);
 	bool chars = (k == T_PTR || k == T_ARRAY) && it->type->sub &&
 		     base_kind(it->type->sub) == T_CHAR;
-	if ((k >= T_BOOL && k <= T_FLOAT128) || chars)
+	if ((k != T_VOID && k < T_COMPLEX) || chars)
 		evaluate(c, it, true);
 }
 
