@@ -28,7 +28,7 @@ grep -q 'label="function walk"' ir.dot && grep -Eq '^  n[0-9]+ -> n[0-9]+;$' ir.
 	ok "--emit-ir-graphviz" || bad "--emit-ir-graphviz: $(head -3 ir.dot)"
 grep -q 'int walk(const struct node \*n);' __bindgen.i && ! grep -q '#define' __bindgen.i &&
 	ok "--dump-preprocessed-input writes __bindgen.i" || bad "--dump-preprocessed-input"
-for p in "clang parse" ir names select layout derives codegen write; do
+for p in "clang parse" ir names select derives layout style codegen write; do
 	grep -Eq "^  time: +[0-9]+\.[0-9]{3} ms\.	$p$" stderr || { bad "--time-phases: no $p"; break; }
 done && ok "--time-phases"
 # --generate-shell-completions: scripts from the option table; bash's is

@@ -61,6 +61,14 @@ if [ "$rc" -eq 0 ] && grep -q 'pub fn area' "$D/stdout.rs" && no_sanitizer; then
     ok "output to stdout without -o"
 else bad "output to stdout without -o (exit $rc)"; fi
 
+# --version: what version probes (the kernel's rust_is_available.sh) read,
+# then kbindgen's own and its libclang's; also without a header
+"$KB" --version > "$D/v" 2> "$D/err"; rc=$?
+if [ "$rc" -eq 0 ] && [ "$(head -1 "$D/v")" = "kbindgen 0.72.1" ] &&
+        grep -q '^kbindgen [0-9.]* (libclang .*)$' "$D/v" && [ ! -s "$D/err" ]; then
+    ok "--version"
+else bad "--version (exit $rc): $(cat "$D/v" "$D/err")"; fi
+
 # determinism: every golden header twice, byte-identical
 nondet=
 for h in tests/golden/*.h "$D/ok.h"; do

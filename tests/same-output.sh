@@ -19,8 +19,8 @@
 #              bindings_generated.rs, bindings_helpers_generated.rs and
 #              rust/uapi/uapi_generated.rs: the command kbuild saved in the
 #              target's .cmd file in $KERNEL_WORK/build-6.1 and build-6.12
-#              (trees prepared by bench/kernel.sh: WORK=$KERNEL_WORK
-#              bench/kernel.sh), run in the objtree, with its -o and its
+#              (trees prepared by tests/kernel/prepare-tree: WORK=$KERNEL_WORK
+#              tests/kernel/prepare-tree 6.1, and 6.12), run in the objtree, with its -o and its
 #              -Wp,-MMD depfile moved to the case's directory; kbuild's sed
 #              post-processing is left out. SKIP without the tree.
 # With OLD22 and NEW22 set, every group runs again with them (suite-22, ...).
@@ -36,7 +36,7 @@
 # Exits 1 if any case differs, 2 on a usage error.
 #
 # Env: SHARED (default: the shared/ directory next to the repo), KERNEL_WORK
-# (default ~/.cache/kbindgen-kernel, bench/kernel.sh's WORK), JOBS (cases run
+# (default ~/.cache/kbindgen-kernel, tests/kernel/prepare-tree's WORK), JOBS (cases run
 # in parallel, default nproc), TIMEOUT (seconds per run, default 300),
 # KEEP=1 (keep the work directory, whose path is printed), ONLY (a regex:
 # only the cases whose GROUP:NAME matches it, e.g. ONLY='^kernel:').
@@ -131,7 +131,7 @@ kernel_case() {
 	local obj=$2 target=$3 d
 	local cmd=$obj/${target%/*}/.${target##*/}.cmd
 	if [ ! -f "$cmd" ]; then
-		skip kernel "$1" "no $cmd (prepare the tree: WORK=$KERNEL_WORK bench/kernel.sh)"
+		skip kernel "$1" "no $cmd (prepare the tree: WORK=$KERNEL_WORK tests/kernel/prepare-tree VERSION)"
 		return
 	fi
 	d=$(case_dir kernel "$1")
