@@ -136,15 +136,16 @@ void func_item(CXCursor c)
 	if (!it->is_static && hidden(c))
 		it->is_static = true;	/* no symbol to link to */
 	symbol(c, it);
-	if (ld.opt->fn_attr_detection) {
+	/* _Noreturn and [[noreturn]] are attribute cursors, read with
+	 * --enable-function-attribute-detection; __attribute__((noreturn))
+	 * lives on the function type, whose spelling bindgen main reads
+	 * always (glibc's exit, abort).  (Not pretty-printing the
+	 * declaration: libclang 16 crashes printing assume_aligned.) */
+	if (ld.opt->fn_attr_detection)
 		clang_visitChildren(c, attr_visit, it);
-		/* __attribute__((noreturn)) lives on the function type; _Noreturn
-		 * is an attribute cursor, seen above.  (Not pretty-printing the
-		 * declaration: libclang 16 crashes printing assume_aligned.) */
-		char *ts = cx_str(clang_getTypeSpelling(clang_getCursorType(c)));
-		if (strstr(ts, "__attribute__((noreturn))"))
-			it->no_return = true;
-	}
+	char *ts = cx_str(clang_getTypeSpelling(clang_getCursorType(c)));
+	if (strstr(ts, "__attribute__((noreturn))"))
+		it->no_return = true;
 	attach(it);
 }
 

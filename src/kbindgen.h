@@ -37,7 +37,8 @@
 #include <string.h>
 #include <stdnoreturn.h>
 
-#define KB_BINDGEN_VERSION "0.72.1"	/* the bindgen whose CLI/output we follow */
+#define KB_BINDGEN_VERSION "0.72.1"	/* --version: the bindgen whose CLI we follow */
+#define KB_BINDGEN_MAIN "0.72.0"	/* what bindgen main 2048231f says it is */
 #define KB_VERSION "0.1.0"
 #define KB_RUST_NIGHTLY 0x7fffffff	/* --rust-target nightly */
 

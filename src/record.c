@@ -142,6 +142,28 @@ static void assert_line(struct buf *o, const char **what, const char **expr)
 	bputs(o, "];\n");
 }
 
+/* ["Offset of field: T::f"][::std::mem::offset_of!(T, f) - 8usize];
+ * where the second line would not fit either: rustfmt breaks the call. */
+static void offset_line(struct buf *o, const char *what, const char *f, const char *s,
+			const char *t, const char *off)
+{
+	size_t expr = strlen(s) + 18 + strlen(t) + 2 + strlen(f) + 4 + strlen(off);
+	size_t first = 9 + strlen(what) + strlen(f) + strlen(s) + 18;
+	if (11 + strlen(what) + strlen(f) + expr <= MAX_WIDTH || 11 + expr <= MAX_WIDTH ||
+	    first > 120) {
+		assert_line(o, (const char *[]){ what, f, NULL },
+			    (const char *[]){ s, "::mem::offset_of!(", t, ", ", f, ") - ", off, NULL });
+		return;
+	}
+	/* the first line's length decides where " - N" goes (measured on
+	 * rustfmt 1.9 over the real-world outputs: after ")" up to 111
+	 * columns, on a line of its own from 112; past 120, where it gives
+	 * up, the two-line form) */
+	bputs_all(o, "    [\"", what, f, "\"][", s, "::mem::offset_of!(\n", NULL);
+	bputs_all(o, "        ", t, ",\n        ", f, "\n    )", first < 112 ? " - " : "\n        - ",
+		  off, "];\n", NULL);
+}
+
 /* assert_eq!(a, b, message) inside a #[test] fn, rustfmt-clean. */
 static void assert_eq_lines(struct buf *o, const char *a, long b, const char **msg, int nmsg)
 {
@@ -213,14 +235,10 @@ static void layout_tests(struct buf *o, struct item *it, int rust_target)
 				      usize_lit(v, it->align), NULL });
 	/* the same for every field */
 	const char *what = fmt("Offset of field: %s::", n);
-	const char *expr = fmt("%s::mem::offset_of!(%s, ", s, n);
 	for (int i = 0; i < rl->m.n; i++) {
 		struct member *m = &rl->m.v[i];
-		if (m->kind != M_FIELD || !m->f->name)
-			continue;
-		const char *f = m->f->rname;
-		assert_line(o, (const char *[]){ what, f, NULL },
-			    (const char *[]){ expr, f, ") - ", usize_lit(v, m->f->offset / 8), NULL });
+		if (m->kind == M_FIELD && m->f->name)
+			offset_line(o, what, m->f->rname, s, n, usize_lit(v, m->f->offset / 8));
 	}
 	bputs(o, "};\n");
 }

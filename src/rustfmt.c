@@ -181,7 +181,9 @@ void line(struct buf *o, int ind, const char *pre, const char *text, const char 
 void eq_line(struct buf *o, int ind, const char *head, const char *val)
 {
 	indent(o, ind);
-	if (ind + strlen(head) + strlen(val) + 1 <= MAX_WIDTH) {
+	/* when even the head does not fit, rustfmt leaves the line alone */
+	if (ind + strlen(head) + strlen(val) + 1 <= MAX_WIDTH ||
+	    ind + strlen(head) - 1 > MAX_WIDTH) {
 		bprintf(o, "%s%s;\n", head, val);
 	} else {
 		bprintf(o, "%.*s\n", (int)strlen(head) - 1, head);
