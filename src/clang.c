@@ -274,6 +274,7 @@ void load_unit(struct unit *u)
 	ld.check_layout = getenv("KBINDGEN_CHECK_LAYOUT");
 
 	clang_visitChildren(clang_getTranslationUnitCursor(ld.tu), top_visit, NULL);
+	ld.finishing = true;
 	for (int i = 0; i < ld.deferred.n; i++)
 		if (!ld.deferred.v[i]->attached)
 			attach(ld.deferred.v[i]);

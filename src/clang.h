@@ -14,6 +14,7 @@ struct loader {
 	CXTranslationUnit tu;
 	struct unit *unit;
 	itemvec deferred;	/* attached at the end, if not before */
+	bool finishing;		/* attaching those */
 	bool system_comments;	/* -fretain-comments-from-system-headers */
 	bool own_layouts;	/* Itanium C layout: see plain_layout() */
 	bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */

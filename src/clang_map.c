@@ -204,6 +204,12 @@ struct item *new_item(enum ikind k, CXCursor c, CXCursor canon, struct item *par
 
 void attach(struct item *it)
 {
+	/* a builtin declaration (__builtin_va_list, __va_list_tag) has no
+	 * place in a file: bindgen resolves it after everything else */
+	if (it->is_builtin && !it->parent && !ld.finishing) {
+		vpush(&ld.deferred, it);
+		return;
+	}
 	it->attached = true;
 	if (it->parent)
 		vpush(&it->parent->children, it);
