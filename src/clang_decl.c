@@ -73,14 +73,14 @@ static bool needs_mangling(CXCursor c)
 	return !elf || (clang_Cursor_hasAttrs(c) && may_rename(c));
 }
 
-/* The symbol of a function or variable, when it is not its C name. */
-static void symbol(CXCursor c, struct item *it)
+/* The symbol of the function or variable c called name, NULL when it is
+ * its name. */
+static const char *symbol(CXCursor c, const char *name)
 {
 	if (!needs_mangling(c))
-		return;
+		return NULL;
 	char *mangled = cx_str(clang_Cursor_getMangling(c));
-	if (*mangled && !streq(mangled, it->name))
-		it->link_name = mangled;
+	return *mangled && !streq(mangled, name) ? mangled : NULL;
 }
 
 /* Whether the function c, of external linkage, is hidden.  In C only
@@ -98,13 +98,25 @@ static bool hidden(CXCursor c)
 	return dflt;
 }
 
+static struct strmap symbols;	/* of the functions read so far */
+
 void func_item(CXCursor c)
 {
 	CXCursor canon = clang_getCanonicalCursor(c);
-	if (map_get(canon))
-		return;
+	const char *name = NULL, *link = NULL;
+	if (map_get(canon)) {
+		/* a redeclaration that renames the symbol (glibc's __REDIRECT
+		 * of fscanf to __isoc99_fscanf) is one more function for
+		 * bindgen, fscanf1 (style.c), linked to the new symbol */
+		if (!clang_Cursor_hasAttrs(c))
+			return;
+		name = cx_str(clang_getCursorSpelling(c));
+		link = symbol(c, name);
+		if (!link || strmap_get(&symbols, link))
+			return;
+	}
 	struct item *it = new_item(I_FUNC, c, canon, NULL);
-	it->name = cx_str(clang_getCursorSpelling(c));
+	it->name = name ? name : cx_str(clang_getCursorSpelling(c));
 	it->comment = comment_of(c);
 	CXType ft = clang_getCursorType(c);
 	if (ft.kind != CXType_FunctionProto && ft.kind != CXType_FunctionNoProto)
@@ -135,7 +147,8 @@ void func_item(CXCursor c)
 	}
 	if (!it->is_static && hidden(c))
 		it->is_static = true;	/* no symbol to link to */
-	symbol(c, it);
+	it->link_name = link ? link : symbol(c, it->name);
+	strmap_put(&symbols, it->link_name ? it->link_name : it->name, it);
 	/* _Noreturn and [[noreturn]] are attribute cursors, read with
 	 * --enable-function-attribute-detection; __attribute__((noreturn))
 	 * lives on the function type, whose spelling bindgen main reads
@@ -225,7 +238,7 @@ void var_item(CXCursor c)
 		if (t->sub->is_const)
 			it->type = set_const(it->type, true);
 	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
-	symbol(c, it);
+	it->link_name = symbol(c, it->name);
 	eval_var(c, it);
 	attach(it);
 }

@@ -3,6 +3,7 @@
  * the impls records get, what is printed elsewhere or not at all.  The
  * options and annotations that choose these are read here and nowhere
  * after; the emitters print what the IR says. */
+#include <stdint.h>
 #include <string.h>
 
 #include "kbindgen.h"
@@ -334,6 +335,7 @@ static void typedef_style(struct item *it, struct style *st)
 /* ---- the pass ---- */
 
 static struct strmap typedefs;	/* emitted typedef names */
+static struct strmap fnames;	/* emitted function names: how many times */
 static struct strmap shadowed;	/* macros named as a global enum constant */
 
 static void item_style(struct unit *u, struct item *it)
@@ -357,7 +359,13 @@ static void item_style(struct unit *u, struct item *it)
 	case I_TYPEDEF:
 		typedef_style(it, st);
 		break;
-	case I_FUNC:
+	case I_FUNC: {
+		/* bindgen names a second function of a name (a redeclaration
+		 * with another symbol, clang_decl.c) name1, then name2 */
+		intptr_t n = (intptr_t)strmap_get(&fnames, it->rname);
+		strmap_put(&fnames, it->rname, (void *)(n + 1));
+		if (n)
+			it->rname = fmt("%s%ld", it->rname, (long)n);
 		/* the vectorcall ABI needs a nightly rustc: bindgen skips these */
 		if (it->type->cc == CC_VECTORCALL && o->rust_target != KB_RUST_NIGHTLY &&
 		    !o->dynamic_loading) {
@@ -366,6 +374,7 @@ static void item_style(struct unit *u, struct item *it)
 		}
 		st->abi = abi_override(it->rname);
 		st->must_use = (it->must_use && o->fn_attr_detection) || must_use_ret(it->type->ret);
+	}
 		/* fall through */
 	case I_VAR:
 		/* in the library struct of --dynamic-loading */
