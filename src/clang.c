@@ -143,13 +143,13 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor p, CXClientData d)
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_StructDecl:
 	case CXCursor_UnionDecl:
-		record_item(c, NULL);
+		record_item(c, NULL, true);
 		break;
 	case CXCursor_EnumDecl:
-		enum_item(c, NULL);
+		enum_item(c, NULL, true);
 		break;
 	case CXCursor_TypedefDecl:
-		typedef_item(c);
+		typedef_item(c, true);
 		break;
 	case CXCursor_FunctionDecl:
 		func_item(c);

@@ -43,9 +43,12 @@ struct type *set_const(struct type *r, bool c);
 /* Names the parameters of the function type inside t from the ParmDecls
  * under c. */
 void name_params(CXCursor c, struct type *t);
-struct item *record_item(CXCursor c, struct item *parent);
-struct item *enum_item(CXCursor c, struct item *parent);
-struct item *typedef_item(CXCursor c);
+/* The item of the declaration c; visit: c is being visited (top level or
+ * in a record), so the item takes its place in the unit here, rather than
+ * where a type names it. */
+struct item *record_item(CXCursor c, struct item *parent, bool visit);
+struct item *enum_item(CXCursor c, struct item *parent, bool visit);
+struct item *typedef_item(CXCursor c, bool visit);
 
 /* ---- clang_decl.c: functions and variables ---- */
 

@@ -112,7 +112,7 @@ static struct item *decl_parent(CXCursor d)
 	CXCursor p = clang_getCursorLexicalParent(def);
 	enum CXCursorKind k = clang_getCursorKind(p);
 	if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl)
-		return record_item(p, decl_parent(p));
+		return record_item(p, decl_parent(p), false);
 	return NULL;
 }
 
@@ -124,11 +124,11 @@ static struct item *decl_item(CXCursor d)
 	switch (clang_getCursorKind(d)) {
 	case CXCursor_StructDecl:
 	case CXCursor_UnionDecl:
-		return record_item(d, decl_parent(d));
+		return record_item(d, decl_parent(d), false);
 	case CXCursor_EnumDecl:
-		return enum_item(d, decl_parent(d));
+		return enum_item(d, decl_parent(d), false);
 	case CXCursor_TypedefDecl:
-		return typedef_item(d);
+		return typedef_item(d, false);
 	default:
 		return NULL;
 	}
@@ -459,7 +459,7 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 			in_record_mention = false;
 			break;
 		}
-		struct item *child = record_item(c, it);
+		struct item *child = record_item(c, it, true);
 		if (clang_Cursor_isAnonymousRecordDecl(c)) {
 			struct field f = {0};
 			f.type = new_type(T_ITEM);
@@ -474,7 +474,7 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 	}
 	case CXCursor_EnumDecl:
 		if (clang_isCursorDefinition(c))
-			enum_item(c, it);
+			enum_item(c, it, true);
 		else
 			decl_item(c);
 		break;
@@ -526,7 +526,7 @@ static bool plain_layout(struct item *it)
 	return true;
 }
 
-struct item *record_item(CXCursor c, struct item *parent)
+struct item *record_item(CXCursor c, struct item *parent, bool visit)
 {
 	CXCursor canon = clang_getCanonicalCursor(c);
 	CXCursor def = clang_getCursorDefinition(c);
@@ -555,8 +555,9 @@ struct item *record_item(CXCursor c, struct item *parent)
 		if (in_record_mention && !has_def) {
 			it->inner_fwd = true;
 			vpush(&ld.deferred, it);
-		} else if (has_def && !is_def) {
-			/* a record takes its place at its definition */
+		} else if (!visit || (has_def && !is_def)) {
+			/* a record takes its place at its own declaration (its
+			 * definition, if any), not where a type names it */
 			vpush(&ld.deferred, it);
 		} else {
 			attach(it);
@@ -565,8 +566,10 @@ struct item *record_item(CXCursor c, struct item *parent)
 		/* declared at file scope after all: a plain forward declaration */
 		it->inner_fwd = false;
 		attach(it);
+	} else if (visit && !has_def && !it->attached) {
+		attach(it);
 	}
-	if (!it->attached && !it->inner_fwd && is_def) {
+	if (!it->attached && !it->inner_fwd && is_def && visit) {
 		if (parent && !it->parent) {
 			/* struct foo; at file scope, defined inside bar: foo
 			 * keeps its name but bindgen emits it among bar's
@@ -644,7 +647,7 @@ static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor p, CXClientData d
 	return CXChildVisit_Continue;
 }
 
-struct item *enum_item(CXCursor c, struct item *parent)
+struct item *enum_item(CXCursor c, struct item *parent, bool visit)
 {
 	CXCursor canon = clang_getCanonicalCursor(c);
 	struct item *it = map_get(canon);
@@ -658,7 +661,7 @@ struct item *enum_item(CXCursor c, struct item *parent)
 	/* An enum takes its place at its definition (enum E f(void); then
 	 * enum E {...}; puts E after f), or at its first declaration when
 	 * it has none. */
-	if (!it->attached && (clang_Cursor_isNull(def) || clang_equalCursors(c, def)))
+	if (visit && !it->attached && (clang_Cursor_isNull(def) || clang_equalCursors(c, def)))
 		attach(it);
 	if (!it->inttype) {
 		CXCursor d = clang_Cursor_isNull(def) ? c : def;
@@ -681,12 +684,15 @@ struct item *enum_item(CXCursor c, struct item *parent)
 
 /* ---- typedefs, functions, variables ---- */
 
-struct item *typedef_item(CXCursor c)
+struct item *typedef_item(CXCursor c, bool visit)
 {
 	CXCursor canon = clang_getCanonicalCursor(c);
 	struct item *it = map_get(canon);
-	if (it)
+	if (it) {
+		if (visit && !it->attached)
+			attach(it);
 		return it;
+	}
 	/* typedef void __stdcall F(void); on a target without stdcall: clang
 	 * gives the declaration the function type itself, not a typedef
 	 * type.  bindgen then has no alias: F is dropped and its uses see
@@ -699,7 +705,12 @@ struct item *typedef_item(CXCursor c)
 	it->name = cx_str(clang_getCursorSpelling(c));
 	it->comment = comment_of(c);
 	it->complete = true;
-	attach(it);
+	/* a typedef takes its place at its declaration, not where a type
+	 * names it (a record's fields read from its forward declaration) */
+	if (visit)
+		attach(it);
+	else
+		vpush(&ld.deferred, it);
 	CXType under = clang_getTypedefDeclUnderlyingType(c);
 	conv_atomic = false;
 	it->aliased = conv(under);
