@@ -223,11 +223,9 @@ static void emit_typedef(struct buf *o, struct item *it)
 		bprintf(o, "pub type %s = %s;\n", it->rname, blob(it->size, it->align));
 		return;
 	}
-	/* an alias of a module enum's type re-exports it */
+	/* an alias of an enum re-exports it */
 	if (it->st->use_alias) {
-		bprintf(o, "pub use self::%s as %s;\n",
-			a->item->kind == I_ENUM ? fmt("%s::Type", a->item->rname) : a->item->rname,
-			it->rname);
+		bprintf(o, "pub use self::%s as %s;\n", rty(a), it->rname);
 		return;
 	}
 	if (it->astyle != AS_NORMAL) {

@@ -281,6 +281,10 @@ static void record_style(struct item *it, struct style *st)
 	if (st->fam)		/* an unsized type is neither Copy nor Clone */
 		can &= ~(D_COPY | D_CLONE);
 	st->derives = derive_list(it, can, &st->derived);
+	/* bindgen derives Debug for a forward declaration, whatever the
+	 * options say */
+	if (rl->fwd)
+		st->derives = "Debug";
 	custom_attrs(it, it->kind == I_UNION ? &o->attr_custom_union : &o->attr_custom_struct,
 		     &st->attrs);
 	st->must_use = regexset_match(o->must_use_type.re, it->rname) || ANN(it)->mustusetype;
@@ -309,16 +313,14 @@ static void record_style(struct item *it, struct style *st)
 
 /* ---- typedefs ---- */
 
-/* Whether a typedef is emitted as "pub use": it names a module enum's
- * type, directly or through another such typedef. */
+/* Whether a typedef is emitted as "pub use self::E as T;": what it names
+ * is an enum, through typedefs (bindgen's workaround for rust-lang/rust
+ * #26264). */
 static bool use_alias(struct item *it)
 {
-	struct type *a = it->aliased;
-	if (a->kind != T_ITEM || it->parent || it->astyle != AS_NORMAL)
-		return false;
-	if (a->item->kind == I_ENUM)
-		return a->item->estyle == ES_MODULE;
-	return a->item->kind == I_TYPEDEF && !a->item->names_itself && use_alias(a->item);
+	struct type *c = strip_typedefs(it->aliased);
+	return it->astyle == AS_NORMAL && !it->opaque && c->kind == T_ITEM &&
+	       c->item->kind == I_ENUM;
 }
 
 static void typedef_style(struct item *it, struct style *st)

@@ -11,7 +11,7 @@ pub const direction_DIR_NORTH: direction = 0;
 pub const direction_DIR_SOUTH: direction = 5;
 pub const direction_DIR_EAST: direction = 6;
 pub type direction = ::std::os::raw::c_uint;
-pub type direction_t = direction;
+pub use self::direction as direction_t;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct robot {
