@@ -135,6 +135,10 @@ void emit_dynamic(struct buf *o, const itemvec *items, const struct opts *opts)
 	bprintf(o, "impl %s {\n", lib);
 	constructors(o, items, lib, req, wrap);
 	for (int i = 0; i < items->n; i++) {
+		/* a variadic function is loaded, but has no method: it cannot
+		 * pass its ... on */
+		if (items->v[i]->kind == I_FUNC && items->v[i]->type->variadic)
+			continue;
 		if (items->v[i]->kind == I_FUNC)
 			fn_method(o, items->v[i], req, wrap);
 		else

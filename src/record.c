@@ -35,8 +35,8 @@ static void field_member(struct buf *o, struct item *it, struct field *f, bool i
 	} else if (is_union && !it->lay->copy) {
 		/* a union that is not Copy must say its fields need no drop */
 		field_line(o, f, fmt("%s::mem::ManuallyDrop<%s>", rust_std(), rty(f->type)));
-	} else if (f->type->kind == T_ARRAY && f->type->len == 0) {
-		/* a zero-length array field is a flexible one */
+	} else if (flexible_array(f->type)) {
+		/* int a[]; and the older int a[0]; */
 		rt_use(RT_INCARRAY);
 		field_line(o, f, fmt("__IncompleteArrayField<%s>", rty(f->type->sub)));
 	} else {

@@ -104,8 +104,8 @@ const char *rty(struct type *t)
 	case T_ARRAY:
 		return fmt("[%s; %ldusize]", rty(t->sub), t->len);
 	case T_INCARRAY:
-		used |= RT_INCARRAY;
-		return fmt("__IncompleteArrayField<%s>", rty(t->sub));
+		/* a flexible array member is __IncompleteArrayField (record.c) */
+		return fmt("[%s; 0usize]", rty(t->sub));
 	case T_VECTOR:
 		return fmt("[%s; %ldusize]", rty(t->sub), t->len);
 	case T_FUNC:

@@ -382,8 +382,7 @@ static void item_style(struct unit *u, struct item *it)
 		/* in the library struct of --dynamic-loading */
 		if (o->dynamic_loading && (it->kind == I_FUNC || !it->has_val)) {
 			st->skip = true;
-			if (it->kind == I_VAR || !it->type->variadic)
-				vpush(&u->dynamic, it);
+			vpush(&u->dynamic, it);
 		}
 		break;
 	case I_MACRO:
