@@ -489,6 +489,7 @@ void emit_items(struct unit *u, const struct opts *opts, struct buf *o)
 {
 	conf = opts;
 	rtype_init(opts);
+	doc_style(opts->formatter == FMT_RUSTFMT);
 	/* each item's temporary strings go once it is written */
 	struct arena_mark m = arena_mark();
 	for (int i = 0; i < u->items.n; i++) {
@@ -521,8 +522,48 @@ static const char *replace_all(const char *text, const char *from, const char *t
 /* A support type, with ::std replaced by ::core under --use-core, and
  * `&mut` in const fns (stable in Rust 1.83, yet bindgen main emits it at
  * its default 1.82) made non-const below 1.82, so old rustcs accept it. */
+/* bindgen's support types as rustfmt leaves its tokens: doc comments are
+ * #[doc] attributes, a debug_assert! has no trailing comma (src/rt/ holds
+ * them as prettyplease prints them, as in bindgen's tests). */
+static const char *rt_rustfmt(const char *text)
+{
+	struct buf b = {0};
+	const char *prev = "";
+	for (const char *p = text; *p;) {
+		const char *e = strchr(p, '\n');
+		int n = e ? e - p : (int)strlen(p);
+		const char *t = p + strspn(p, " ");
+		const char *next = e ? e + 1 + strspn(e + 1, " ") : "";
+		if (!strncmp(t, "///", 3)) {
+			bput(&b, p, t - p);
+			bputs(&b, "#[doc = \"");
+			for (const char *q = t + 3; q < p + n; q++) {
+				if (*q == '"' || *q == '\\')
+					bputc(&b, '\\');
+				bputc(&b, *q);
+			}
+			bputs(&b, "\"]");
+		} else if (n >= 3 && !strncmp(p + n - 3, ",);", 3)) {
+			bput(&b, p, n - 3);
+			bputs(&b, ");");
+		} else if (n && p[n - 1] == ',' && !strncmp(next, ");", 2) &&
+			   endswith(prev, "debug_assert!(")) {
+			bput(&b, p, n - 1);
+		} else {
+			bput(&b, p, n);
+		}
+		if (e)
+			bputc(&b, '\n');
+		prev = astrndup(p, n);
+		p += n + (e != NULL);
+	}
+	return bdone(&b);
+}
+
 static void put_rt(struct buf *b, const struct opts *opts, const char *text)
 {
+	if (opts->formatter == FMT_RUSTFMT)
+		text = rt_rustfmt(text);
 	if (opts->rust_target < 82)
 		text = replace_all(text, "pub const unsafe fn as_mut(", "pub unsafe fn as_mut(");
 	/* before Rust 1.65 an unsafe block inside an unsafe fn is "unused":

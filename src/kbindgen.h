@@ -692,7 +692,10 @@ void attr_lines(struct buf *o, const strvec *attrs);	/* #[derive]s merged */
 /* A --raw-line: an attribute with a long argument list is laid out
  * vertically, as rustfmt does past ATTR_FN_LIKE_WIDTH. */
 void raw_line(struct buf *o, const char *l);
-/* A raw doc comment as bindgen and prettyplease print it. */
+/* A raw doc comment as bindgen prints it: as rustfmt leaves bindgen's
+ * #[doc = "..."] attributes (attrs), or as prettyplease turns them into
+ * comments (--formatter prettyplease or none, bindgen's test suite). */
+void doc_style(bool attrs);
 void doc(struct buf *o, int ind, const char *raw);
 
 /* ---- record.c: structs and unions ---- */

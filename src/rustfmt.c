@@ -350,6 +350,38 @@ static char *trim(char *l)
 	return l;
 }
 
+static bool doc_attrs;
+
+void doc_style(bool attrs)
+{
+	doc_attrs = attrs;
+}
+
+/* #[doc = "line\nline"], escaped as proc_macro2 writes a string literal
+ * (Rust's escape_debug, but for a quote) */
+static void doc_attr(struct buf *o, const strvec *lines)
+{
+	bputs(o, "#[doc = \"");
+	for (int i = 0; i < lines->n; i++) {
+		if (i)
+			bputs(o, "\\n");
+		for (const unsigned char *p = (const unsigned char *)lines->v[i]; *p; p++) {
+			switch (*p) {
+			case '"': bputs(o, "\\\""); break;
+			case '\\': bputs(o, "\\\\"); break;
+			case '\t': bputs(o, "\\t"); break;
+			case '\r': bputs(o, "\\r"); break;
+			default:
+				if (*p < 0x20 || *p == 0x7f)
+					bprintf(o, "\\u{%x}", *p);
+				else
+					bputc(o, *p);
+			}
+		}
+	}
+	bputs(o, "\"]\n");
+}
+
 void doc(struct buf *o, int ind, const char *raw)
 {
 	if (!raw)
@@ -391,6 +423,11 @@ void doc(struct buf *o, int ind, const char *raw)
 	}
 	if (block && lines.n && !*trim(astrdup(lines.v[lines.n - 1])))
 		lines.n--;
+	if (doc_attrs) {	/* bindgen's tokens, which rustfmt leaves as they are */
+		indent(o, ind);
+		doc_attr(o, &lines);
+		return;
+	}
 	if (lines.n <= 1) {
 		indent(o, ind);
 		bprintf(o, "///%s\n", lines.n ? lines.v[0] : "");
@@ -400,19 +437,8 @@ void doc(struct buf *o, int ind, const char *raw)
 	for (int i = 0; i < lines.n; i++)
 		nests |= strstr(lines.v[i], "/*") || strstr(lines.v[i], "*/");
 	indent(o, ind);
-	if (nests) {
-		/* a block comment cannot hold these: use the attribute */
-		bputs(o, "#[doc = \"");
-		for (int i = 0; i < lines.n; i++) {
-			if (i)
-				bputs(o, "\\n");
-			for (const char *p = lines.v[i]; *p; p++) {
-				if (*p == '"' || *p == '\\')
-					bputc(o, '\\');
-				bputc(o, *p);
-			}
-		}
-		bputs(o, "\"]\n");
+	if (nests) {	/* a block comment cannot hold these */
+		doc_attr(o, &lines);
 		return;
 	}
 	/* rustfmt re-indents a block comment's later lines to the item */

@@ -83,7 +83,7 @@ where
     pub fn get(&self, bit_offset: usize, bit_width: u8) -> u64 {
         debug_assert!(bit_width <= 64);
         debug_assert!(bit_offset / 8 < self.storage.as_ref().len());
-        debug_assert!((bit_offset + (bit_width as usize) + 7) / 8 <= self.storage.as_ref().len(),);
+        debug_assert!((bit_offset + (bit_width as usize) + 7) / 8 <= self.storage.as_ref().len());
         if bit_width == 0 {
             return 0;
         }
@@ -115,7 +115,7 @@ where
         debug_assert!(bit_width <= 64);
         debug_assert!(bit_offset / 8 < core::mem::size_of::<Storage>());
         debug_assert!(
-            (bit_offset + (bit_width as usize) + 7) / 8 <= core::mem::size_of::<Storage>(),
+            (bit_offset + (bit_width as usize) + 7) / 8 <= core::mem::size_of::<Storage>()
         );
         if bit_width == 0 {
             return 0;
@@ -149,7 +149,7 @@ where
     pub fn set(&mut self, bit_offset: usize, bit_width: u8, val: u64) {
         debug_assert!(bit_width <= 64);
         debug_assert!(bit_offset / 8 < self.storage.as_ref().len());
-        debug_assert!((bit_offset + (bit_width as usize) + 7) / 8 <= self.storage.as_ref().len(),);
+        debug_assert!((bit_offset + (bit_width as usize) + 7) / 8 <= self.storage.as_ref().len());
         if bit_width == 0 {
             return;
         }
@@ -188,7 +188,7 @@ where
         debug_assert!(bit_width <= 64);
         debug_assert!(bit_offset / 8 < core::mem::size_of::<Storage>());
         debug_assert!(
-            (bit_offset + (bit_width as usize) + 7) / 8 <= core::mem::size_of::<Storage>(),
+            (bit_offset + (bit_width as usize) + 7) / 8 <= core::mem::size_of::<Storage>()
         );
         if bit_width == 0 {
             return;
@@ -224,11 +224,11 @@ where
         }
     }
 }
-/// Const-generic methods for efficient bitfield access when offset and width
-/// are known at compile time.
+#[doc = " Const-generic methods for efficient bitfield access when offset and width"]
+#[doc = " are known at compile time."]
 impl<const N: usize> __BindgenBitfieldUnit<[u8; N]> {
-    /// Get a field using const generics for compile-time optimization.
-    /// Uses native word size operations when the field fits in usize.
+    #[doc = " Get a field using const generics for compile-time optimization."]
+    #[doc = " Uses native word size operations when the field fits in usize."]
     #[inline]
     pub const fn get_const<const BIT_OFFSET: usize, const BIT_WIDTH: u8>(&self) -> u64 {
         debug_assert!(BIT_WIDTH <= 64);
@@ -288,8 +288,8 @@ impl<const N: usize> __BindgenBitfieldUnit<[u8; N]> {
             val
         }
     }
-    /// Set a field using const generics for compile-time optimization.
-    /// Uses native word size operations when the field fits in usize.
+    #[doc = " Set a field using const generics for compile-time optimization."]
+    #[doc = " Uses native word size operations when the field fits in usize."]
     #[inline]
     pub fn set_const<const BIT_OFFSET: usize, const BIT_WIDTH: u8>(&mut self, val: u64) {
         debug_assert!(BIT_WIDTH <= 64);
@@ -359,8 +359,8 @@ impl<const N: usize> __BindgenBitfieldUnit<[u8; N]> {
             }
         }
     }
-    /// Raw pointer get using const generics for compile-time optimization.
-    /// Uses native word size operations when the field fits in usize.
+    #[doc = " Raw pointer get using const generics for compile-time optimization."]
+    #[doc = " Uses native word size operations when the field fits in usize."]
     #[inline]
     pub const unsafe fn raw_get_const<const BIT_OFFSET: usize, const BIT_WIDTH: u8>(
         this: *const Self,
@@ -427,8 +427,8 @@ impl<const N: usize> __BindgenBitfieldUnit<[u8; N]> {
             val
         }
     }
-    /// Raw pointer set using const generics for compile-time optimization.
-    /// Uses native word size operations when the field fits in usize.
+    #[doc = " Raw pointer set using const generics for compile-time optimization."]
+    #[doc = " Uses native word size operations when the field fits in usize."]
     #[inline]
     pub unsafe fn raw_set_const<const BIT_OFFSET: usize, const BIT_WIDTH: u8>(
         this: *mut Self,
@@ -503,7 +503,7 @@ impl<const N: usize> __BindgenBitfieldUnit<[u8; N]> {
         }
     }
 }
-/// <div rustbindgen nodefault></div>
+#[doc = " <div rustbindgen nodefault></div>"]
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct no_default {
@@ -515,7 +515,7 @@ const _: () = {
     ["Alignment of no_default"][::std::mem::align_of::<no_default>() - 8usize];
     ["Offset of field: no_default::p"][::std::mem::offset_of!(no_default, p) - 0usize];
 };
-/// <div rustbindgen nocopy></div>
+#[doc = " <div rustbindgen nocopy></div>"]
 #[repr(C)]
 #[derive(Debug, Default)]
 pub struct no_copy {
@@ -527,7 +527,7 @@ const _: () = {
     ["Alignment of no_copy"][::std::mem::align_of::<no_copy>() - 4usize];
     ["Offset of field: no_copy::x"][::std::mem::offset_of!(no_copy, x) - 0usize];
 };
-/// <div rustbindgen nodebug></div>
+#[doc = " <div rustbindgen nodebug></div>"]
 #[repr(C)]
 #[derive(Default, Copy, Clone)]
 pub struct no_debug {
@@ -539,7 +539,7 @@ const _: () = {
     ["Alignment of no_debug"][::std::mem::align_of::<no_debug>() - 4usize];
     ["Offset of field: no_debug::x"][::std::mem::offset_of!(no_debug, x) - 0usize];
 };
-/// <div rustbindgen opaque></div>
+#[doc = " <div rustbindgen opaque></div>"]
 #[repr(C)]
 #[repr(align(8))]
 #[derive(Debug, Default, Copy, Clone)]
@@ -555,7 +555,7 @@ const _: () = {
 #[derive(Debug, Default, Copy, Clone)]
 pub struct private_field {
     pub visible: ::std::os::raw::c_int,
-    /// <div rustbindgen private></div>
+    #[doc = " <div rustbindgen private></div>"]
     secret: ::std::os::raw::c_int,
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]

@@ -17,11 +17,11 @@ pub type sys_kind = ::std::os::raw::c_uint;
 unsafe extern "C" {
     pub fn sys_function(d: *mut sys_documented) -> ::std::os::raw::c_int;
 }
-/// A documented struct in the header itself.
+#[doc = " A documented struct in the header itself."]
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct own_documented {
-    /// Its field.
+    #[doc = " Its field."]
     pub inner: sys_documented,
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
