@@ -581,10 +581,10 @@ void emit_support(const struct opts *opts, struct buf *o)
 	unsigned used = rt_used();
 	bool unit_blocked = regexset_match(opts->block_type.re, "__BindgenBitfieldUnit") ||
 			    regexset_match(opts->block_item.re, "__BindgenBitfieldUnit");
-	if (used & RT_OPAQUE8)
-		put_rt(o, opts, rt_opaque_array);
 	if ((used & RT_BITFIELD_UNIT) && !unit_blocked)
 		put_rt(o, opts, rt_bitfield_unit);
+	if (used & RT_OPAQUE8)
+		put_rt(o, opts, rt_opaque_array);
 	if (used & RT_INCARRAY)
 		put_rt(o, opts, rt_incomplete_array);
 	if (used & RT_UNION_FIELD)
