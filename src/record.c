@@ -149,16 +149,21 @@ static void offset_line(struct buf *o, const char *what, const char *f, const ch
 {
 	size_t expr = strlen(s) + 18 + strlen(t) + 2 + strlen(f) + 4 + strlen(off);
 	size_t first = 9 + strlen(what) + strlen(f) + strlen(s) + 18;
-	if (11 + strlen(what) + strlen(f) + expr <= MAX_WIDTH || 11 + expr <= MAX_WIDTH ||
-	    first > 120) {
+	if (first > 120 && 11 + expr > MAX_WIDTH) {
+		/* past 120 columns rustfmt gives up, leaving bindgen's tokens
+		 * as proc_macro2 prints them */
+		bputs_all(o, "    [\"", what, f, "\"] [:: ", s + 2, " :: mem :: offset_of ! (", t,
+			  " , ", f, ") - ", off, "] ;\n", NULL);
+		return;
+	}
+	if (11 + strlen(what) + strlen(f) + expr <= MAX_WIDTH || 11 + expr <= MAX_WIDTH) {
 		assert_line(o, (const char *[]){ what, f, NULL },
 			    (const char *[]){ s, "::mem::offset_of!(", t, ", ", f, ") - ", off, NULL });
 		return;
 	}
 	/* the first line's length decides where " - N" goes (measured on
 	 * rustfmt 1.9 over the real-world outputs: after ")" up to 111
-	 * columns, on a line of its own from 112; past 120, where it gives
-	 * up, the two-line form) */
+	 * columns, on a line of its own from 112) */
 	bputs_all(o, "    [\"", what, f, "\"][", s, "::mem::offset_of!(\n", NULL);
 	bputs_all(o, "        ", t, ",\n        ", f, "\n    )", first < 112 ? " - " : "\n        - ",
 		  off, "];\n", NULL);
