@@ -104,10 +104,15 @@ void func_item(CXCursor c)
 {
 	CXCursor canon = clang_getCanonicalCursor(c);
 	const char *name = NULL, *link = NULL;
-	if (map_get(canon)) {
+	struct item *first = map_get(canon);
+	if (first) {
+		/* an inline definition after a plain declaration (gmp's
+		 * __GMP_EXTERN_INLINE, gnu_inline) makes it inline for bindgen */
+		if (clang_Cursor_isFunctionInlined(c))
+			first->is_inline = true;
 		/* a redeclaration that renames the symbol (glibc's __REDIRECT
 		 * of fscanf to __isoc99_fscanf) is one more function for
-		 * bindgen, fscanf1 (style.c), linked to the new symbol */
+		 * bindgen, fscanf1 (names.c), linked to the new symbol */
 		if (!clang_Cursor_hasAttrs(c))
 			return;
 		name = cx_str(clang_getCursorSpelling(c));

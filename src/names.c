@@ -77,6 +77,12 @@ static char *join(const char *a, const char *b)
 
 static int top_anon;
 
+static const char *c_prefix(const struct item *it)
+{
+	return it->kind == I_STRUCT ? "struct_" : it->kind == I_UNION ? "union_" :
+	       it->kind == I_ENUM ? "enum_" : "";
+}
+
 static void name_item(struct item *it, int *anon_counter)
 {
 	it->alias = find_builtin_alias(it);
@@ -92,19 +98,22 @@ static void name_item(struct item *it, int *anon_counter)
 		it->rname = rust_ident(it->name);
 		return;
 	}
+	/* --c-naming prefixes a name with its own kind (struct_, union_,
+	 * enum_), also a nested one, whose parent's name goes in without
+	 * the parent's prefix (union___mbstate_t__bindgen_ty_1) */
+	const char *prefix = o->c_naming && it->kind != I_TYPEDEF ? c_prefix(it) : "";
+	const char *pname = it->parent ? it->parent->rname : NULL;
+	if (pname && o->c_naming && startswith(pname, c_prefix(it->parent)))
+		pname += strlen(c_prefix(it->parent));
 	const char *base;
 	if (it->anonymous) {
 		int n = ++*anon_counter;
-		base = it->parent ? fmt("%s__bindgen_ty_%d", it->parent->rname, n)
-				  : fmt("_bindgen_ty_%d", n);
-	} else if (it->parent && !o->disable_nested_struct_naming &&
-		   it->kind != I_ENUM) {
-		base = join(it->parent->rname, it->name);
-	} else if (o->c_naming && it->kind != I_TYPEDEF) {
-		base = fmt("%s_%s", it->kind == I_STRUCT ? "struct" :
-				    it->kind == I_UNION ? "union" : "enum", it->name);
+		base = pname ? fmt("%s%s__bindgen_ty_%d", prefix, pname, n)
+			     : fmt("%s_bindgen_ty_%d", prefix, n);
+	} else if (pname && !o->disable_nested_struct_naming && it->kind != I_ENUM) {
+		base = fmt("%s%s", prefix, join(pname, it->name));
 	} else {
-		base = it->name;
+		base = fmt("%s%s", prefix, it->name);
 	}
 	if (ANN(it)->replaces)
 		base = it->ann->replaces;

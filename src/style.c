@@ -3,7 +3,6 @@
  * the impls records get, what is printed elsewhere or not at all.  The
  * options and annotations that choose these are read here and nowhere
  * after; the emitters print what the IR says. */
-#include <stdint.h>
 #include <string.h>
 
 #include "kbindgen.h"
@@ -337,7 +336,6 @@ static void typedef_style(struct item *it, struct style *st)
 /* ---- the pass ---- */
 
 static struct strmap typedefs;	/* emitted typedef names */
-static struct strmap fnames;	/* emitted function names: how many times */
 static struct strmap shadowed;	/* macros named as a global enum constant */
 
 static void item_style(struct unit *u, struct item *it)
@@ -362,12 +360,6 @@ static void item_style(struct unit *u, struct item *it)
 		typedef_style(it, st);
 		break;
 	case I_FUNC: {
-		/* bindgen names a second function of a name (a redeclaration
-		 * with another symbol, clang_decl.c) name1, then name2 */
-		intptr_t n = (intptr_t)strmap_get(&fnames, it->rname);
-		strmap_put(&fnames, it->rname, (void *)(n + 1));
-		if (n)
-			it->rname = fmt("%s%ld", it->rname, (long)n);
 		/* the vectorcall ABI needs a nightly rustc: bindgen skips these */
 		if (it->type->cc == CC_VECTORCALL && o->rust_target != KB_RUST_NIGHTLY &&
 		    !o->dynamic_loading) {
