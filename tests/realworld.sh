@@ -51,5 +51,5 @@ for args in "$RW"/*.args; do
 		;;
 	esac
 done
-echo "realworld: $byte of $total byte-identical, $fmt identical after rustfmt"
+echo "identical to bindgen main: $byte of $total byte for byte, $fmt after rustfmt"
 finish
