@@ -87,7 +87,8 @@ static void name_item(struct item *it, int *anon_counter)
 {
 	it->alias = find_builtin_alias(it);
 	if (it->kind == I_FUNC) {
-		/* overloads (__attribute__((overloadable))) get a counter */
+		/* overloads (__attribute__((overloadable))) and redeclarations with
+		 * another symbol (clang_decl.c: fscanf1) get a counter */
 		static struct strmap seen;
 		intptr_t k = (intptr_t)strmap_get(&seen, it->name);
 		strmap_put(&seen, it->name, (void *)(k + 1));
