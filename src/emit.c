@@ -552,7 +552,7 @@ static const char *replace_all(const char *text, const char *from, const char *t
 static const char *rt_rustfmt(const char *text)
 {
 	struct buf b = {0};
-	const char *prev = "";
+	bool after_assert = false;	/* the line before ends "debug_assert!(" */
 	for (const char *p = text; *p;) {
 		const char *e = strchr(p, '\n');
 		int n = e ? e - p : (int)strlen(p);
@@ -560,25 +560,18 @@ static const char *rt_rustfmt(const char *text)
 		const char *next = e ? e + 1 + strspn(e + 1, " ") : "";
 		if (!strncmp(t, "///", 3)) {
 			bput(&b, p, t - p);
-			bputs(&b, "#[doc = \"");
-			for (const char *q = t + 3; q < p + n; q++) {
-				if (*q == '"' || *q == '\\')
-					bputc(&b, '\\');
-				bputc(&b, *q);
-			}
-			bputs(&b, "\"]");
+			doc_attr_text(&b, t + 3, p + n - (t + 3));
 		} else if (n >= 3 && !strncmp(p + n - 3, ",);", 3)) {
 			bput(&b, p, n - 3);
 			bputs(&b, ");");
-		} else if (n && p[n - 1] == ',' && !strncmp(next, ");", 2) &&
-			   endswith(prev, "debug_assert!(")) {
+		} else if (n && p[n - 1] == ',' && !strncmp(next, ");", 2) && after_assert) {
 			bput(&b, p, n - 1);
 		} else {
 			bput(&b, p, n);
 		}
 		if (e)
 			bputc(&b, '\n');
-		prev = astrndup(p, n);
+		after_assert = n >= 14 && !strncmp(p + n - 14, "debug_assert!(", 14);
 		p += n + (e != NULL);
 	}
 	return bdone(&b);

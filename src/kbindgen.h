@@ -382,7 +382,6 @@ struct mval {
 struct style {
 	bool skip;		/* printed elsewhere (--dynamic-loading) or not at all */
 	const char *derives;	/* "Debug, Copy, Clone": the #[derive], NULL: none */
-	unsigned derived;	/* D_* bits derived (a user's Default included) */
 	strvec attrs;		/* attribute lines (--with-attribute-custom, annotations) */
 	bool must_use;		/* #[must_use] */
 	const char *abi;	/* --override-abi; NULL: the declared one */
@@ -696,6 +695,8 @@ void raw_line(struct buf *o, const char *l);
  * #[doc = "..."] attributes (attrs), or as prettyplease turns them into
  * comments (--formatter prettyplease or none, bindgen's test suite). */
 void doc_style(bool attrs);
+/* #[doc = "s"], s escaped as proc_macro2 writes a string (no newline). */
+void doc_attr_text(struct buf *o, const char *s, size_t n);
 void doc(struct buf *o, int ind, const char *raw);
 
 /* ---- record.c: structs and unions ---- */

@@ -357,27 +357,40 @@ void doc_style(bool attrs)
 	doc_attrs = attrs;
 }
 
-/* #[doc = "line\nline"], escaped as proc_macro2 writes a string literal
- * (Rust's escape_debug, but for a quote) */
+/* s[0..n) escaped as proc_macro2 writes a string literal (Rust's
+ * escape_debug, but for a quote) */
+static void doc_escape(struct buf *o, const char *s, size_t n)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p < (const unsigned char *)s + n; p++) {
+		switch (*p) {
+		case '"': bputs(o, "\\\""); break;
+		case '\\': bputs(o, "\\\\"); break;
+		case '\t': bputs(o, "\\t"); break;
+		case '\r': bputs(o, "\\r"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				bprintf(o, "\\u{%x}", *p);
+			else
+				bputc(o, *p);
+		}
+	}
+}
+
+void doc_attr_text(struct buf *o, const char *s, size_t n)
+{
+	bputs(o, "#[doc = \"");
+	doc_escape(o, s, n);
+	bputs(o, "\"]");
+}
+
+/* #[doc = "line\nline"] */
 static void doc_attr(struct buf *o, const strvec *lines)
 {
 	bputs(o, "#[doc = \"");
 	for (int i = 0; i < lines->n; i++) {
 		if (i)
 			bputs(o, "\\n");
-		for (const unsigned char *p = (const unsigned char *)lines->v[i]; *p; p++) {
-			switch (*p) {
-			case '"': bputs(o, "\\\""); break;
-			case '\\': bputs(o, "\\\\"); break;
-			case '\t': bputs(o, "\\t"); break;
-			case '\r': bputs(o, "\\r"); break;
-			default:
-				if (*p < 0x20 || *p == 0x7f)
-					bprintf(o, "\\u{%x}", *p);
-				else
-					bputc(o, *p);
-			}
-		}
+		doc_escape(o, lines->v[i], strlen(lines->v[i]));
 	}
 	bputs(o, "\"]\n");
 }

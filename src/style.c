@@ -279,7 +279,8 @@ static void record_style(struct item *it, struct style *st)
 	st->fam = fam_field(it);
 	if (st->fam)		/* an unsized type is neither Copy nor Clone */
 		can &= ~(D_COPY | D_CLONE);
-	st->derives = derive_list(it, can, &st->derived);
+	unsigned derived;
+	st->derives = derive_list(it, can, &derived);
 	/* bindgen derives Debug for a forward declaration, whatever the
 	 * options say */
 	if (rl->fwd)
@@ -301,12 +302,12 @@ static void record_style(struct item *it, struct style *st)
 	if (rl->fwd)
 		return;
 	st->layout_tests = o->layout_tests && !rl->no_layout;
-	st->impl_default = o->derive_default && !(st->derived & D_DEFAULT) &&
+	st->impl_default = o->derive_default && !(derived & D_DEFAULT) &&
 			   !(it->refused & D_DEFAULT);
 	/* --impl-partialeq adds nothing for C: bindgen implements PartialEq
 	 * where it cannot be derived, and for C that is only through unions,
 	 * which it does not implement either. */
-	st->impl_debug = o->impl_debug && o->derive_debug && !(st->derived & D_DEBUG) &&
+	st->impl_debug = o->impl_debug && o->derive_debug && !(derived & D_DEBUG) &&
 			 !(it->refused & D_DEBUG);
 }
 
@@ -326,7 +327,8 @@ static void typedef_style(struct item *it, struct style *st)
 {
 	st->use_alias = use_alias(it);
 	if (it->astyle != AS_NORMAL && !st->use_alias) {
-		st->derives = derive_list(it, type_can(it->aliased), &st->derived);
+		unsigned derived;
+		st->derives = derive_list(it, type_can(it->aliased), &derived);
 		custom_attrs(it, &o->attr_custom_struct, &st->attrs);
 		st->field0_attrs = field_attrs(it, "0", NULL, true);
 	}
