@@ -275,6 +275,7 @@ void load_unit(struct unit *u)
 
 	clang_visitChildren(clang_getTranslationUnitCursor(ld.tu), top_visit, NULL);
 	ld.finishing = true;
+	define_records();
 	for (int i = 0; i < ld.deferred.n; i++)
 		if (!ld.deferred.v[i]->attached)
 			attach(ld.deferred.v[i]);

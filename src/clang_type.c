@@ -14,6 +14,15 @@ static struct strmap tags[2];	/* [I_STRUCT], [I_UNION]: name -> top-level record
 static bool in_record_mention;
 static bool conv_atomic;	/* conv() looked through an _Atomic */
 static VEC(struct type *) open_refs;	/* T_ITEMs of records being laid out */
+/* Records named before their definition is visited: bindgen reads a
+ * record's fields at its definition, so the types they name take their
+ * places from there.  Those whose definition is never visited (inside a
+ * prototype) are read at the end. */
+struct undefined {
+	struct item *it;
+	CXCursor def;
+};
+static VEC(struct undefined) undefined;
 
 /* The tag name of a record or enum, NULL when it has none.  libclang 16
  * spells unnamed records "struct (unnamed at f.h:1:2)", 14 spells them "";
@@ -582,6 +591,12 @@ struct item *record_item(CXCursor c, struct item *parent, bool visit)
 	}
 	if (it->complete || !has_def)
 		return it;
+	if (!(visit && is_def) && !ld.finishing) {
+		if (!it->waiting)
+			hpush(&undefined, ((struct undefined){ it, def }));
+		it->waiting = true;
+		return it;
+	}
 	/* Fill the definition in once, from the defining cursor; the doc
 	 * comment is the first declaration's, as in bindgen. */
 	it->complete = true;
@@ -620,6 +635,14 @@ struct item *record_item(CXCursor c, struct item *parent, bool visit)
 		}
 	}
 	return it;
+}
+
+void define_records(void)
+{
+	for (int i = 0; i < undefined.n; i++)
+		if (!undefined.v[i].it->complete)
+			record_item(undefined.v[i].def, NULL, false);
+	hfree(&undefined);
 }
 
 /* ---- enums ---- */

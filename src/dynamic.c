@@ -83,9 +83,15 @@ static void fn_method(struct buf *o, struct item *it, bool req, bool wrap)
 		const char *n = j < f->pnames.n ? f->pnames.v[j] : NULL;
 		bprintf(&args, "%s%s", j ? ", " : "", n ? rust_ident(n) : fmt("arg%d", ++unnamed));
 	}
-	const char *body = req ? fmt("(self.%s)(%s)", it->rname, bstr(&args))
-		: fmt("(self.%s.as_ref().expect(\"Expected function, got error.\"))(%s)",
-		      it->rname, bstr(&args));
+	/* (self.f.as_ref().expect("..."))(args), the chain broken as
+	 * rustfmt does past CHAIN_WIDTH */
+	const char *links[] = { "self", fmt(".%s", it->rname), ".as_ref()",
+				".expect(\"Expected function, got error.\")" };
+	struct buf body = {0};
+	if (req)
+		bprintf(&body, "        (self.%s)(%s)\n", it->rname, bstr(&args));
+	else
+		chain(&body, 8, "(", links, 4, ")", bstr(&args));
 	free(args.s);
 	if (it->st->must_use)
 		bputs(o, "    #[must_use]\n");
@@ -101,19 +107,24 @@ static void fn_method(struct buf *o, struct item *it, bool req, bool wrap)
 		param_lines(o, 8, ps, &sg);
 		bprintf(o, "    )%s {\n", ret);
 	}
-	if (wrap)
-		bprintf(o, "        unsafe { %s }\n    }\n", body);
+	if (wrap)	/* unsafe { call } */
+		bprintf(o, "        unsafe { %.*s }\n    }\n", (int)body.len - 9, body.s + 8);
 	else
-		bprintf(o, "        %s\n    }\n", body);
+		bprintf(o, "%s    }\n", body.s);
+	free(body.s);
 }
 
 static void var_method(struct buf *o, struct item *it, bool req)
 {
-	const char *body = req ? fmt("self.%s", it->rname)
-		: fmt("*self.%s.as_ref().expect(\"Expected variable, got error.\")", it->rname);
+	const char *links[] = { "self", fmt(".%s", it->rname), ".as_ref()",
+				".expect(\"Expected variable, got error.\")" };
 	doc(o, 4, it->comment);
 	bprintf(o, "    pub unsafe fn %s(&self) -> %s {\n", it->rname, var_type(it));
-	bprintf(o, "        %s\n    }\n", body);	/* reading a variable is safe */
+	if (req)	/* reading a variable is safe */
+		bprintf(o, "        self.%s\n", it->rname);
+	else
+		chain(o, 8, "*", links, 4, "", NULL);
+	bputs(o, "    }\n");
 }
 
 void emit_dynamic(struct buf *o, const itemvec *items, const struct opts *opts)
@@ -126,9 +137,9 @@ void emit_dynamic(struct buf *o, const itemvec *items, const struct opts *opts)
 		struct item *it = items->v[i];
 		const char *t = it->kind == I_FUNC ? fn_type(it) : var_type(it);
 		if (req)
-			line(o, 4, fmt("pub %s: ", it->rname), t, ",");
+			rhs_line(o, 4, fmt("pub %s: ", it->rname), t, ",");
 		else
-			line(o, 4, fmt("pub %s: ", it->rname), fmt("Result<%s, ::libloading::Error>", t),
+			rhs_line(o, 4, fmt("pub %s: ", it->rname), fmt("Result<%s, ::libloading::Error>", t),
 			     ",");
 	}
 	bputs(o, "}\n");

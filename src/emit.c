@@ -336,38 +336,10 @@ static void emit_func(struct buf *o, struct item *it)
 	bputs(o, "}\n");
 }
 
-/* The Rust type t as proc_macro2 prints its tokens: "& [u8 ; 144]",
- * ":: std :: ffi :: CStr". */
-static const char *token_spaced(const char *t)
-{
-	struct buf b = {0};
-	for (const char *p = t; *p;) {
-		if (*p == ' ') {
-			p++;
-			continue;
-		}
-		int n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
-		if (!n)
-			n = !strncmp(p, "::", 2) ? 2 : 1;
-		char last = b.len ? b.s[b.len - 1] : 0;
-		if (b.len && last != '[' && last != '(' && *p != ']' && *p != ')')
-			bputc(&b, ' ');
-		bput(&b, p, n);
-		p += n;
-	}
-	return bdone(&b);
-}
-
-/* pub const NAME: TY = VALUE;, broken after '=' when it does not fit */
+/* pub const NAME: TY = VALUE; */
 static void const_line(struct buf *o, const char *name, const char *ty, const char *val)
 {
-	char *l = fmt("pub const %s: %s = %s;", name, ty, val);
-	if (strlen(l) <= MAX_WIDTH)
-		put_line(o, l);
-	else if (4 + strlen(val) + 1 <= MAX_WIDTH)
-		bprintf(o, "pub const %s: %s =\n    %s;\n", name, ty, val);
-	else	/* rustfmt gives up and leaves bindgen's tokens as they are */
-		bprintf(o, "pub const %s : %s = %s ;\n", name, token_spaced(ty), val);
+	eq_line(o, 0, fmt("pub const %s: %s = ", name, ty), val);
 }
 
 /* A C string constant with --generate-cstr: a c"..." literal from Rust
@@ -513,7 +485,7 @@ void emit_items(struct unit *u, const struct opts *opts, struct buf *o)
 {
 	conf = opts;
 	rtype_init(opts);
-	doc_style(opts->formatter == FMT_RUSTFMT);
+	rustfmt_style(opts->formatter == FMT_RUSTFMT);
 	/* each item's temporary strings go once it is written */
 	struct arena_mark m = arena_mark();
 	for (int i = 0; i < u->items.n; i++) {

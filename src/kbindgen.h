@@ -417,6 +417,7 @@ struct item {
 	bool inner_fwd;		/* only mentioned inside records: empty type */
 	bool named_by_typedef;	/* typedef struct { ... } name; */
 	bool open;		/* clang.c: its fields are being read */
+	bool waiting;		/* clang.c: named, its definition not yet read */
 
 	/* I_STRUCT, I_UNION */
 	long size, align;	/* bytes */
@@ -547,6 +548,7 @@ struct bitfield {
 struct bunit {
 	int nth;		/* _bitfield_N */
 	long size;		/* bytes */
+	long offset;		/* bytes, in the record: where C puts its first bit */
 	VEC(struct bitfield) bfs;
 };
 
@@ -670,6 +672,9 @@ void wrap_at(struct buf *o, int ind, int col, const char *pre, const char *text,
 	     const char *post);
 /* pre+text+post on a line of its own at indentation ind, broken as wrap_at(). */
 void line(struct buf *o, int ind, const char *pre, const char *text, const char *post);
+/* head + rhs + post, a field ("pub x: " T ","): rustfmt moves rhs to a
+ * line of its own when it fits there whole; else line(). */
+void rhs_line(struct buf *o, int ind, const char *head, const char *rhs, const char *post);
 /* head + val + ";", broken after "=" when too long. */
 void eq_line(struct buf *o, int ind, const char *head, const char *val);
 /* The same for a let, whose right side moves down before it is broken. */
@@ -683,6 +688,14 @@ void fn_ptr_lines(struct buf *o, const char *name, const char *t, const struct s
  * per line. */
 void macro_args(struct buf *o, int ind, const char *mac, const char **args, int n,
 		const char *post);
+/* mac!(first, "fmt_str", args...) as the formatter lays out a format
+ * macro (see rustfmt_style()). */
+void format_macro(struct buf *o, int ind, const char *mac, const char *first,
+		  const char *fmt_str, const char **args, int n);
+/* pre + a.b.c() + post, and (args) unless NULL: the chain's links one
+ * per line past CHAIN_WIDTH, and then the arguments as rustfmt puts them. */
+void chain(struct buf *o, int ind, const char *pre, const char **links, int n,
+	   const char *post, const char *args);
 const char *tuple(int ind, const char *a, const char *b);	/* "(a, b)" */
 /* ind name(params) -> ret_a { (ret: the tuple (ret_a, ret_b) if ret_b) */
 void method_sig(struct buf *o, int ind, const char *name, const char *params,
@@ -691,10 +704,11 @@ void attr_lines(struct buf *o, const strvec *attrs);	/* #[derive]s merged */
 /* A --raw-line: an attribute with a long argument list is laid out
  * vertically, as rustfmt does past ATTR_FN_LIKE_WIDTH. */
 void raw_line(struct buf *o, const char *l);
-/* A raw doc comment as bindgen prints it: as rustfmt leaves bindgen's
- * #[doc = "..."] attributes (attrs), or as prettyplease turns them into
- * comments (--formatter prettyplease or none, bindgen's test suite). */
-void doc_style(bool attrs);
+/* on: the text as rustfmt leaves bindgen's tokens (--formatter rustfmt):
+ * raw doc comments as #[doc = "..."], format macros rustfmt's way, lines
+ * rustfmt gives up on as tokens; off: as prettyplease prints them
+ * (--formatter prettyplease or none, bindgen's test suite). */
+void rustfmt_style(bool on);
 /* #[doc = "s"], s escaped as proc_macro2 writes a string (no newline). */
 void doc_attr_text(struct buf *o, const char *s, size_t n);
 void doc(struct buf *o, int ind, const char *raw);

@@ -113,9 +113,18 @@ static void saw_field(struct tracker *t, long size, long align, long offset_bits
 	t->last_was_bitfield = false;
 }
 
-static void saw_unit(struct tracker *t, long size)
+/* A bitfield unit, at the byte where C puts its first bit: bindgen's
+ * tracker would put it right after the field before, which C does not
+ * when that bit does not fit the storage unit there (short a; long b:49;
+ * puts b at byte 8); a padding field then moves it. */
+static void saw_unit(struct tracker *t, struct bunit *u)
 {
+	long size = u->size;
 	align_to_latest_field(t, size, 1);
+	if (!t->is_union && u->offset > t->latest_offset) {
+		padding_field(t, u->offset - t->latest_offset, 1);
+		t->latest_offset = u->offset;
+	}
 	t->latest_offset += size;
 	t->have_latest = true;
 	t->latest_size = size;
@@ -161,14 +170,30 @@ static bool requires_explicit_align(struct tracker *t)
 	return t->max_field_align < t->it->align;
 }
 
+/* The end of the run of bitfields from i; *empty: all of zero width (a
+ * lone int :0 only moves what follows, which clang's offsets say: bindgen
+ * gives it no unit). */
+static int run_end(struct item *it, int i, bool *empty)
+{
+	*empty = true;
+	for (; i < it->fields.n && it->fields.v[i].bitwidth >= 0; i++)
+		*empty &= it->fields.v[i].bitwidth == 0;
+	return i;
+}
+
 /* Consecutive bitfields share one allocation unit, sized to reach the end
  * of the last one; offsets are kept relative to the unit's start. */
 static int take_bitfields(struct item *it, int i)
 {
+	bool empty;
+	int end = run_end(it, i, &empty);
+	if (empty)
+		return end;
 	struct bunit *u = alloc(sizeof *u);
 	u->nth = it->units.n + 1;
-	long start = it->fields.v[i].offset, size_bits = 0;
-	for (; i < it->fields.n && it->fields.v[i].bitwidth >= 0; i++) {
+	long start = it->fields.v[i].offset / 8 * 8, size_bits = 0;
+	u->offset = start / 8;
+	for (; i < end; i++) {
 		struct field *f = &it->fields.v[i];
 		struct bitfield bf = { .f = f, .off = f->offset - start };
 		if (f->name) {
@@ -222,8 +247,10 @@ static bool is_packed(struct item *it)
 			max_align = align;
 	}
 	/* packed next to aligned(N) that changes nothing (every field where
-	 * it would be anyway) is dropped: rustc rejects packed with align */
-	if (packed && it->align_attr && aligned && it->align >= max_align)
+	 * it would be anyway) is dropped when the record needs repr(align):
+	 * rustc rejects packed with align.  Else packed(N) says it all. */
+	if (packed && it->align_attr && aligned &&
+	    (it->align > max_align || max_align >= 16))
 		return false;
 	return packed;
 }
@@ -298,10 +325,12 @@ static void layout_record(struct item *it)
 	for (int i = 0; i < it->fields.n;) {
 		struct field *f = &it->fields.v[i];
 		if (f->bitwidth >= 0) {
+			bool empty;
+			i = run_end(it, i, &empty);
+			if (empty)
+				continue;
 			struct bunit *u = it->units.v[nunits++];
-			while (i < it->fields.n && it->fields.v[i].bitwidth >= 0)
-				i++;
-			saw_unit(&t, u->size);
+			saw_unit(&t, u);
 			add(rl, (struct member){ .kind = M_UNIT, .u = u, .size = u->size, .align = 1 });
 			rl->has_units = true;
 			continue;

@@ -10,7 +10,7 @@
 static void field_line(struct buf *o, struct field *f, const char *ty)
 {
 	if (4 + strlen(f->vis) + strlen(f->rname) + 2 + strlen(ty) + 1 > MAX_WIDTH) {
-		line(o, 4, fmt("%s%s: ", f->vis, f->rname), ty, ",");
+		rhs_line(o, 4, fmt("%s%s: ", f->vis, f->rname), ty, ",");
 		return;
 	}
 	bputs_all(o, "    ", f->vis, f->rname, ": ", ty, ",\n", NULL);
@@ -142,6 +142,22 @@ static void assert_line(struct buf *o, const char **what, const char **expr)
 	bputs(o, "];\n");
 }
 
+/* ["Size of T"][::std::mem::size_of::<T>() - 8usize]; (fn: size_of or
+ * align_of) where the second line would not fit either: rustfmt breaks
+ * inside the call's parentheses. */
+static void of_line(struct buf *o, const char *what, const char *s, const char *fn,
+		    const char *t, const char *val)
+{
+	size_t call = 9 + strlen(s) + 7 + strlen(fn) + 3 + strlen(t) + 2;
+	if (call + 4 + strlen(val) + 2 <= MAX_WIDTH || call > MAX_WIDTH) {
+		assert_line(o, (const char *[]){ what, t, NULL },
+			    (const char *[]){ s, "::mem::", fn, "::<", t, ">() - ", val, NULL });
+		return;
+	}
+	bputs_all(o, "    [\"", what, t, "\"]\n        [", s, "::mem::", fn, "::<", t,
+		  ">(\n        ) - ", val, "];\n", NULL);
+}
+
 /* ["Offset of field: T::f"][::std::mem::offset_of!(T, f) - 8usize];
  * where the second line would not fit either: rustfmt breaks the call. */
 static void offset_line(struct buf *o, const char *what, const char *f, const char *s,
@@ -232,12 +248,8 @@ static void layout_tests(struct buf *o, struct item *it, int rust_target)
 	bputs(o, "#[allow(clippy::unnecessary_operation, clippy::identity_op)]\n");
 	bputs(o, "const _: () = {\n");
 	char v[NUM];
-	assert_line(o, (const char *[]){ "Size of ", n, NULL },
-		    (const char *[]){ s, "::mem::size_of::<", n, ">() - ",
-				      usize_lit(v, it->size), NULL });
-	assert_line(o, (const char *[]){ "Alignment of ", n, NULL },
-		    (const char *[]){ s, "::mem::align_of::<", n, ">() - ",
-				      usize_lit(v, it->align), NULL });
+	of_line(o, "Size of ", s, "size_of", n, usize_lit(v, it->size));
+	of_line(o, "Alignment of ", s, "align_of", n, usize_lit(v, it->align));
 	/* the same for every field */
 	const char *what = fmt("Offset of field: %s::", n);
 	for (int i = 0; i < rl->m.n; i++) {
@@ -267,24 +279,25 @@ static void impl_debug(struct buf *o, struct item *it)
 {
 	struct rlayout *rl = it->lay;
 	const char *s = rust_std();
-	struct buf f = {0}, a = {0};
+	struct buf f = {0};
+	strvec args = {0};
 	if (it->kind == I_UNION) {
 		bprintf(&f, "%s {{ union }}", it->rname);
 	} else {
 		bprintf(&f, "%s {{ ", it->rname);
-		int n = 0;
 		for (int i = 0; i < rl->m.n; i++) {
 			struct member *m = &rl->m.v[i];
 			if (m->kind == M_FIELD) {
-				bprintf(&f, "%s%s: {:?}", n ? ", " : "", m->f->name ? m->f->name : m->f->rname);
-				bprintf(&a, "%sself.%s", n++ ? ", " : "", m->f->rname);
+				bprintf(&f, "%s%s: {:?}", args.n ? ", " : "",
+					m->f->name ? m->f->name : m->f->rname);
+				hpush(&args, fmt("self.%s", m->f->rname));
 			} else if (m->kind == M_UNIT) {
 				for (int j = 0; j < m->u->bfs.n; j++) {
 					struct bitfield *bf = &m->u->bfs.v[j];
 					if (!bf->getter)
 						continue;
-					bprintf(&f, "%s%s : {:?}", n ? ", " : "", bf->f->name);
-					bprintf(&a, "%sself.%s()", n++ ? ", " : "", bf->getter);
+					bprintf(&f, "%s%s : {:?}", args.n ? ", " : "", bf->f->name);
+					hpush(&args, fmt("self.%s()", bf->getter));
 				}
 			}
 		}
@@ -292,16 +305,10 @@ static void impl_debug(struct buf *o, struct item *it)
 	}
 	bprintf(o, "impl %s::fmt::Debug for %s {\n", s, it->rname);
 	bprintf(o, "    fn fmt(&self, f: &mut %s::fmt::Formatter<'_>) -> %s::fmt::Result {\n", s, s);
-	char *l = a.len ? fmt("        write!(f, \"%s\", %s)", bstr(&f), bstr(&a))
-			: fmt("        write!(f, \"%s\")", bstr(&f));
-	if (strlen(l) <= MAX_WIDTH)
-		put_line(o, l);
-	else
-		bprintf(o, "        write!(\n            f,\n            \"%s\",\n            %s,\n        )\n",
-			bstr(&f), bstr(&a));
+	format_macro(o, 8, "write!", "f", bstr(&f), (const char **)args.v, args.n);
 	bputs(o, "    }\n}\n");
 	free(f.s);
-	free(a.s);
+	hfree(&args);
 }
 
 /* The methods bindgen gives a --flexarray-dst struct N over element type

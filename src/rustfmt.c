@@ -6,6 +6,13 @@
 
 #include "kbindgen.h"
 
+static bool as_rustfmt;
+
+void rustfmt_style(bool on)
+{
+	as_rustfmt = on;
+}
+
 void indent(struct buf *o, int n)
 {
 	for (int i = 0; i < n; i++)
@@ -178,17 +185,59 @@ void line(struct buf *o, int ind, const char *pre, const char *text, const char 
 	bputc(o, '\n');
 }
 
+/* Text as proc_macro2 prints its tokens: "pub const X : & [u8 ; 144]",
+ * ":: std :: ffi :: CStr". */
+static const char *token_spaced(const char *t)
+{
+	struct buf b = {0};
+	for (const char *p = t; *p;) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		int n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+		if (!n)
+			n = !strncmp(p, "::", 2) ? 2 : 1;
+		char last = b.len ? b.s[b.len - 1] : 0;
+		if (b.len && last != '[' && last != '(' && *p != ']' && *p != ')')
+			bputc(&b, ' ');
+		bput(&b, p, n);
+		p += n;
+	}
+	return bdone(&b);
+}
+
+void rhs_line(struct buf *o, int ind, const char *head, const char *rhs, const char *post)
+{
+	size_t h = strlen(head), r = strlen(rhs) + strlen(post);
+	if (as_rustfmt && ind + h + r > MAX_WIDTH && ind + 4 + r <= MAX_WIDTH) {
+		bprintf(o, "%*s%.*s\n%*s%s%s\n", ind, "", (int)h - 1, head, ind + 4, "", rhs, post);
+		return;
+	}
+	line(o, ind, head, rhs, post);
+}
+
 void eq_line(struct buf *o, int ind, const char *head, const char *val)
 {
+	size_t h = ind + strlen(head) - 1;	/* to the '=' */
 	indent(o, ind);
-	/* when even the head does not fit, rustfmt leaves the line alone */
-	if (ind + strlen(head) + strlen(val) + 1 <= MAX_WIDTH ||
-	    ind + strlen(head) - 1 > MAX_WIDTH) {
+	if (h + 1 + strlen(val) + 1 <= MAX_WIDTH) {
 		bprintf(o, "%s%s;\n", head, val);
-	} else {
+	} else if (h <= MAX_WIDTH && (ind + 4 + strlen(val) + 1 <= MAX_WIDTH || !as_rustfmt)) {
 		bprintf(o, "%.*s\n", (int)strlen(head) - 1, head);
 		indent(o, ind + 4);
 		bprintf(o, "%s;\n", val);
+	} else if (as_rustfmt && strstr(head, ": ") &&
+		   ind + (strstr(head, ": ") - head) + 1 <= MAX_WIDTH - 3 &&
+		   ind + 4 + strlen(strstr(head, ": ") + 2) + strlen(val) + 1 <= MAX_WIDTH) {
+		/* pub const NAME:\n    T = V; (rustfmt 1.9 leaves room for
+		 * " = " after the colon) */
+		const char *ty = strstr(head, ": ") + 2;
+		bprintf(o, "%.*s\n%*s%s%s;\n", (int)(ty - 1 - head), head, ind + 4, "", ty, val);
+	} else if (as_rustfmt) {	/* rustfmt gives up: bindgen's tokens */
+		bprintf(o, "%s %s ;\n", token_spaced(head), val);
+	} else {
+		bprintf(o, "%s%s;\n", head, val);
 	}
 }
 
@@ -255,6 +304,131 @@ void macro_args(struct buf *o, int ind, const char *mac, const char **args, int 
 		bprintf(o, "%*s)%s\n", ind, "", post);
 	}
 	bfree(&b);
+}
+
+/* The arguments after the format string of a format macro share one line
+ * when they are all simple (no call) and fit; else one per line. */
+static void format_args(struct buf *o, int ind, const char **args, int n)
+{
+	size_t w = 0;
+	bool simple = true;
+	for (int i = 0; i < n; i++) {
+		w += (i ? 2 : 0) + strlen(args[i]);
+		simple &= !strchr(args[i], '(');
+	}
+	bool one = simple && ind + w < MAX_WIDTH;
+	for (int i = 0; i < n; i++) {
+		indent(o, i && one ? 0 : ind);
+		bputs_all(o, args[i], i == n - 1 ? "\n" : one ? ", " : ",\n", NULL);
+	}
+}
+
+/* An argument as proc_macro2 prints its tokens: "self . a ()". */
+static void put_tokens(struct buf *o, const char *a)
+{
+	for (; *a; a++) {
+		if (*a == '.')
+			bputs(o, " . ");
+		else if (*a == '(')
+			bputs(o, " (");
+		else
+			bputc(o, *a);
+	}
+}
+
+void format_macro(struct buf *o, int ind, const char *mac, const char *first,
+		  const char *fmt_str, const char **args, int n)
+{
+	struct buf b = {0};
+	bputs_all(&b, first, ", \"", fmt_str, "\"", NULL);
+	for (int i = 0; i < n; i++)
+		bputs_all(&b, ", ", args[i], NULL);
+	if (b.len <= FN_CALL_WIDTH && ind + strlen(mac) + 2 + b.len <= MAX_WIDTH) {
+		bprintf(o, "%*s%s(%s)\n", ind, "", mac, b.s);
+	} else if (!as_rustfmt) {	/* prettyplease: one per line */
+		bprintf(o, "%*s%s(\n%*s%s,\n%*s\"%s\",\n", ind, "", mac, ind + 4, "", first,
+			ind + 4, "", fmt_str);
+		for (int i = 0; i < n; i++)
+			bprintf(o, "%*s%s,\n", ind + 4, "", args[i]);
+		bprintf(o, "%*s)\n", ind, "");
+	} else if (ind + 4 + 1 + strlen(fmt_str) + 2 <= MAX_WIDTH) {
+		bprintf(o, "%*s%s(\n%*s%s,\n", ind, "", mac, ind + 4, "", first);
+		bprintf(o, "%*s\"%s\"%s\n", ind + 4, "", fmt_str, n ? "," : "");
+		format_args(o, ind + 4, args, n);
+		bprintf(o, "%*s)\n", ind, "");
+	} else {	/* the format string overflows: rustfmt gives up */
+		indent(o, ind);
+		for (const char *p = mac; *p != '!'; p++)
+			bputc(o, *p);
+		bprintf(o, " ! (%s , \"%s\"", first, fmt_str);
+		for (int i = 0; i < n; i++) {
+			bputs(o, " , ");
+			put_tokens(o, args[i]);
+		}
+		bputs(o, ")\n");
+	}
+	bfree(&b);
+}
+
+void chain(struct buf *o, int ind, const char *pre, const char **links, int n,
+	   const char *post, const char *args)
+{
+	size_t w = 0, col = ind + strlen(pre);
+	for (int i = 0; i < n; i++)
+		w += strlen(links[i]);
+	bool one = w <= CHAIN_WIDTH && col + w + strlen(post) + (args ? strlen(args) + 2 : 0) <= MAX_WIDTH;
+	indent(o, ind);
+	bputs(o, pre);
+	for (int i = 0; i < n; i++) {
+		if (i && !one) {
+			bprintf(o, "\n%*s", ind + 4, "");
+			col = ind + 4;
+		}
+		bputs(o, links[i]);
+		col += strlen(links[i]);
+	}
+	bputs(o, post);
+	col += strlen(post);
+	if (!args) {
+		bputc(o, '\n');
+		return;
+	}
+	/* after a broken chain, as rustfmt 1.9 does: the arguments on its
+	 * last line while they leave 6 columns; else on a line of their own
+	 * while they would have fit the last line; else one per line */
+	size_t a = strlen(args);
+	if (one || col + 1 + a + 1 <= MAX_WIDTH - 6) {
+		bprintf(o, "(%s)\n", args);
+	} else if (col + 1 + a + 1 <= MAX_WIDTH) {
+		bprintf(o, "(\n%*s%s\n%*s)\n", ind + 4, "", args, ind, "");
+	} else {	/* short ones (at most 10 columns each) fill lines */
+		bool mixed = true;
+		for (const char *p = args; *p;) {
+			size_t len = strcspn(p, ",");
+			mixed &= len <= 10;
+			p += len + (p[len] ? 2 : 0);
+		}
+		bputs(o, "(\n");
+		size_t c = 0;	/* the column; 0 at a line's start */
+		for (const char *p = args; *p;) {
+			size_t len = strcspn(p, ",");
+			if (c && (!mixed || c + 1 + len + 1 > MAX_WIDTH)) {
+				bputc(o, '\n');
+				c = 0;
+			}
+			if (c) {
+				bputc(o, ' ');
+				c++;
+			} else {
+				indent(o, ind + 4);
+				c = ind + 4;
+			}
+			bprintf(o, "%.*s,", (int)len, p);
+			c += len + 1;
+			p += len + (p[len] ? 2 : 0);
+		}
+		bprintf(o, "\n%*s)\n", ind, "");
+	}
 }
 
 /* A tuple whose elements take more than 60 columns is broken one element
@@ -350,12 +524,6 @@ static char *trim(char *l)
 	return l;
 }
 
-static bool doc_attrs;
-
-void doc_style(bool attrs)
-{
-	doc_attrs = attrs;
-}
 
 /* s[0..n) escaped as proc_macro2 writes a string literal (Rust's
  * escape_debug, but for a quote) */
@@ -436,7 +604,7 @@ void doc(struct buf *o, int ind, const char *raw)
 	}
 	if (block && lines.n && !*trim(astrdup(lines.v[lines.n - 1])))
 		lines.n--;
-	if (doc_attrs) {	/* bindgen's tokens, which rustfmt leaves as they are */
+	if (as_rustfmt) {	/* bindgen's tokens, which rustfmt leaves as they are */
 		indent(o, ind);
 		doc_attr(o, &lines);
 		return;
