@@ -57,7 +57,7 @@ $(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(LIBOBJS) | $(B)/obj
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(LDLIBS)
 
 deps:
-	scripts/install-deps
+	LLVM=$(LLVM) scripts/install-deps
 
 demo: deps
 	$(MAKE) all

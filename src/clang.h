@@ -49,7 +49,8 @@ void name_params(CXCursor c, struct type *t);
 struct item *record_item(CXCursor c, struct item *parent, bool visit);
 struct item *enum_item(CXCursor c, struct item *parent, bool visit);
 struct item *typedef_item(CXCursor c, bool visit);
-void define_records(void);	/* at the end: those never defined in a visit */
+void define_records(void);
+bool predefined_typedef(CXType t);	/* clang's own: __size_t */	/* at the end: those never defined in a visit */
 
 /* ---- clang_decl.c: functions and variables ---- */
 

@@ -83,6 +83,16 @@ static const char *symbol(CXCursor c, const char *name)
 	return *mangled && !streq(mangled, name) ? mangled : NULL;
 }
 
+/* A parameter of a function that clang 22 knows as a builtin and 16 did
+ * not: 22 types it with its own size_t sugar, 16 as the header declares
+ * it (void bcopy(const void *, void *, size_t)).  The declared type keeps
+ * the output the same on both; the other builtins' size_t is unsigned
+ * long on both, as bindgen has it. */
+static bool newer_builtin(const char *name, CXType arg)
+{
+	return arg.kind == CXType_Unexposed && !strcmp(name, "bcopy");
+}
+
 /* Whether the function c, of external linkage, is hidden.  In C only
  * attributes (explicit, merged from an earlier declaration, or implied by
  * #pragma GCC visibility) set a function's own; without them it has the
@@ -134,6 +144,8 @@ void func_item(CXCursor c)
 		CXCursor a = clang_Cursor_getArgument(c, i);
 		char *pn = cx_str(clang_getCursorSpelling(a));
 		vpush(&it->type->pnames, *pn ? pn : NULL);
+		if (i < it->type->params.n && newer_builtin(it->name, clang_getArgType(ft, i)))
+			it->type->params.v[i] = conv(clang_getCursorType(a));
 		if (i < it->type->params.n)
 			name_params(a, it->type->params.v[i]);
 	}

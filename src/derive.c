@@ -73,6 +73,8 @@ static unsigned record_can(struct item *it)
 	for (int i = 0; i < it->fields.n; i++) {
 		struct field *f = &it->fields.v[i];
 		c &= type_can(f->type);
+		if (f->bytes && f->type->size > 32)	/* [u8; N] */
+			c &= ~D_DEFAULT;
 	}
 	/* bindgen's limit for Default on over-aligned records */
 	if (it->align > 32)

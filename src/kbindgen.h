@@ -9,7 +9,8 @@
  *   read_annotations annot.c   <div rustbindgen ...> in doc comments
  *   assign_names    names.c    Rust names
  *   select_items    select.c   allowlists, blocklists, opaque  -> emit
- *   group_bitfields layout.c   bitfield allocation units       -> units
+ *   plan_records    layout.c   bitfield units; fields Rust     -> units,
+ *                              cannot place where C does           bytes
  *   compute_derives derive.c   what each type can derive        -> can
  *   compute_layout  layout.c   the Rust members of each record  -> lay
  *   check_wrappers  wrap.c     --wrap-static-fns: C spellings   -> wrapper
@@ -354,6 +355,8 @@ struct field {
 	struct type *type;
 	long offset;		/* bits from the start of the record */
 	int bitwidth;		/* -1: not a bitfield */
+	bool bytes;		/* layout.c: a byte array with accessors (C puts
+				 * it where no Rust layout can: see plan_records) */
 	const char *comment;
 	const struct annot *ann;	/* NULL: none (ANN() reads it) */
 	const char *vis;	/* style.c: "pub ", "pub(crate) ", "" */
@@ -417,6 +420,9 @@ struct item {
 	bool inner_fwd;		/* only mentioned inside records: empty type */
 	bool named_by_typedef;	/* typedef struct { ... } name; */
 	bool open;		/* clang.c: its fields are being read */
+	bool planned;		/* layout.c: plan_records() saw it */
+	bool unpacked;		/* layout.c: packed in C, not in Rust */
+	bool holds_align;	/* layout.c: #[repr(align)] in its Rust form */
 	bool waiting;		/* clang.c: named, its definition not yet read */
 
 	/* I_STRUCT, I_UNION */
@@ -530,6 +536,7 @@ void select_items(struct unit *u, const struct opts *o);
 /* The Rust fields of a record, in order, as layout.c decides them. */
 enum memkind {
 	M_FIELD,	/* a C field: f */
+	M_BYTES,	/* a C field f as [u8; size], read through accessors */
 	M_UNIT,		/* a bitfield allocation unit: u */
 	M_PAD,		/* __bindgen_padding_N: blob of size/align */
 	M_ALIGN,	/* _bindgen_align: [uN; 0] */
@@ -572,8 +579,10 @@ struct rlayout {
 	bool no_layout;		/* size unknown: no layout tests */
 };
 
-/* it->units of every record: before compute_derives(), which needs them */
-void group_bitfields(struct unit *u);
+/* it->units of every record, and the fields of packed records that Rust
+ * cannot put where C does (f->bytes): before compute_derives(), which
+ * needs both. */
+void plan_records(struct unit *u, const struct opts *o);
 /* it->lay of every record: after compute_derives() (unions that are Copy) */
 void compute_layout(struct unit *u, const struct opts *o);
 

@@ -8,6 +8,7 @@
 #include "kbindgen.h"
 
 static const struct opts *o;	/* handed over by the entry point */
+static bool planning;		/* in plan_records() */
 
 #define MAX_GUARANTEED_ALIGN 8
 
@@ -211,23 +212,6 @@ static int take_bitfields(struct item *it, int i)
 	return i;
 }
 
-static void unit_list(itemvec *items)
-{
-	for (int i = 0; i < items->n; i++) {
-		struct item *it = items->v[i];
-		for (int j = 0; it->complete && !it->opaque && j < it->fields.n;)
-			j = it->fields.v[j].bitwidth >= 0 ? take_bitfields(it, j) : j + 1;
-		unit_list(&it->children);
-	}
-}
-
-/* The bitfield allocation units of every record, before derive.c, which
- * needs their sizes (a unit over 32 bytes has no Default). */
-void group_bitfields(struct unit *u)
-{
-	unit_list(&u->items);
-}
-
 /* bindgen infers #pragma pack from a field more aligned than its record. */
 static bool is_packed(struct item *it)
 {
@@ -292,29 +276,30 @@ static void align_field_first(struct rlayout *rl, long align)
 	rl->m.v[0] = m;
 }
 
-static void layout_record(struct item *it)
+static struct rlayout *layout_record(struct item *it)
 {
 	struct rlayout *rl = alloc(sizeof *rl);
 	it->lay = rl;
-	rl->copy = it->kind == I_UNION && union_is_copy(it);
+	/* (plan_records() runs before derive.c: no Copy question yet) */
+	rl->copy = it->kind == I_UNION && !planning && union_is_copy(it);
 	if (!it->complete && it->inner_fwd) {
 		add(rl, (struct member){ .kind = M_ADDRESS, .size = 1, .align = 1 });
 		rl->no_layout = true;
-		return;
+		return rl;
 	}
 	if (!it->complete) {
 		rl->fwd = true;
 		add(rl, (struct member){ .kind = M_UNUSED });
-		return;
+		return rl;
 	}
 	if (it->opaque) {
 		rl->explicit_align = it->align;
 		add(rl, (struct member){ .kind = M_OPAQUE, .size = it->size, .align = it->align });
-		return;
+		return rl;
 	}
 	struct tracker t = { .it = it, .rl = rl };
 	t.is_union = it->kind == I_UNION;
-	t.packed = rl->packed = is_packed(it);
+	t.packed = rl->packed = !it->unpacked && is_packed(it);
 	/* An empty union cannot be a Rust union: bindgen makes it a struct
 	 * holding a zero-sized blob.  Nor can a union that is not Copy,
 	 * unless its fields are wrapped in ManuallyDrop. */
@@ -337,8 +322,11 @@ static void layout_record(struct item *it)
 		}
 		long size, align;
 		field_layout(f, &size, &align);
+		if (f->bytes)
+			align = 1;
 		saw_field(&t, size, align, f->offset);
-		add(rl, (struct member){ .kind = M_FIELD, .f = f, .size = size, .align = align });
+		add(rl, (struct member){ .kind = f->bytes ? M_BYTES : M_FIELD, .f = f,
+					 .size = size, .align = align });
 		i++;
 	}
 	if (o->explicit_padding && !t.last_was_bitfield && !rl->rust_union &&
@@ -371,6 +359,97 @@ static void layout_record(struct item *it)
 	}
 	if (rl->packed)
 		rl->packed_n = it->align;
+	return rl;
+}
+
+/* ---- records that packed cannot express ---- */
+
+static void plan(struct item *it);
+
+/* Whether t's Rust form holds a #[repr(align)] type: a packed record
+ * cannot (E0588). */
+static bool holds_align(struct type *t)
+{
+	t = strip_typedefs(t);
+	while (t->kind == T_ARRAY || t->kind == T_INCARRAY)
+		t = strip_typedefs(t->sub);
+	if (t->kind != T_ITEM || (t->item->kind != I_STRUCT && t->item->kind != I_UNION))
+		return false;
+	plan(t->item);
+	return t->item->holds_align;
+}
+
+/* Whether #[repr(C, packed(N))] puts every field where C does, with C's
+ * size and alignment, and compiles: rustc rejects packed with align
+ * (E0587) or holding an aligned type (E0588), and packed(N) is #pragma
+ * pack(N), not __attribute__((packed, aligned(N))), whose fields stay
+ * unaligned. */
+static bool packed_faithful(struct item *it, struct rlayout *rl)
+{
+	long n = rl->packed_n > 1 ? rl->packed_n : 1, end = 0, max = 1;
+	bool is_union = it->kind == I_UNION;
+	if (rl->explicit_align)
+		return false;
+	for (int i = 0; i < rl->m.n; i++) {
+		struct member *m = &rl->m.v[i];
+		long a = lmin(lmax(m->align, 1), n);
+		long at = is_union ? 0 : align_to(end, a);
+		if (m->kind == M_FIELD && (at * 8 != m->f->offset || holds_align(m->f->type)))
+			return false;
+		end = is_union ? lmax(end, m->size) : at + m->size;
+		max = lmax(max, a);
+	}
+	return align_to(end, max) == it->size && max == it->align;
+}
+
+/* A packed record that packed cannot express is laid out unpacked: each
+ * field C puts at an offset its Rust type cannot have (misaligned, or
+ * more aligned than the record) becomes a byte array with accessors. */
+static void plan(struct item *it)
+{
+	if (it->planned)
+		return;
+	it->planned = true;
+	if (!it->complete || it->opaque) {
+		it->holds_align = it->opaque && layout_record(it)->explicit_align;
+		return;
+	}
+	for (int i = 0; i < it->fields.n;)
+		i = it->fields.v[i].bitwidth >= 0 ? take_bitfields(it, i) : i + 1;
+	struct rlayout *rl = layout_record(it);
+	if (rl->packed && !packed_faithful(it, rl)) {
+		it->unpacked = true;
+		for (int i = 0; i < it->fields.n; i++) {
+			struct field *f = &it->fields.v[i];
+			long size, align;
+			field_layout(f, &size, &align);
+			f->bytes = f->bitwidth < 0 && align > 1 &&
+				   (f->offset % (8 * align) || align > it->align);
+		}
+		rl = layout_record(it);
+	}
+	it->holds_align = rl->explicit_align;
+	for (int i = 0; i < it->fields.n; i++)
+		if (!it->fields.v[i].bytes && it->fields.v[i].bitwidth < 0)
+			it->holds_align |= holds_align(it->fields.v[i].type);
+}
+
+static void plan_list(itemvec *items)
+{
+	for (int i = 0; i < items->n; i++) {
+		struct item *it = items->v[i];
+		if (it->kind == I_STRUCT || it->kind == I_UNION)
+			plan(it);
+		plan_list(&it->children);
+	}
+}
+
+void plan_records(struct unit *u, const struct opts *opts)
+{
+	o = opts;
+	planning = true;
+	plan_list(&u->items);
+	planning = false;
 }
 
 static void layout_list(itemvec *items)

@@ -61,7 +61,7 @@ int main(int argc, char **argv)
 	phase("names");
 	select_items(&u, &opt);
 	phase("select");
-	group_bitfields(&u);
+	plan_records(&u, &opt);
 	compute_derives(&u, &opt);
 	phase("derives");
 	compute_layout(&u, &opt);

@@ -26,7 +26,9 @@ static void field_member(struct buf *o, struct item *it, struct field *f, bool i
 		bput(o, p, nl - p + 1);
 		p = nl + 1;
 	}
-	if (f == st->fam) {
+	if (f->bytes) {
+		field_line(o, f, fmt("[u8; %ldusize]", f->type->size));
+	} else if (f == st->fam) {
 		field_line(o, f, "FAM");
 	} else if (it->kind == I_UNION && !is_union) {
 		/* bindgen's wrapper: a struct of zero-sized fields */
@@ -53,6 +55,7 @@ static void members(struct buf *o, struct item *it, bool is_union)
 		struct member *m = &rl->m.v[i];
 		switch (m->kind) {
 		case M_FIELD:
+		case M_BYTES:
 			field_member(o, it, m->f, is_union);
 			break;
 		case M_UNIT:
@@ -213,7 +216,7 @@ static void layout_test_fn(struct buf *o, struct item *it, struct rlayout *rl)
 	const char *n = it->rname, *s = rust_std();
 	bool fields = false;
 	for (int i = 0; i < rl->m.n; i++)
-		fields |= rl->m.v[i].kind == M_FIELD && rl->m.v[i].f->name;
+		fields |= rl->m.v[i].f && rl->m.v[i].f->name;
 	bputs(o, "#[test]\n");
 	bprintf(o, "fn bindgen_test_layout_%s() {\n", n);
 	if (fields) {
@@ -227,7 +230,7 @@ static void layout_test_fn(struct buf *o, struct item *it, struct rlayout *rl)
 	assert_eq_lines(o, fmt("%s::mem::align_of::<%s>()", s, n), it->align, al, 2);
 	for (int i = 0; i < rl->m.n; i++) {
 		struct member *m = &rl->m.v[i];
-		if (m->kind != M_FIELD || !m->f->name)
+		if (!m->f || !m->f->name)
 			continue;
 		const char *of[] = { "\"Offset of field: \"", fmt("stringify!(%s)", n), "\"::\"",
 				     fmt("stringify!(%s)", m->f->rname) };
@@ -254,7 +257,7 @@ static void layout_tests(struct buf *o, struct item *it, int rust_target)
 	const char *what = fmt("Offset of field: %s::", n);
 	for (int i = 0; i < rl->m.n; i++) {
 		struct member *m = &rl->m.v[i];
-		if (m->kind == M_FIELD && m->f->name)
+		if (m->f && m->f->name)
 			offset_line(o, what, m->f->rname, s, n, usize_lit(v, m->f->offset / 8));
 	}
 	bputs(o, "};\n");
@@ -287,10 +290,11 @@ static void impl_debug(struct buf *o, struct item *it)
 		bprintf(&f, "%s {{ ", it->rname);
 		for (int i = 0; i < rl->m.n; i++) {
 			struct member *m = &rl->m.v[i];
-			if (m->kind == M_FIELD) {
+			if (m->f) {
 				bprintf(&f, "%s%s: {:?}", args.n ? ", " : "",
 					m->f->name ? m->f->name : m->f->rname);
-				hpush(&args, fmt("self.%s", m->f->rname));
+				hpush(&args, fmt(m->kind == M_BYTES ? "self.%s()" : "self.%s",
+						 m->f->rname));
 			} else if (m->kind == M_UNIT) {
 				for (int j = 0; j < m->u->bfs.n; j++) {
 					struct bitfield *bf = &m->u->bfs.v[j];
@@ -470,6 +474,34 @@ static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, 
 	free(ps.s);
 }
 
+/* unsafe { e } at indentation 8, as rustfmt lays it out. */
+static void unsafe_block(struct buf *o, const char *e)
+{
+	if (8 + 11 + strlen(e) <= MAX_WIDTH) {
+		bprintf(o, "        unsafe { %s }\n", e);
+		return;
+	}
+	bputs(o, "        unsafe {\n");
+	line(o, 12, "", e, "");
+	bputs(o, "        }\n");
+}
+
+/* The getter and setter of a field kept as bytes: C puts it at an offset
+ * Rust cannot give its type. */
+static void bytes_accessors(struct buf *o, struct field *f)
+{
+	const char *s = rust_std(), *ty = rty(f->type), *n = f->rname;
+	bputs(o, "    #[inline]\n");
+	bprintf(o, "    %sfn %s(&self) -> %s {\n", f->vis, n, ty);
+	unsafe_block(o, fmt("%s::ptr::read_unaligned(self.%s.as_ptr() as *const %s)", s, n, ty));
+	bputs(o, "    }\n    #[inline]\n");
+	bprintf(o, "    %sfn %s(&mut self, val: %s) {\n", f->vis,
+		rust_ident(fmt("set_%s", f->name ? f->name : n)), ty);
+	unsafe_block(o, fmt("%s::ptr::write_unaligned(self.%s.as_mut_ptr() as *mut %s, val)",
+			    s, n, ty));
+	bputs(o, "    }\n");
+}
+
 void emit_record_impls(struct buf *o, struct item *it, int rust_target)
 {
 	struct rlayout *rl = it->lay;
@@ -487,7 +519,7 @@ void emit_record_impls(struct buf *o, struct item *it, int rust_target)
 	bool methods = false;
 	for (int i = 0; i < rl->m.n; i++) {
 		struct bunit *bu = rl->m.v[i].kind == M_UNIT ? rl->m.v[i].u : NULL;
-		if (bu && bu->size <= 32)
+		if ((bu && bu->size <= 32) || rl->m.v[i].kind == M_BYTES)
 			methods = true;
 		for (int j = 0; bu && j < bu->bfs.n; j++)
 			methods |= bu->bfs.v[j].getter != NULL;
@@ -497,6 +529,8 @@ void emit_record_impls(struct buf *o, struct item *it, int rust_target)
 		for (int i = 0; i < rl->m.n; i++)
 			if (rl->m.v[i].kind == M_UNIT)
 				bitfield_accessors(o, it, rl->m.v[i].u, rust_target);
+			else if (rl->m.v[i].kind == M_BYTES)
+				bytes_accessors(o, rl->m.v[i].f);
 		bputs(o, "}\n");
 	}
 }

@@ -1,0 +1,14 @@
+// Packed records that repr(C, packed(N)) cannot express: kept unpacked,
+// each field C puts where its Rust type cannot be becomes bytes with
+// accessors (C's offsets, size and alignment; compiles).
+// packed with aligned(8): packed(8) with align(8) is E0587
+struct __attribute__((packed, aligned(8))) pa1 { char a; int b; };
+struct __attribute__((aligned(8))) al8 { int x; };
+// packed holding an aligned type: E0588
+struct __attribute__((packed)) pa2 { char a; struct al8 x; char c; };
+struct pa3 { char a; struct pa1 p; };
+// packed(4) would put b at 2 and c at 4; C has 1 and 3
+struct __attribute__((packed, aligned(4))) pa4 { char a; short b; int c; };
+union __attribute__((packed)) pu1 { char a; struct al8 x; };
+// packed and aligned(2) where packed(2) is right: bindgen's form
+union __attribute__((packed, aligned(2))) pu2 { unsigned short a; unsigned short b; };
