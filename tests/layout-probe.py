@@ -167,12 +167,18 @@ class Probe:
             return self.memo[name]
         kind = self.records[name].kind
         t = None
-        if self.tags.get(name) == kind:
-            t = "%s %s" % (kind, name)
-        elif name in self.typedefs:
-            t = name
-        elif name in self.tags:
-            t = "%s %s" % (self.tags[name], name)
+        # bindgen appends `_` to C names that are Rust primitive types
+        # (struct u32 -> u32_), as it does for fields
+        cname = name
+        if name.endswith("_") and name not in self.tags and name not in self.typedefs and \
+                (name[:-1] in self.tags or name[:-1] in self.typedefs):
+            cname = name[:-1]
+        if self.tags.get(cname) == kind:
+            t = "%s %s" % (kind, cname)
+        elif cname in self.typedefs:
+            t = cname
+        elif cname in self.tags:
+            t = "%s %s" % (self.tags[cname], cname)
         elif re.match(r"^(struct|union)_", name) and \
                 self.tags.get(name.split("_", 1)[1]) == name.split("_", 1)[0]:
             t = name.replace("_", " ", 1)   # --c-naming: struct_foo
@@ -238,6 +244,26 @@ class Probe:
         for acc, vtype in sorted(rec.accessors.items()):
             if acc not in rec.getters or acc.endswith("_raw"):
                 continue
+            if any(f[0] == acc for f in rec.fields):
+                # a field kept as bytes (where C puts it, Rust's type
+                # cannot be): every byte set through the setter, read
+                # back through the getter
+                c = ("{ %s v; __builtin_memset(&v, 0, sizeof v); "
+                     "__builtin_memset(&v.%s, 0xa5, sizeof v.%s); "
+                     "kbp_bits(\"bytes %s.%s\", 1, &v, sizeof v); }"
+                     % (ct, c_field(acc), c_field(acc), root, c_field(acc)))
+                r = ("{ let mut __v: %s = ::std::mem::zeroed(); "
+                     "let mut __t: %s = ::std::mem::zeroed(); "
+                     "::std::ptr::write_bytes(&mut __t as *mut _ as *mut u8, 0xa5, "
+                     "::std::mem::size_of_val(&__t)); __v%s.set_%s(__t); "
+                     "let __g = __v%s.%s(); let __same = ::std::slice::from_raw_parts("
+                     "&__g as *const _ as *const u8, ::std::mem::size_of_val(&__g)) == "
+                     "::std::slice::from_raw_parts(&__t as *const _ as *const u8, "
+                     "::std::mem::size_of_val(&__t)); "
+                     "__kbp_bits(\"bytes %s.%s\", __same as i64, &__v); }"
+                     % (root_rs, qualify(vtype), path, acc, path, acc, root, c_field(acc)))
+                self.checks.append(("bytes %s.%s" % (root, c_field(acc)), c, r))
+                continue
             if vtype in self.enums:
                 self.skipped.append("bitfield %s.%s: enum-typed" % (name, acc))
                 continue
@@ -246,11 +272,31 @@ class Probe:
                  "kbp_bits(\"bitfield %s.%s\", (long long)v.%s, &v, sizeof v); }"
                  % (ct, c_field(acc), cval, root, c_field(acc), c_field(acc)))
             # a panicking accessor (too small a bitfield unit) is a mismatch
-            r = ("if ::std::panic::catch_unwind(|| unsafe { "
-                 "let mut __v: %s = ::std::mem::zeroed(); __v%s.set_%s(%s); "
-                 "__kbp_bits(\"bitfield %s.%s\", __v%s.%s() as i64, &__v); }).is_err() "
-                 "{ println!(\"bitfield %s.%s panicked\"); }"
-                 % (root_rs, path, acc, rval, root, c_field(acc), path, acc, root, c_field(acc)))
+            if not path:
+                r = ("if ::std::panic::catch_unwind(|| unsafe { "
+                     "let mut __v: %s = ::std::mem::zeroed(); __v.set_%s(%s); "
+                     "__kbp_bits(\"bitfield %s.%s\", __v.%s() as i64, &__v); }).is_err() "
+                     "{ println!(\"bitfield %s.%s panicked\"); }"
+                     % (root_rs, acc, rval, root, c_field(acc), acc, root, c_field(acc)))
+            else:
+                # through anonymous members: each one copied out and back
+                # (a reference to a field of a packed record is an error)
+                segs = path.split(".")[1:]
+                outs, backs, prev = [], [], "__v"
+                for i, seg in enumerate(segs):
+                    cur = "__p%d" % i
+                    outs.append("let mut %s = ::std::ptr::read_unaligned(::std::ptr::addr_of!"
+                                "(%s.%s));" % (cur, prev, seg))
+                    backs.insert(0, "::std::ptr::write_unaligned(::std::ptr::addr_of_mut!"
+                                    "(%s.%s), %s);" % (prev, seg, cur))
+                    prev = cur
+                r = ("if ::std::panic::catch_unwind(|| unsafe { "
+                     "let mut __v: %s = ::std::mem::zeroed(); %s %s.set_%s(%s); "
+                     "let __g = %s.%s() as i64; %s "
+                     "__kbp_bits(\"bitfield %s.%s\", __g, &__v); }).is_err() "
+                     "{ println!(\"bitfield %s.%s panicked\"); }"
+                     % (root_rs, " ".join(outs), prev, acc, rval, prev, acc, " ".join(backs),
+                        root, c_field(acc), root, c_field(acc)))
             self.checks.append(("bitfield %s.%s" % (root, c_field(acc)), c, r))
 
 
@@ -286,6 +332,13 @@ def c_program(header, checks):
     return "\n".join(out) + "\n", first
 
 
+def qualify(rtype):
+    """A Rust type of the binding as the probe function names it."""
+    return re.sub(r"(?<![:\w])([A-Za-z_]\w*)", lambda m: m.group(1) if m.group(1) in (
+        "const", "mut", "u8", "i8", "u16", "i16", "u32", "i32", "u64", "i64", "u128",
+        "i128", "usize", "isize", "f32", "f64", "bool") else "super::" + m.group(1), rtype)
+
+
 def rust_program(text, checks):
     """The binding as inline `mod b` (so private fields are reachable), with
     the probe function inside it; inner #![cfg(..)] lines are dropped,
@@ -301,7 +354,8 @@ def rust_program(text, checks):
     out = features + ["#![allow(warnings)]", "mod b {", text, "pub mod __kbp_probe {",
                       RUST_PRELUDE]
     for key, _, r in checks:
-        out.append(r if r.startswith("if ") else 'println!("{} {}", "%s", %s);' % (key, r))
+        out.append(r if r.startswith(("if ", "{")) else
+                   'println!("{} {}", "%s", %s);' % (key, r))
     out.append("} } } }")
     out.append("fn main() { b::__kbp_probe::main() }")
     return "\n".join(out) + "\n"
