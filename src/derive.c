@@ -63,9 +63,9 @@ static unsigned record_can(struct item *it)
 {
 	if (!it->complete && !it->inner_fwd)	/* a forward declaration */
 		return D_DEBUG;
-	if (it->opaque) {
+	if (it->opaque) {	/* a blob (see blob()): Default but past align 32 */
 		unsigned c = D_ALL;
-		if (it->size > 32 * (it->align ? it->align : 1))
+		if (it->align > 32)
 			c &= ~D_DEFAULT;
 		return c;
 	}

@@ -572,8 +572,21 @@ void emit_support(const struct opts *opts, struct buf *o)
 			    regexset_match(opts->block_item.re, "__BindgenBitfieldUnit");
 	if ((used & RT_BITFIELD_UNIT) && !unit_blocked)
 		put_rt(o, opts, rt_bitfield_unit);
-	if (used & RT_OPAQUE8)
-		put_rt(o, opts, rt_opaque_array);
+	/* rt_opaque_array is __BindgenOpaqueArray8; the others differ in
+	 * the name and the alignment only */
+	for (int k = 0; k < 64; k++) {
+		if (!(rt_opaque_arrays() & 1ULL << k))
+			continue;
+		const char *t = rt_opaque_array;
+		if (k != 3) {
+			long a = 1L << k;
+			t = replace_all(t, "__BindgenOpaqueArray8",
+					k ? fmt("__BindgenOpaqueArray%ld", a) : "__BindgenOpaqueArray");
+			t = replace_all(t, "#[repr(C, align(8))]",
+					k ? fmt("#[repr(C, align(%ld))]", a) : "#[repr(C)]");
+		}
+		put_rt(o, opts, t);
+	}
 	if (used & RT_INCARRAY)
 		put_rt(o, opts, rt_incomplete_array);
 	if (used & RT_UNION_FIELD)

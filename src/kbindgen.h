@@ -617,12 +617,13 @@ void decide_styles(struct unit *u, const struct opts *o);
 
 /* The support types (src/rt/) a spelling needs: rt_use() notes them. */
 enum {
-	RT_OPAQUE8 = 1 << 0, RT_BITFIELD_UNIT = 1 << 1, RT_INCARRAY = 1 << 2,
+	RT_BITFIELD_UNIT = 1 << 1, RT_INCARRAY = 1 << 2,
 	RT_UNION_FIELD = 1 << 3, RT_FLOAT16 = 1 << 4, RT_COMPLEX = 1 << 5,
 };
 void rtype_init(const struct opts *o);
 void rt_use(unsigned what);
 unsigned rt_used(void);
+uint64_t rt_opaque_arrays(void);	/* bit k: __BindgenOpaqueArray(2^k) used */
 const char *rust_std(void);		/* "::std", or "::core" (--use-core) */
 const char *rty(struct type *t);	/* the Rust type */
 const char *union_member_type(struct type *t);

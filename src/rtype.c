@@ -15,6 +15,7 @@ static const char *std_path;		/* "::std" or "::core" */
 static bool array_pointers;		/* --use-array-pointers-in-arguments */
 static const char *prims[T_COMPLEX];	/* the paths of the arithmetic types */
 static unsigned used;			/* RT_* bits */
+static uint64_t opaque_arrays;		/* bit k: __BindgenOpaqueArray(2^k) used */
 
 static const char *ctype(const struct opts *o, const char *name)
 {
@@ -51,14 +52,31 @@ unsigned rt_used(void)
 	return used;
 }
 
-/* The blob type bindgen uses for a layout, e.g. "[u8; 3usize]", "u32". */
+uint64_t rt_opaque_arrays(void)
+{
+	return opaque_arrays;
+}
+
+static const char *opaque_array(long align, const char *t, long n)
+{
+	int k = __builtin_ctzl(align);
+	opaque_arrays |= 1ULL << k;
+	if (align == 1)
+		return fmt("__BindgenOpaqueArray<[%s; %ldusize]>", t, n);
+	return fmt("__BindgenOpaqueArray%ld<[%s; %ldusize]>", align, t, n);
+}
+
+/* The blob type bindgen uses for a layout, e.g. "[u8; 3usize]", "u32":
+ * from 8-byte alignment __BindgenOpaqueArrayN<[u8; size]> of that
+ * alignment, a power of two (bindgen main writes it for any size too,
+ * which rounds the size up: kbindgen only where it does not), and
+ * arrays of more than 32 elements wrapped in __BindgenOpaqueArray, whose
+ * Default has no such limit. */
 const char *blob(long size, long align)
 {
 	const char *t;
-	if (align >= 8 && size > 0 && size % 8 == 0) {
-		used |= RT_OPAQUE8;
-		return fmt("__BindgenOpaqueArray8<[u8; %ldusize]>", size);
-	}
+	if (align >= 8 && size > 0 && size % align == 0 && !(align & (align - 1)))
+		return opaque_array(align, "u8", size);
 	switch (align) {
 	case 2: t = "u16"; break;
 	case 4: t = "u32"; break;
@@ -73,6 +91,8 @@ const char *blob(long size, long align)
 	}
 	if (size / align == 1)
 		return t;
+	if (size / align > 32)
+		return opaque_array(1, t, size / align);
 	return fmt("[%s; %ldusize]", t, size / align);
 }
 
