@@ -39,8 +39,11 @@ bindings_of() { case $1 in 6.1) echo "$BINDINGS_6_1" ;; *) echo "$BINDINGS_6_12"
 # build/kbindgen during the (long) run cannot hit a half-written file, and
 # a new binary is a new BINDGEN command line, which if_changed_dep sees,
 # so kbuild regenerates the bindings by its own rules.  Older snapshots
-# are deleted.
+# in the same directory are deleted.  `snapshot_kbindgen DIR` keeps the
+# snapshot in DIR instead (prepare-realworld: the libclang 22 binary in
+# $WORK/bin-llvm-22, so the two never delete each other's).
 snapshot_kbindgen() {
+	local bin=${1:-$WORK/bin}
 	if [ ! -x "$KBINDGEN" ]; then
 		say "building kbindgen"
 		make -C "$REPO" >"$WORK/kbindgen-build.log" 2>&1 ||
@@ -48,17 +51,32 @@ snapshot_kbindgen() {
 	fi
 	local hash
 	hash=$(sha256sum <"$KBINDGEN" | cut -c1-12)
-	mkdir -p "$WORK/bin"
-	if [ ! -x "$WORK/bin/kbindgen-$hash" ]; then
-		cp "$KBINDGEN" "$WORK/bin/.kbindgen-$hash.tmp" &&
-			mv "$WORK/bin/.kbindgen-$hash.tmp" "$WORK/bin/kbindgen-$hash" ||
+	mkdir -p "$bin"
+	if [ ! -x "$bin/kbindgen-$hash" ]; then
+		cp "$KBINDGEN" "$bin/.kbindgen-$hash.tmp" &&
+			mv "$bin/.kbindgen-$hash.tmp" "$bin/kbindgen-$hash" ||
 			die "cannot copy $KBINDGEN"
 	fi
-	"$WORK/bin/kbindgen-$hash" --version >/dev/null 2>&1 || die "$WORK/bin/kbindgen-$hash does not run"
-	find "$WORK/bin" -name 'kbindgen-*' ! -name "kbindgen-$hash" -delete
-	[ "$KBINDGEN" = "$WORK/bin/kbindgen-$hash" ] ||
-		say "kbindgen: $KBINDGEN ($("$KBINDGEN" --version 2>&1 | tr '\n' ' ')), run as $WORK/bin/kbindgen-$hash"
-	KBINDGEN=$WORK/bin/kbindgen-$hash
+	"$bin/kbindgen-$hash" --version >/dev/null 2>&1 || die "$bin/kbindgen-$hash does not run"
+	find "$bin" -name 'kbindgen-*' ! -name "kbindgen-$hash" -delete
+	[ "$KBINDGEN" = "$bin/kbindgen-$hash" ] ||
+		say "kbindgen: $KBINDGEN ($("$KBINDGEN" --version 2>&1 | tr '\n' ' ')), run as $bin/kbindgen-$hash"
+	KBINDGEN=$bin/kbindgen-$hash
+}
+
+# extract_kernel VERSION: /usr/src/linux-source-VERSION.tar.xz into
+# $WORK/src (once), through a temporary directory and a rename, so an
+# interrupted tar never leaves a tree that looks complete
+extract_kernel() {
+	local v=$1
+	[ -f "$WORK/src/linux-source-$v/Makefile" ] && return
+	say "$v: extracting /usr/src/linux-source-$v.tar.xz"
+	mkdir -p "$WORK/src"
+	rm -rf "$WORK/src/tmp-$v"
+	mkdir "$WORK/src/tmp-$v" &&
+		tar -C "$WORK/src/tmp-$v" -xJf "/usr/src/linux-source-$v.tar.xz" &&
+		mv "$WORK/src/tmp-$v/linux-source-$v" "$WORK/src/" &&
+		rmdir "$WORK/src/tmp-$v" || die "$v: extraction failed"
 }
 
 # kmake_in <kernel> <objtree> ARGS...: the kernel's make, out of tree, with
