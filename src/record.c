@@ -116,8 +116,10 @@ void emit_record(struct buf *o, struct item *it)
 			bprintf(o, "pub struct %s<%s> {\n", it->rname, g);
 		else
 			bprintf(o, "pub struct %s<\n    %s,\n> {\n", it->rname, g);
-	} else {
-		bputs_all(o, is_union ? "pub union " : "pub struct ", it->rname, " {\n", NULL);
+	} else {	/* rustfmt puts a brace past the width on a line of its own */
+		const char *kw = is_union ? "pub union " : "pub struct ";
+		bputs_all(o, kw, it->rname, strlen(kw) + strlen(it->rname) + 2 <= MAX_WIDTH ?
+			  " {\n" : "\n{\n", NULL);
 	}
 	members(o, it, is_union);
 	bputs(o, "}\n");
@@ -146,46 +148,59 @@ static void assert_line(struct buf *o, const char **what, const char **expr)
 }
 
 /* ["Size of T"][::std::mem::size_of::<T>() - 8usize]; (fn: size_of or
- * align_of) where the second line would not fit either: rustfmt breaks
- * inside the call's parentheses. */
+ * align_of) as rustfmt 1.9 lays it out when it does not fit one line.
+ * The limits were measured on rustfmt over names of every length: the
+ * index goes on the next line when it fits there; else it stays and
+ * breaks inside <> if that line ends by column 103; else, on the next
+ * line, the call breaks before " - " (to 98 columns), inside () (to 101)
+ * or inside <>; past column 97 for the name's line rustfmt gives up. */
 static void of_line(struct buf *o, const char *what, const char *s, const char *fn,
 		    const char *t, const char *val)
 {
-	size_t call = 9 + strlen(s) + 7 + strlen(fn) + 3 + strlen(t) + 2;
-	if (call + 4 + strlen(val) + 2 <= MAX_WIDTH || call > MAX_WIDTH) {
+	const char *p = fmt("[%s::mem::%s::<", s, fn);
+	size_t w = 4 + 2 + strlen(what) + strlen(t) + 2, pt = strlen(p) + strlen(t);
+	size_t idx = pt + 6 + strlen(val) + 2;	/* P T>() - V]; */
+	if (w + idx <= MAX_WIDTH || 8 + idx <= MAX_WIDTH) {
 		assert_line(o, (const char *[]){ what, t, NULL },
 			    (const char *[]){ s, "::mem::", fn, "::<", t, ">() - ", val, NULL });
-		return;
+	} else if (w + strlen(p) <= MAX_WIDTH + 3) {
+		bputs_all(o, "    [\"", what, t, "\"]", p, "\n        ", t, ",\n    >() - ", val,
+			  "];\n", NULL);
+	} else if (w > MAX_WIDTH - 3) {	/* bindgen's tokens */
+		bputs_all(o, "    [\"", what, t, "\"] [:: ", s + 2, " :: mem :: ", fn, " :: < ", t,
+			  " > () - ", val, "] ;\n", NULL);
+	} else {
+		bputs_all(o, "    [\"", what, t, "\"]\n        ", p, NULL);
+		if (8 + pt + 3 <= MAX_WIDTH - 2)
+			bputs_all(o, t, ">()\n            - ", val, "];\n", NULL);
+		else if (8 + pt + 2 <= MAX_WIDTH + 1)
+			bputs_all(o, t, ">(\n        ) - ", val, "];\n", NULL);
+		else
+			bputs_all(o, "\n            ", t, ",\n        >() - ", val, "];\n", NULL);
 	}
-	bputs_all(o, "    [\"", what, t, "\"]\n        [", s, "::mem::", fn, "::<", t,
-		  ">(\n        ) - ", val, "];\n", NULL);
 }
 
 /* ["Offset of field: T::f"][::std::mem::offset_of!(T, f) - 8usize];
- * where the second line would not fit either: rustfmt breaks the call. */
+ * where the second line would not fit either, rustfmt breaks the call,
+ * and " - N" follows its ")" while the name's line and N leave room
+ * (measured on rustfmt 1.9 as of_line()); past column 97 for the name's
+ * line it gives up, leaving bindgen's tokens as proc_macro2 prints them. */
 static void offset_line(struct buf *o, const char *what, const char *f, const char *s,
 			const char *t, const char *off)
 {
 	size_t expr = strlen(s) + 18 + strlen(t) + 2 + strlen(f) + 4 + strlen(off);
-	size_t first = 9 + strlen(what) + strlen(f) + strlen(s) + 18;
-	if (first > 120 && 11 + expr > MAX_WIDTH) {
-		/* past 120 columns rustfmt gives up, leaving bindgen's tokens
-		 * as proc_macro2 prints them */
-		bputs_all(o, "    [\"", what, f, "\"] [:: ", s + 2, " :: mem :: offset_of ! (", t,
-			  " , ", f, ") - ", off, "] ;\n", NULL);
-		return;
-	}
-	if (11 + strlen(what) + strlen(f) + expr <= MAX_WIDTH || 11 + expr <= MAX_WIDTH) {
+	size_t w = 4 + 2 + strlen(what) + strlen(f) + 2;	/* ["what f"] */
+	if (w + 1 + expr + 2 <= MAX_WIDTH || 8 + 1 + expr + 2 <= MAX_WIDTH) {
 		assert_line(o, (const char *[]){ what, f, NULL },
 			    (const char *[]){ s, "::mem::offset_of!(", t, ", ", f, ") - ", off, NULL });
-		return;
+	} else if (w > MAX_WIDTH - 3) {
+		bputs_all(o, "    [\"", what, f, "\"] [:: ", s + 2, " :: mem :: offset_of ! (", t,
+			  " , ", f, ") - ", off, "] ;\n", NULL);
+	} else {
+		bputs_all(o, "    [\"", what, f, "\"][", s, "::mem::offset_of!(\n", NULL);
+		bputs_all(o, "        ", t, ",\n        ", f, "\n    )",
+			  w + strlen(off) <= MAX_WIDTH - 7 ? " - " : "\n        - ", off, "];\n", NULL);
 	}
-	/* the first line's length decides where " - N" goes (measured on
-	 * rustfmt 1.9 over the real-world outputs: after ")" up to 111
-	 * columns, on a line of its own from 112) */
-	bputs_all(o, "    [\"", what, f, "\"][", s, "::mem::offset_of!(\n", NULL);
-	bputs_all(o, "        ", t, ",\n        ", f, "\n    )", first < 112 ? " - " : "\n        - ",
-		  off, "];\n", NULL);
 }
 
 /* assert_eq!(a, b, message) inside a #[test] fn, rustfmt-clean. */
@@ -200,9 +215,16 @@ static void assert_eq_lines(struct buf *o, const char *a, long b, const char **m
 		const char *minus = strstr(in, " - ptr as usize");
 		if (12 + n <= MAX_WIDTH || !minus)
 			bprintf(o, "        unsafe {\n            %.*s\n        },\n", n, in);
-		else	/* rustfmt breaks before the binary operator */
+		else if (12 + (minus - in) <= MAX_WIDTH)	/* before the operator */
 			bprintf(o, "        unsafe {\n            %.*s\n                %.*s\n        },\n",
 				(int)(minus - in), in, (int)(in + n - minus - 1), minus + 1);
+		else {	/* and inside addr_of!(...) as usize */
+			const char *arg = strchr(in, '(') + 1, *end = strstr(in, ") as usize");
+			bprintf(o, "        unsafe {\n            %.*s\n                %.*s\n",
+				(int)(arg - in), in, (int)(end - arg), arg);
+			bprintf(o, "            %.*s\n                %.*s\n        },\n",
+				(int)(minus - end), end, (int)(in + n - minus - 1), minus + 1);
+		}
 	}
 	bprintf(o, "        %ldusize,\n", b);
 	macro_args(o, 8, "concat!", msg, nmsg, "");

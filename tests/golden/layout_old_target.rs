@@ -550,7 +550,9 @@ fn bindgen_test_layout_a_rather_long_struct_name_here() {
     );
     assert_eq!(
         unsafe {
-            ::std::ptr::addr_of!((*ptr).a_very_long_field_name_that_makes_the_line_long_enough_to_break) as usize
+            ::std::ptr::addr_of!(
+                (*ptr).a_very_long_field_name_that_makes_the_line_long_enough_to_break
+            ) as usize
                 - ptr as usize
         },
         0usize,
