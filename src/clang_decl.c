@@ -139,6 +139,10 @@ void func_item(CXCursor c)
 	it->type = conv(ft);
 	if (it->type->kind != T_FUNC)
 		return;
+	/* declared through a typedef or __typeof__ (Linux's static calls):
+	 * the return type as that declares it, typedefs kept */
+	if (!clang_equalTypes(ft, clang_getCursorType(c)))
+		it->type->ret = conv(clang_getCursorResultType(c));
 	int n = clang_Cursor_getNumArguments(c);
 	for (int i = 0; i < n; i++) {
 		CXCursor a = clang_Cursor_getArgument(c, i);
@@ -235,6 +239,21 @@ static void eval_var(CXCursor c, struct item *it)
 		evaluate(c, it, true);
 }
 
+/* extern struct A a; with A defined further down (Linux's rootfs_fs_type,
+ * kmsg_fops): bindgen resolves a variable's type where it meets it, so A
+ * is read and placed here, before the variable, not at its definition. */
+static void record_by_value(CXType t)
+{
+	if (t.kind == CXType_Elaborated)
+		t = clang_Type_getNamedType(t);
+	if (t.kind != CXType_Record)
+		return;
+	CXCursor def = clang_getCursorDefinition(clang_getTypeDeclaration(t));
+	if (!clang_Cursor_isNull(def) &&
+	    clang_getCursorKind(clang_getCursorSemanticParent(def)) == CXCursor_TranslationUnit)
+		record_item(def, NULL, true);
+}
+
 void var_item(CXCursor c)
 {
 	CXCursor canon = clang_getCanonicalCursor(c);
@@ -245,15 +264,19 @@ void var_item(CXCursor c)
 			eval_var(c, it);
 		return;
 	}
+	CXType vt = clang_getCursorType(c);
+	record_by_value(vt);
 	it = new_item(I_VAR, c, canon, NULL);
 	it->name = cx_str(clang_getCursorSpelling(c));
 	it->comment = comment_of(c);
-	it->type = conv(clang_getCursorType(c));
+	it->type = conv(vt);
 	name_params(c, it->type);
-	/* const int a[2] is an array of const: the variable is immutable */
-	for (struct type *t = it->type; t->kind == T_ARRAY || t->kind == T_INCARRAY; t = t->sub)
-		if (t->sub->is_const)
-			it->type = set_const(it->type, true);
+	/* a static, not a static mut, when const is written on the
+	 * variable's type or on the elements of an array of it, as bindgen
+	 * sees it: not through a typedef, __typeof__ or a second array */
+	CXType et = clang_getArrayElementType(vt);
+	it->type = set_const(it->type, clang_isConstQualifiedType(vt) ||
+				       (et.kind != CXType_Invalid && clang_isConstQualifiedType(et)));
 	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
 	it->link_name = symbol(c, it->name);
 	eval_var(c, it);

@@ -22,18 +22,21 @@ unsigned type_can(struct type *t)
 		return D_ALL;
 	case T_COMPLEX:
 		return (D_ALL & ~(D_EQ | D_ORD | D_PARTIALORD)) & type_can(t->sub);
-	case T_PTR:
-		if (t->sub->kind == T_FUNC) {
+	case T_PTR: {
+		/* a pointer to a function (through typedefs: Linux's
+		 * __sighandler_t) is an Option<fn> */
+		struct type *f = strip_typedefs(t->sub);
+		if (f->kind == T_FUNC) {
 			unsigned c = D_ALL;
 			/* bindgen derives through fn pointers of the C ABI with
 			 * up to 12 arguments only */
-			if (t->sub->params.n > 12 ||
-			    (t->sub->cc != CC_C && t->sub->cc != CC_OTHER))
+			if (f->params.n > 12 || (f->cc != CC_C && f->cc != CC_OTHER))
 				c &= ~(D_DEBUG | D_HASH | D_PARTIALEQ | D_EQ |
 				       D_PARTIALORD | D_ORD);
 			return c;
 		}
 		return D_ALL & ~D_DEFAULT;
+	}
 	case T_ARRAY: {
 		if (t->len == 0)	/* becomes __IncompleteArrayField */
 			return type_can(t->sub) & (D_DEBUG | D_DEFAULT);
@@ -111,7 +114,9 @@ static unsigned item_can(struct item *it)
 		c = D_ALL & ~D_DEFAULT;
 		break;
 	case I_TYPEDEF:
-		c = type_can(it->aliased);
+		/* size_t is usize whatever it aliases (a blocklisted
+		 * __kernel_size_t in Linux 6.12) */
+		c = it->alias ? D_ALL : type_can(it->aliased);
 		break;
 	default:
 		c = D_ALL;

@@ -293,7 +293,15 @@ static struct rlayout *layout_record(struct item *it)
 		return rl;
 	}
 	if (it->opaque) {
-		rl->explicit_align = it->align;
+		/* bindgen aligns an opaque record with bitfields as it does a
+		 * record with bitfields (Linux's packed desc_struct: [u8; 0]) */
+		bool bits = false;
+		for (int i = 0; i < it->fields.n; i++)
+			bits |= it->fields.v[i].bitwidth >= 0;
+		if (bits && it->align <= MAX_GUARANTEED_ALIGN)
+			add(rl, (struct member){ .kind = M_ALIGN, .align = it->align });
+		else
+			rl->explicit_align = it->align;
 		add(rl, (struct member){ .kind = M_OPAQUE, .size = it->size, .align = it->align });
 		return rl;
 	}
@@ -302,9 +310,12 @@ static struct rlayout *layout_record(struct item *it)
 	t.packed = rl->packed = !it->unpacked && is_packed(it);
 	/* An empty union cannot be a Rust union: bindgen makes it a struct
 	 * holding a zero-sized blob.  Nor can a union that is not Copy,
-	 * unless its fields are wrapped in ManuallyDrop. */
+	 * unless its fields are wrapped in ManuallyDrop; nor a zero-sized
+	 * one that is (Linux 6.12's UP spinlock: union { struct raw_spinlock
+	 * rlock; }), as bindgen main has it. */
 	rl->rust_union = t.is_union && !o->disable_untagged_union && it->fields.n &&
-			 (rl->copy || union_manually_drop(it));
+			 (it->size ? rl->copy || union_manually_drop(it)
+				   : !rl->copy && union_manually_drop(it));
 
 	int nunits = 0;
 	for (int i = 0; i < it->fields.n;) {
@@ -335,7 +346,11 @@ static struct rlayout *layout_record(struct item *it)
 
 	if (it->size == 0 && it->fields.n == 0 && !t.is_union) {
 		/* C allows empty structs; Rust's repr(C) would agree, but bindgen
-		 * only adds _address when the C size is not zero. */
+		 * only adds _address when the C size is not zero.  An aligned
+		 * one keeps C's alignment (bindgen drops it: Linux's
+		 * sched_statistics, ____cacheline_aligned) */
+		if (it->align > 1)
+			rl->explicit_align = it->align;
 	} else if (!t.is_union) {
 		pad_struct(&t);
 		if (requires_explicit_align(&t)) {

@@ -68,7 +68,8 @@ static void members(struct buf *o, struct item *it, bool is_union)
 				blob(m->size, m->align));
 			break;
 		case M_ALIGN:
-			bprintf(o, "    pub _bindgen_align: %s,\n", blob(0, m->align));
+			bprintf(o, "    pub _bindgen_align: [%s; 0],\n", int_for_size(m->align) ?
+				int_for_size(m->align) : "u64");
 			break;
 		case M_ADDRESS:
 			bputs(o, "    pub _address: u8,\n");
@@ -78,7 +79,7 @@ static void members(struct buf *o, struct item *it, bool is_union)
 			break;
 		case M_UNIONBLOB:
 			bprintf(o, "    pub bindgen_union_field: %s,\n",
-				m->size ? blob(m->size, m->align) : "[u8; 0usize]");
+				blob(m->size, m->align));
 			break;
 		case M_UNUSED:
 			bputs(o, "    _unused: [u8; 0],\n");

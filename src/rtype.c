@@ -75,7 +75,7 @@ static const char *opaque_array(long align, const char *t, long n)
 const char *blob(long size, long align)
 {
 	const char *t;
-	if (align >= 8 && size > 0 && size % align == 0 && !(align & (align - 1)))
+	if (align >= 8 && size % align == 0 && !(align & (align - 1)))
 		return opaque_array(align, "u8", size);
 	switch (align) {
 	case 2: t = "u16"; break;
@@ -83,13 +83,11 @@ const char *blob(long size, long align)
 	case 8: t = "u64"; break;
 	default: t = "u8"; align = 1; break;
 	}
-	if (size == 0)
-		return fmt("[%s; 0]", t);
 	if (size % align) {
 		t = "u8";
 		align = 1;
 	}
-	if (size / align == 1)
+	if (size / align == 1 && size)
 		return t;
 	if (size / align > 32)
 		return opaque_array(1, t, size / align);
