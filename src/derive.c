@@ -79,6 +79,10 @@ static unsigned record_can(struct item *it)
 		if (f->bytes && f->type->size > 32)	/* [u8; N] */
 			c &= ~D_DEFAULT;
 	}
+	/* a derive that takes references to the fields of a packed record
+	 * needs them Copy (E0507: a flexible array member is not) */
+	if (it->repr_packed && !(c & D_COPY))
+		c &= D_COPY | D_CLONE | D_DEFAULT;
 	/* bindgen's limit for Default on over-aligned records */
 	if (it->align > 32)
 		c &= ~D_DEFAULT;

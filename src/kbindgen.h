@@ -423,6 +423,7 @@ struct item {
 	bool planned;		/* layout.c: plan_records() saw it */
 	bool unpacked;		/* layout.c: packed in C, not in Rust */
 	bool holds_align;	/* layout.c: #[repr(align)] in its Rust form */
+	bool repr_packed;	/* layout.c: #[repr(packed)] in its Rust form */
 	bool waiting;		/* clang.c: named, its definition not yet read */
 
 	/* I_STRUCT, I_UNION */

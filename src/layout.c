@@ -215,7 +215,7 @@ static int take_bitfields(struct item *it, int i)
 /* bindgen infers #pragma pack from a field more aligned than its record. */
 static bool is_packed(struct item *it)
 {
-	bool packed = it->packed_attr, aligned = true;
+	bool packed = it->packed_attr, misaligned = false;
 	long max_align = 1;
 	for (int i = 0; i < it->fields.n; i++) {
 		struct field *f = &it->fields.v[i];
@@ -225,18 +225,21 @@ static bool is_packed(struct item *it)
 		field_layout(f, &size, &align);
 		if (align > it->align)
 			packed = true;
-		if (align > 0 && (f->offset / 8) % align)
-			aligned = false;
+		if (align > 0 && f->offset % (8 * align))
+			misaligned = true;
 		if (align > max_align)
 			max_align = align;
 	}
 	/* packed next to aligned(N) that changes nothing (every field where
 	 * it would be anyway) is dropped when the record needs repr(align):
 	 * rustc rejects packed with align.  Else packed(N) says it all. */
-	if (packed && it->align_attr && aligned &&
+	if (packed && it->align_attr && !misaligned && it->align >= max_align &&
 	    (it->align > max_align || max_align >= 16))
 		return false;
-	return packed;
+	/* a field where its alignment does not put it is packing too, also
+	 * when aligned(N) hides it (#pragma pack(1) struct
+	 * __attribute__((aligned(32))) { int a:1; int b; }: b at 1) */
+	return packed || misaligned;
 }
 
 /* Whether a union can be Copy: every field is, and none is a zero-length
@@ -310,12 +313,14 @@ static struct rlayout *layout_record(struct item *it)
 	t.packed = rl->packed = !it->unpacked && is_packed(it);
 	/* An empty union cannot be a Rust union: bindgen makes it a struct
 	 * holding a zero-sized blob.  Nor can a union that is not Copy,
-	 * unless its fields are wrapped in ManuallyDrop; nor a zero-sized
-	 * one that is (Linux 6.12's UP spinlock: union { struct raw_spinlock
-	 * rlock; }), as bindgen main has it. */
+	 * unless its fields are wrapped in ManuallyDrop (always when it has
+	 * bitfields or fields kept as bytes: those are no zero-sized
+	 * __BindgenUnionField); nor a
+	 * zero-sized one that is (Linux 6.12's UP spinlock: union { struct
+	 * raw_spinlock rlock; }), as bindgen main has it. */
+	bool md = t.is_union && (union_manually_drop(it) || it->units.n || it->unpacked);
 	rl->rust_union = t.is_union && !o->disable_untagged_union && it->fields.n &&
-			 (it->size ? rl->copy || union_manually_drop(it)
-				   : !rl->copy && union_manually_drop(it));
+			 (it->size ? rl->copy || md : !rl->copy && md);
 
 	int nunits = 0;
 	for (int i = 0; i < it->fields.n;) {
@@ -444,6 +449,7 @@ static void plan(struct item *it)
 		rl = layout_record(it);
 	}
 	it->holds_align = rl->explicit_align;
+	it->repr_packed = rl->packed;
 	for (int i = 0; i < it->fields.n; i++)
 		if (!it->fields.v[i].bytes && it->fields.v[i].bitwidth < 0)
 			it->holds_align |= holds_align(it->fields.v[i].type);
