@@ -572,6 +572,8 @@ void emit_support(const struct opts *opts, struct buf *o)
 			    regexset_match(opts->block_item.re, "__BindgenBitfieldUnit");
 	if ((used & RT_BITFIELD_UNIT) && !unit_blocked)
 		put_rt(o, opts, rt_bitfield_unit);
+	if ((used & RT_BITFIELD_WIDE) && !unit_blocked)
+		put_rt(o, opts, rt_bitfield_wide);
 	/* rt_opaque_array is __BindgenOpaqueArray8; the others differ in
 	 * the name and the alignment only */
 	for (int k = 0; k < 64; k++) {

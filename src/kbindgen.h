@@ -620,6 +620,7 @@ void decide_styles(struct unit *u, const struct opts *o);
 enum {
 	RT_BITFIELD_UNIT = 1 << 1, RT_INCARRAY = 1 << 2,
 	RT_UNION_FIELD = 1 << 3, RT_FLOAT16 = 1 << 4, RT_COMPLEX = 1 << 5,
+	RT_BITFIELD_WIDE = 1 << 6,
 };
 void rtype_init(const struct opts *o);
 void rt_use(unsigned what);

@@ -424,7 +424,9 @@ static bool packed_faithful(struct item *it, struct rlayout *rl)
 
 /* A packed record that packed cannot express is laid out unpacked: each
  * field C puts at an offset its Rust type cannot have (misaligned, or
- * more aligned than the record) becomes a byte array with accessors. */
+ * more aligned than the record) becomes a byte array with accessors; so
+ * does such a field in any record.  Bitfield units come first: layout
+ * and derive.c need them. */
 static void plan(struct item *it)
 {
 	if (it->planned)
@@ -437,17 +439,25 @@ static void plan(struct item *it)
 	for (int i = 0; i < it->fields.n;)
 		i = it->fields.v[i].bitwidth >= 0 ? take_bitfields(it, i) : i + 1;
 	struct rlayout *rl = layout_record(it);
-	if (rl->packed && !packed_faithful(it, rl)) {
-		it->unpacked = true;
-		for (int i = 0; i < it->fields.n; i++) {
-			struct field *f = &it->fields.v[i];
-			long size, align;
-			field_layout(f, &size, &align);
-			f->bytes = f->bitwidth < 0 && align > 1 &&
-				   (f->offset % (8 * align) || align > it->align);
+	bool redo = rl->packed && !packed_faithful(it, rl);
+	for (int i = 0; i < it->fields.n; i++) {
+		struct field *f = &it->fields.v[i];
+		long size, align;
+		field_layout(f, &size, &align);
+		/* the alignment Rust gives the field's type: bindgen sees an
+		 * array of over-aligned records at 8, Rust does not (struct
+		 * a64 x[1] __attribute__((packed))) */
+		align = lmax(align, f->type->align);
+		bool misplaced = f->bitwidth < 0 && align > 1 &&
+				 (f->offset % (8 * align) || align > it->align);
+		if (redo || (!rl->packed && misplaced)) {
+			f->bytes = misplaced;
+			redo |= misplaced;
 		}
-		rl = layout_record(it);
 	}
+	it->unpacked = redo;
+	if (redo)
+		rl = layout_record(it);
 	it->holds_align = rl->explicit_align;
 	it->repr_packed = rl->packed;
 	for (int i = 0; i < it->fields.n; i++)

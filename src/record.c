@@ -398,6 +398,18 @@ static void flex_methods(struct buf *o, const char *n, const char *t)
 
 /* ---- bitfield accessors ---- */
 
+/* The unit's methods for a bitfield: bindgen's get_const and the rest,
+ * or kbindgen's get_wide and the rest for bits that span more than 8
+ * bytes (possible in packed records), which bindgen's u64 arithmetic
+ * cannot reach (its accessors panic or lose the top bits). */
+static const char *unit_method(const struct bitfield *bf)
+{
+	if (bf->off % 8 + bf->f->bitwidth <= 64)
+		return "const";
+	rt_use(RT_BITFIELD_WIDE);
+	return "wide";
+}
+
 static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, int rust_target)
 {
 	const char *s = rust_std();
@@ -412,16 +424,17 @@ static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, 
 		if (!it_)
 			continue;
 		const char *k = fmt("%ldusize, %du8", bf->off, bf->f->bitwidth);
+		const char *g = unit_method(bf);
 		/* getter */
 		bputs(o, "    #[inline]\n");
 		bprintf(o, "    %sfn %s(&self) -> %s {\n", vis, bf->getter, ty);
-		char *l = fmt("        unsafe { %s::mem::transmute(self.%s.get_const::<%s>() as %s) }",
-			      s, uf, k, it_);
+		char *l = fmt("        unsafe { %s::mem::transmute(self.%s.get_%s::<%s>() as %s) }",
+			      s, uf, g, k, it_);
 		if (strlen(l) <= MAX_WIDTH)
 			put_line(o, l);
 		else
-			bprintf(o, "        unsafe {\n            %s::mem::transmute(self.%s.get_const::<%s>() as %s)\n        }\n",
-				s, uf, k, it_);
+			bprintf(o, "        unsafe {\n            %s::mem::transmute(self.%s.get_%s::<%s>() as %s)\n        }\n",
+				s, uf, g, k, it_);
 		bputs(o, "    }\n");
 		/* setter */
 		bputs(o, "    #[inline]\n");
@@ -435,7 +448,7 @@ static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, 
 				it_, s);
 		else
 			bprintf(o, "        unsafe {\n            let val: %s = val as _;\n", it_);
-		bprintf(o, "            self.%s.set_const::<%s>(val as u64)\n        }\n    }\n", uf, k);
+		bprintf(o, "            self.%s.set_%s::<%s>(val as u64)\n        }\n    }\n", uf, g, k);
 		/* raw getter */
 		bputs(o, "    #[inline]\n");
 		if (rust_target < 65)
@@ -447,13 +460,14 @@ static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, 
 		int head = 16 + strlen(ut) + strlen(k) + 22;	/* <ut>::raw_get_const::<k>( */
 		int hug = 12 + strlen(s) + 17 + strlen(ut) + 20;	/* s::mem::transmute(<ut>::raw_get_const::< */
 		if (head >= 86 && hug <= 94) {
-			bprintf(o, "        unsafe {\n            %s::mem::transmute(<%s>::raw_get_const::<\n", s, ut);
+			bprintf(o, "        unsafe {\n            %s::mem::transmute(<%s>::raw_get_%s::<\n",
+				s, ut, g);
 			bprintf(o, "                %ldusize,\n                %du8,\n", bf->off, bf->f->bitwidth);
 			bprintf(o, "            >(%s::ptr::addr_of!((*this).%s))\n", s, uf);
 			bprintf(o, "                as %s)\n        }\n    }\n", it_);
 		} else {
 			bprintf(o, "        unsafe {\n            %s::mem::transmute(\n", s);
-			bprintf(o, "                <%s>::raw_get_const::<%s>(\n", ut, k);
+			bprintf(o, "                <%s>::raw_get_%s::<%s>(\n", ut, g, k);
 			bprintf(o, "                    %s::ptr::addr_of!((*this).%s),\n", s, uf);
 			bprintf(o, "                ) as %s,\n            )\n        }\n    }\n", it_);
 		}
@@ -464,7 +478,7 @@ static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, 
 		bprintf(o, "    %sunsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
 			vis, bf->f->name, ty);
 		bprintf(o, "        unsafe {\n            let val: %s = val as _;\n", it_);
-		bprintf(o, "            <%s>::raw_set_const::<%s>(\n", ut, k);
+		bprintf(o, "            <%s>::raw_set_%s::<%s>(\n", ut, g, k);
 		bprintf(o, "                %s::ptr::addr_of_mut!((*this).%s),\n", s, uf);
 		bputs(o, "                val as u64,\n            )\n        }\n    }\n");
 	}
@@ -488,8 +502,8 @@ static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, 
 		const char *it_ = int_for_size(bf->f->type->size);
 		if (!bf->getter || !it_)
 			continue;
-		bprintf(o, "        __bindgen_bitfield_unit.set_const::<%ldusize, %du8>({\n",
-			bf->off, bf->f->bitwidth);
+		bprintf(o, "        __bindgen_bitfield_unit.set_%s::<%ldusize, %du8>({\n",
+			unit_method(bf), bf->off, bf->f->bitwidth);
 		bprintf(o, "            let %s: %s = %s as _;\n", bf->f->rname, it_, bf->f->rname);
 		bprintf(o, "            %s as u64\n        });\n", bf->f->rname);
 	}

@@ -8,3 +8,6 @@ struct __attribute__((packed)) bf4 { char a; int b : 31; char c; };
 union bf5 { int a : 31; char b : 1; long long c; };
 // a trailing size_t :0 (libbpf's opts structs)
 struct bf6 { unsigned long sz; _Bool flag; unsigned long : 0; };
+// a 64-bit field at bit 20 of a packed record spans 9 bytes: bindgen's
+// unit cannot reach its top bits (kbindgen's get_wide/set_wide)
+struct __attribute__((packed)) bf7 { int a : 20; long long b : 64; };

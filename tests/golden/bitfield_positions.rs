@@ -495,6 +495,84 @@ impl<const N: usize> __BindgenBitfieldUnit<[u8; N]> {
         }
     }
 }
+impl<const N: usize> __BindgenBitfieldUnit<[u8; N]> {
+    #[inline]
+    pub fn get_wide<const BIT_OFFSET: usize, const BIT_WIDTH: u8>(&self) -> u64 {
+        unsafe { Self::raw_get_wide::<BIT_OFFSET, BIT_WIDTH>(self) }
+    }
+    #[inline]
+    pub fn set_wide<const BIT_OFFSET: usize, const BIT_WIDTH: u8>(&mut self, val: u64) {
+        unsafe { Self::raw_set_wide::<BIT_OFFSET, BIT_WIDTH>(self, val) }
+    }
+    #[inline]
+    pub unsafe fn raw_get_wide<const BIT_OFFSET: usize, const BIT_WIDTH: u8>(
+        this: *const Self,
+    ) -> u64 {
+        debug_assert!(BIT_WIDTH <= 64);
+        debug_assert!((BIT_OFFSET + (BIT_WIDTH as usize) + 7) / 8 <= N);
+        let storage_ptr = this as *const u8;
+        let start_byte = BIT_OFFSET / 8;
+        let bit_shift = BIT_OFFSET % 8;
+        let bytes_needed = (BIT_WIDTH as usize + bit_shift + 7) / 8;
+        let mut val = 0u128;
+        let mut i = 0;
+        while i < bytes_needed {
+            let mut byte = unsafe { *storage_ptr.add(start_byte + i) };
+            if cfg!(target_endian = "big") {
+                byte = byte.reverse_bits();
+            }
+            val |= (byte as u128) << (i * 8);
+            i += 1;
+        }
+        let mut val = (val >> bit_shift) as u64;
+        if BIT_WIDTH < 64 {
+            val &= (1u64 << BIT_WIDTH) - 1;
+        }
+        if cfg!(target_endian = "big") {
+            val = val.reverse_bits() >> (64 - BIT_WIDTH as usize);
+        }
+        val
+    }
+    #[inline]
+    pub unsafe fn raw_set_wide<const BIT_OFFSET: usize, const BIT_WIDTH: u8>(
+        this: *mut Self,
+        val: u64,
+    ) {
+        debug_assert!(BIT_WIDTH <= 64);
+        debug_assert!((BIT_OFFSET + (BIT_WIDTH as usize) + 7) / 8 <= N);
+        let storage_ptr = this as *mut u8;
+        let start_byte = BIT_OFFSET / 8;
+        let bit_shift = BIT_OFFSET % 8;
+        let bytes_needed = (BIT_WIDTH as usize + bit_shift + 7) / 8;
+        let mut val = val;
+        if BIT_WIDTH < 64 {
+            val &= (1u64 << BIT_WIDTH) - 1;
+        }
+        if cfg!(target_endian = "big") {
+            val = val.reverse_bits() >> (64 - BIT_WIDTH as usize);
+        }
+        let val = (val as u128) << bit_shift;
+        let field_mask = if BIT_WIDTH < 64 {
+            ((1u128 << BIT_WIDTH) - 1) << bit_shift
+        } else {
+            (u64::MAX as u128) << bit_shift
+        };
+        let mut i = 0;
+        while i < bytes_needed {
+            let byte_val = (val >> (i * 8)) as u8;
+            let byte_mask = (field_mask >> (i * 8)) as u8;
+            let byte_ptr = unsafe { storage_ptr.add(start_byte + i) };
+            if cfg!(target_endian = "big") {
+                let byte = unsafe { (*byte_ptr).reverse_bits() };
+                let new_byte = (byte & !byte_mask) | (byte_val & byte_mask);
+                unsafe { *byte_ptr = new_byte.reverse_bits() };
+            } else {
+                unsafe { *byte_ptr = (*byte_ptr & !byte_mask) | (byte_val & byte_mask) };
+            }
+            i += 1;
+        }
+    }
+}
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct bf1 {
@@ -903,3 +981,93 @@ const _: () = {
     ["Offset of field: bf6::sz"][::std::mem::offset_of!(bf6, sz) - 0usize];
     ["Offset of field: bf6::flag"][::std::mem::offset_of!(bf6, flag) - 8usize];
 };
+#[repr(C, packed)]
+#[derive(Debug, Copy, Clone)]
+pub struct bf7 {
+    pub _bitfield_1: __BindgenBitfieldUnit<[u8; 11usize]>,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of bf7"][::std::mem::size_of::<bf7>() - 11usize];
+    ["Alignment of bf7"][::std::mem::align_of::<bf7>() - 1usize];
+};
+impl bf7 {
+    #[inline]
+    pub fn a(&self) -> ::std::os::raw::c_int {
+        unsafe { ::std::mem::transmute(self._bitfield_1.get_const::<0usize, 20u8>() as u32) }
+    }
+    #[inline]
+    pub fn set_a(&mut self, val: ::std::os::raw::c_int) {
+        unsafe {
+            let val: u32 = val as _;
+            self._bitfield_1.set_const::<0usize, 20u8>(val as u64)
+        }
+    }
+    #[inline]
+    pub unsafe fn a_raw(this: *const Self) -> ::std::os::raw::c_int {
+        unsafe {
+            ::std::mem::transmute(<__BindgenBitfieldUnit<[u8; 11usize]>>::raw_get_const::<
+                0usize,
+                20u8,
+            >(::std::ptr::addr_of!((*this)._bitfield_1))
+                as u32)
+        }
+    }
+    #[inline]
+    pub unsafe fn set_a_raw(this: *mut Self, val: ::std::os::raw::c_int) {
+        unsafe {
+            let val: u32 = val as _;
+            <__BindgenBitfieldUnit<[u8; 11usize]>>::raw_set_const::<0usize, 20u8>(
+                ::std::ptr::addr_of_mut!((*this)._bitfield_1),
+                val as u64,
+            )
+        }
+    }
+    #[inline]
+    pub fn b(&self) -> ::std::os::raw::c_longlong {
+        unsafe { ::std::mem::transmute(self._bitfield_1.get_wide::<20usize, 64u8>() as u64) }
+    }
+    #[inline]
+    pub fn set_b(&mut self, val: ::std::os::raw::c_longlong) {
+        unsafe {
+            let val: u64 = val as _;
+            self._bitfield_1.set_wide::<20usize, 64u8>(val as u64)
+        }
+    }
+    #[inline]
+    pub unsafe fn b_raw(this: *const Self) -> ::std::os::raw::c_longlong {
+        unsafe {
+            ::std::mem::transmute(<__BindgenBitfieldUnit<[u8; 11usize]>>::raw_get_wide::<
+                20usize,
+                64u8,
+            >(::std::ptr::addr_of!((*this)._bitfield_1))
+                as u64)
+        }
+    }
+    #[inline]
+    pub unsafe fn set_b_raw(this: *mut Self, val: ::std::os::raw::c_longlong) {
+        unsafe {
+            let val: u64 = val as _;
+            <__BindgenBitfieldUnit<[u8; 11usize]>>::raw_set_wide::<20usize, 64u8>(
+                ::std::ptr::addr_of_mut!((*this)._bitfield_1),
+                val as u64,
+            )
+        }
+    }
+    #[inline]
+    pub fn new_bitfield_1(
+        a: ::std::os::raw::c_int,
+        b: ::std::os::raw::c_longlong,
+    ) -> __BindgenBitfieldUnit<[u8; 11usize]> {
+        let mut __bindgen_bitfield_unit: __BindgenBitfieldUnit<[u8; 11usize]> = Default::default();
+        __bindgen_bitfield_unit.set_const::<0usize, 20u8>({
+            let a: u32 = a as _;
+            a as u64
+        });
+        __bindgen_bitfield_unit.set_wide::<20usize, 64u8>({
+            let b: u64 = b as _;
+            b as u64
+        });
+        __bindgen_bitfield_unit
+    }
+}

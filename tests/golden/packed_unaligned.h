@@ -12,3 +12,11 @@ struct __attribute__((packed, aligned(4))) pa4 { char a; short b; int c; };
 union __attribute__((packed)) pu1 { char a; struct al8 x; };
 // packed and aligned(2) where packed(2) is right: bindgen's form
 union __attribute__((packed, aligned(2))) pu2 { unsigned short a; unsigned short b; };
+// an array of a 64-aligned record, packed: C puts it at 8, Rust's array
+// type is 64-aligned wherever bindgen's tracker thinks it is 8
+struct __attribute__((aligned(64))) a64 { int x; };
+struct pa5 { int *p; struct a64 arr[1] __attribute__((packed)); };
+// #pragma pack hidden by aligned(32): the record's alignment says nothing
+#pragma pack(push, 1)
+struct __attribute__((aligned(32))) pa6 { int a : 1; int b; };
+#pragma pack(pop)
