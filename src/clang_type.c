@@ -416,17 +416,17 @@ static long anon_member_offset(CXType parent, CXCursor anon)
 		CXCursor f = clang_getNullCursor();
 		clang_visitChildren(c, first_field_visit, &f);
 		if (clang_Cursor_isNull(f))
-			return 0;
+			return -1;
 		if (clang_getCursorKind(f) == CXCursor_FieldDecl) {
 			char *name = cx_str(clang_getCursorSpelling(f));
 			if (!*name)
-				return 0;
+				return -1;
 			return clang_Type_getOffsetOf(parent, name) -
 			       clang_Type_getOffsetOf(clang_getCursorType(anon), name);
 		}
 		c = f;
 	}
-	return 0;
+	return -1;
 }
 
 static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData d)
@@ -505,7 +505,15 @@ static long clang_offset(struct rec_ctx *rc, int i)
 	CXCursor c = rc->cursors.v[i];
 	if (clang_getCursorKind(c) == CXCursor_FieldDecl)
 		return clang_Cursor_getOffsetOfField(c);
-	return anon_member_offset(rc->type, c);
+	long off = anon_member_offset(rc->type, c);
+	if (off >= 0 || rc->it->kind == I_UNION || !i)
+		return off < 0 ? 0 : off;
+	/* no named field inside (struct { long : 0; }): it holds no data;
+	 * where C's rules put it, after the field before */
+	struct field *p = &rc->it->fields.v[i - 1], *f = &rc->it->fields.v[i];
+	long end = p->bitwidth >= 0 ? (p->offset + p->bitwidth + 7) / 8 : p->offset / 8 + p->type->size;
+	long a = f->type->align > 0 ? f->type->align : 1;
+	return (end + a - 1) / a * a * 8;
 }
 
 /* The layout of a record without bitfields and attributes follows from

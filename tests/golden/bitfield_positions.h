@@ -11,3 +11,6 @@ struct bf6 { unsigned long sz; _Bool flag; unsigned long : 0; };
 // a 64-bit field at bit 20 of a packed record spans 9 bytes: bindgen's
 // unit cannot reach its top bits (kbindgen's get_wide/set_wide)
 struct __attribute__((packed)) bf7 { int a : 20; long long b : 64; };
+// an anonymous member with no named field (only long :0): C puts it
+// after the field before; it holds no data
+struct bf8 { int a; struct { long : 0; }; int b; };

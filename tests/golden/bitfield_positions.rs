@@ -1071,3 +1071,25 @@ impl bf7 {
         __bindgen_bitfield_unit
     }
 }
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct bf8 {
+    pub a: ::std::os::raw::c_int,
+    pub __bindgen_anon_1: bf8__bindgen_ty_1,
+    pub b: ::std::os::raw::c_int,
+}
+#[repr(C, packed)]
+#[derive(Debug, Copy, Clone)]
+pub struct bf8__bindgen_ty_1 {}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of bf8__bindgen_ty_1"][::std::mem::size_of::<bf8__bindgen_ty_1>() - 0usize];
+    ["Alignment of bf8__bindgen_ty_1"][::std::mem::align_of::<bf8__bindgen_ty_1>() - 1usize];
+};
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of bf8"][::std::mem::size_of::<bf8>() - 8usize];
+    ["Alignment of bf8"][::std::mem::align_of::<bf8>() - 4usize];
+    ["Offset of field: bf8::a"][::std::mem::offset_of!(bf8, a) - 0usize];
+    ["Offset of field: bf8::b"][::std::mem::offset_of!(bf8, b) - 4usize];
+};
