@@ -513,6 +513,8 @@ static long clang_offset(struct rec_ctx *rc, int i)
 	struct field *p = &rc->it->fields.v[i - 1], *f = &rc->it->fields.v[i];
 	long end = p->bitwidth >= 0 ? (p->offset + p->bitwidth + 7) / 8 : p->offset / 8 + p->type->size;
 	long a = f->type->align > 0 ? f->type->align : 1;
+	if (a > rc->it->align)	/* packing lowers it (#pragma pack(2)) */
+		a = rc->it->align;
 	return (end + a - 1) / a * a * 8;
 }
 

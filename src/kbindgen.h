@@ -630,6 +630,7 @@ const char *rust_std(void);		/* "::std", or "::core" (--use-core) */
 const char *rty(struct type *t);	/* the Rust type */
 const char *union_member_type(struct type *t);
 const char *blob(long size, long align);	/* "[u8; 3usize]", "u32" */
+bool blob_aligned(long size, long align);	/* blob() is a #[repr(align)] type */
 const char *abi_name(enum callconv cc);
 const char *ret_suffix(struct type *ret, bool no_return);	/* " -> T" */
 

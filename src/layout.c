@@ -65,11 +65,24 @@ static void add(struct rlayout *rl, struct member m)
 	hpush(&rl->m, m);
 }
 
+/* The alignment blob(size, align) really has: [u8; 3] for 3 bytes at 2. */
+static long blob_align(long size, long align)
+{
+	if (blob_aligned(size, align))
+		return align;
+	if ((align != 2 && align != 4 && align != 8) || size % align)
+		return 1;
+	return align;
+}
+
 static void padding_field(struct tracker *t, long size, long align)
 {
 	struct member m = { .kind = M_PAD, .size = size, .align = align,
 			    .nth = t->padding_count++ };
-	t->max_field_align = lmax(t->max_field_align, align);
+	/* what the blob gives, not what was asked: a record left less
+	 * aligned than C's then gets repr(align) (a packed, aligned(2)
+	 * record ending in 3 bytes of padding) */
+	t->max_field_align = lmax(t->max_field_align, blob_align(size, align));
 	add(t->rl, m);
 }
 
@@ -258,6 +271,27 @@ static bool union_is_copy(struct item *it)
 	return true;
 }
 
+/* What union_is_copy() will say, as far as plan_records() can tell before
+ * derive.c: no zero-length or flexible array in the type, through the
+ * records it holds, and no --no-copy naming them. */
+static bool may_copy(struct type *t)
+{
+	t = strip_typedefs(t);
+	if (flexible_array(t))
+		return false;
+	if (t->kind == T_ARRAY)
+		return may_copy(t->sub);
+	if (t->kind != T_ITEM || (t->item->kind != I_STRUCT && t->item->kind != I_UNION))
+		return true;
+	struct item *it = t->item;
+	if (regexset_match(o->no_copy.re, it->rname))
+		return false;
+	for (int i = 0; i < it->fields.n; i++)
+		if (!may_copy(it->fields.v[i].type))
+			return false;
+	return true;
+}
+
 /* The style of a union that is not Copy: ManuallyDrop fields, or bindgen's
  * __BindgenUnionField wrapper struct. */
 static bool union_manually_drop(struct item *it)
@@ -283,8 +317,10 @@ static struct rlayout *layout_record(struct item *it)
 {
 	struct rlayout *rl = alloc(sizeof *rl);
 	it->lay = rl;
-	/* (plan_records() runs before derive.c: no Copy question yet) */
-	rl->copy = it->kind == I_UNION && !planning && union_is_copy(it);
+	/* (plan_records() runs before derive.c: may_copy() guesses) */
+	rl->copy = it->kind == I_UNION &&
+		   (planning ? o->derive_copy && may_copy(&(struct type){ .kind = T_ITEM, .item = it })
+			     : union_is_copy(it));
 	if (!it->complete && it->inner_fwd) {
 		add(rl, (struct member){ .kind = M_ADDRESS, .size = 1, .align = 1 });
 		rl->no_layout = true;
@@ -416,6 +452,8 @@ static bool packed_faithful(struct item *it, struct rlayout *rl)
 		long at = is_union ? 0 : align_to(end, a);
 		if (m->kind == M_FIELD && (at * 8 != m->f->offset || holds_align(m->f->type)))
 			return false;
+		if ((m->kind == M_PAD || m->kind == M_UNIONBLOB) && blob_aligned(m->size, m->align))
+			return false;	/* __BindgenOpaqueArray8 is #[repr(align)] */
 		end = is_union ? lmax(end, m->size) : at + m->size;
 		max = lmax(max, a);
 	}
@@ -433,7 +471,8 @@ static void plan(struct item *it)
 		return;
 	it->planned = true;
 	if (!it->complete || it->opaque) {
-		it->holds_align = it->opaque && layout_record(it)->explicit_align;
+		it->holds_align = it->opaque && (layout_record(it)->explicit_align ||
+						 blob_aligned(it->size, it->align));
 		return;
 	}
 	for (int i = 0; i < it->fields.n;)
@@ -460,6 +499,11 @@ static void plan(struct item *it)
 		rl = layout_record(it);
 	it->holds_align = rl->explicit_align;
 	it->repr_packed = rl->packed;
+	for (int i = 0; i < rl->m.n; i++) {	/* __BindgenOpaqueArray8 and the like */
+		struct member *m = &rl->m.v[i];
+		if (m->kind == M_PAD || m->kind == M_OPAQUE || m->kind == M_UNIONBLOB)
+			it->holds_align |= blob_aligned(m->size, m->align);
+	}
 	for (int i = 0; i < it->fields.n; i++)
 		if (!it->fields.v[i].bytes && it->fields.v[i].bitwidth < 0)
 			it->holds_align |= holds_align(it->fields.v[i].type);

@@ -72,10 +72,15 @@ static const char *opaque_array(long align, const char *t, long n)
  * which rounds the size up: kbindgen only where it does not), and
  * arrays of more than 32 elements wrapped in __BindgenOpaqueArray, whose
  * Default has no such limit. */
+bool blob_aligned(long size, long align)
+{
+	return align >= 8 && size % align == 0 && !(align & (align - 1));
+}
+
 const char *blob(long size, long align)
 {
 	const char *t;
-	if (align >= 8 && size % align == 0 && !(align & (align - 1)))
+	if (blob_aligned(size, align))
 		return opaque_array(align, "u8", size);
 	switch (align) {
 	case 2: t = "u16"; break;

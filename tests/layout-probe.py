@@ -31,6 +31,7 @@ SKIP_FIELDS = ("_bindgen_opaque_blob", "_unused", "_address")
 ARTEFACT = re.compile(r"^(_bitfield_\d+|_bitfield_align_\d+|__bindgen_padding_\d+|"
                       r"_?_bindgen_align|_vtable|bindgen_union_field)$")
 ANON = re.compile(r"^__bindgen_anon_\d+$")
+# Rust types without padding bytes: scalars, pointers, arrays of them
 verbose = os.environ.get("PROBE_VERBOSE")
 
 
@@ -51,15 +52,16 @@ def parse_rust(text):
     """Records (name -> Record) of a rustfmt'ed binding, plus enum names."""
     records, enums = {}, set()
     lines = text.splitlines()
-    attrs, cur, field, impl = [], None, None, None
+    attrs, cur, field, impl, sig = [], None, None, None, None
     for line in lines:
         if cur is not None:
             if line == "}":
                 cur = field = None
                 continue
-            m = re.match(r"^    (?:pub(?:\([^)]*\))? )?(\w+): (.*)$", line)
+            # rustfmt puts a long type on the line below `pub f:`
+            m = re.match(r"^    (?:pub(?:\([^)]*\))? )?(\w+):(?: (.*))?$", line)
             if m:
-                field = [m.group(1), m.group(2)]
+                field = [m.group(1), m.group(2) or ""]
                 cur.fields.append(field)
             elif field is not None and line.startswith("     "):
                 field[1] += " " + line.strip()
@@ -68,7 +70,17 @@ def parse_rust(text):
             if line == "}":
                 impl = None
                 continue
-            m = re.match(r"^    pub fn set_(\w+)\(&mut self, val: ([^)]+)\)", line)
+            # the setter's signature, on one line or as rustfmt breaks it
+            if sig is not None:
+                sig += " " + line.strip()
+                if line.startswith("    ) {") or line.startswith("    )"):
+                    line, sig = sig, None
+                else:
+                    continue
+            elif re.match(r"^    pub fn set_\w+\($", line):
+                sig = line
+                continue
+            m = re.match(r"^    pub fn set_(\w+)\(\s*&mut self,\s*val: (.*?),?\s*\)(?: \{)?$", line)
             if m:
                 impl.accessors[m.group(1)] = m.group(2).strip()
             m = re.match(r"^    pub fn (\w+)\(&self\) -> ", line)
@@ -159,6 +171,16 @@ class Probe:
                 if inner in records and inner != r.name:
                     self.parent.setdefault(inner, (r.name, fname, depth,
                                                      bool(self.anon(r.name, fname, inner))))
+        # a field kept as bytes has its record type in its accessors only
+        for r in records.values():
+            for acc, vtype in r.accessors.items():
+                inner, depth = vtype, 0
+                while re.match(r"^\[(.*); \w+\]$", inner):
+                    inner, depth = re.match(r"^\[(.*); \w+\]$", inner).group(1), depth + 1
+                fld = kept_field(r, acc)
+                if inner in records and inner != r.name and fld:
+                    self.parent.setdefault(inner, (r.name, fld, depth,
+                                                   bool(self.anon(r.name, fld, inner))))
         self.memo = {}
 
     def ctype(self, name, seen=()):
@@ -182,6 +204,13 @@ class Probe:
         elif re.match(r"^(struct|union)_", name) and \
                 self.tags.get(name.split("_", 1)[1]) == name.split("_", 1)[0]:
             t = name.replace("_", " ", 1)   # --c-naming: struct_foo
+        elif any(self.tags.get(name[i + 1:]) == kind and name[:i] in self.records
+                 for i in range(len(name)) if name[i] == "_"):
+            # a tagged record defined inside another (Parent_tag): its tag
+            # is file-scope in C
+            i = next(i for i in range(len(name)) if name[i] == "_" and
+                     self.tags.get(name[i + 1:]) == kind and name[:i] in self.records)
+            t = "%s %s" % (kind, name[i + 1:])
         elif name in self.parent and name not in seen:
             p, f, depth, anon = self.parent[name]
             pt = self.access_type(p, seen + (name,))
@@ -231,20 +260,43 @@ class Probe:
                 self.skipped.append("field %s.%s" % (name, fname))
                 continue
             off = "%s + ::std::mem::offset_of!(%s, %s)" % (base, rs, fname)
+            unionfield = ftype.startswith("__BindgenUnionField<")
             ftype = re.sub(r"^(::\w+)*::mem::ManuallyDrop<(.*)>$|^__BindgenUnionField<(.*)>$",
                            lambda m: m.group(2) or m.group(3), ftype)
+            # an anonymous member kept as bytes: its type is its accessor's
+            kept = rec.accessors.get(fname) if ftype not in self.records else None
             if self.anon(name, fname, ftype):
                 if ftype in self.records:
-                    self.fields(root, ftype, ct, root_rs, off, path + "." + fname)
+                    # a __BindgenUnionField is zero-sized: the member is
+                    # at its address, as its type (`seg@Type` in the path)
+                    self.fields(root, ftype, ct, root_rs, off,
+                                path + "." + fname + ("@" + ftype if unionfield else ""))
+                elif kept in self.records:
+                    self.fields(root, kept, ct, root_rs, off, path + "." + fname + "@" + kept)
                 else:
                     self.skipped.append("anonymous member %s.%s: %s" % (name, fname, ftype))
                 continue
             self.add("offset %s.%s" % (root, c_field(fname)),
                      "(unsigned long long)__builtin_offsetof(%s, %s)" % (ct, c_field(fname)), off)
         for acc, vtype in sorted(rec.accessors.items()):
-            if acc not in rec.getters or acc.endswith("_raw"):
+            # bindgen's setter of a renamed field keeps the C name (set_type,
+            # type_): the getter and the field kept as bytes may end in _
+            get = acc if acc in rec.getters else acc + "_" if acc + "_" in rec.getters else None
+            if get is None or acc.endswith("_raw"):
                 continue
-            if any(f[0] == acc for f in rec.fields):
+            fld = kept_field(rec, acc)
+            if fld and re.search(r"; 0usize\]$", vtype):
+                # a flexible array member kept as bytes: nothing to set
+                self.skipped.append("field %s.%s: flexible array member kept as bytes"
+                                    % (name, acc))
+                continue
+            if fld and ANON.match(acc):
+                # an anonymous member kept as bytes: fields() checks its
+                # fields (through this accessor's type)
+                if vtype not in self.records:
+                    self.skipped.append("bytes %s.%s: anonymous member" % (name, acc))
+                continue
+            if fld:
                 # a field kept as bytes (where C puts it, Rust's type
                 # cannot be): every byte set through the setter, read
                 # back through the getter
@@ -252,16 +304,16 @@ class Probe:
                      "__builtin_memset(&v.%s, 0xa5, sizeof v.%s); "
                      "kbp_bits(\"bytes %s.%s\", 1, &v, sizeof v); }"
                      % (ct, c_field(acc), c_field(acc), root, c_field(acc)))
-                r = ("{ let mut __v: %s = ::std::mem::zeroed(); "
-                     "let mut __t: %s = ::std::mem::zeroed(); "
-                     "::std::ptr::write_bytes(&mut __t as *mut _ as *mut u8, 0xa5, "
-                     "::std::mem::size_of_val(&__t)); __v%s.set_%s(__t); "
-                     "let __g = __v%s.%s(); let __same = ::std::slice::from_raw_parts("
-                     "&__g as *const _ as *const u8, ::std::mem::size_of_val(&__g)) == "
-                     "::std::slice::from_raw_parts(&__t as *const _ as *const u8, "
-                     "::std::mem::size_of_val(&__t)); "
-                     "__kbp_bits(\"bytes %s.%s\", __same as i64, &__v); }"
-                     % (root_rs, qualify(vtype), path, acc, path, acc, root, c_field(acc)))
+                # the bytes written in place, as many as the accessor's
+                # type has (a value passed through the setter would not
+                # keep its padding bytes); the getter must read them
+                outs, backs, var = through(path)
+                r = ("{ let mut __v: %s = ::std::mem::zeroed(); %s "
+                     "::std::ptr::write_bytes(::std::ptr::addr_of_mut!(%s.%s) as *mut u8, 0xa5, "
+                     "::std::mem::size_of::<%s>()); let _ = %s.%s(); %s "
+                     "__kbp_bits(\"bytes %s.%s\", 1, &__v); }"
+                     % (root_rs, outs, var, fld, qualify(vtype), var, get, backs, root,
+                        c_field(acc)))
                 self.checks.append(("bytes %s.%s" % (root, c_field(acc)), c, r))
                 continue
             if vtype in self.enums:
@@ -277,27 +329,41 @@ class Probe:
                      "let mut __v: %s = ::std::mem::zeroed(); __v.set_%s(%s); "
                      "__kbp_bits(\"bitfield %s.%s\", __v.%s() as i64, &__v); }).is_err() "
                      "{ println!(\"bitfield %s.%s panicked\"); }"
-                     % (root_rs, acc, rval, root, c_field(acc), acc, root, c_field(acc)))
+                     % (root_rs, acc, rval, root, c_field(acc), get, root, c_field(acc)))
             else:
-                # through anonymous members: each one copied out and back
-                # (a reference to a field of a packed record is an error)
-                segs = path.split(".")[1:]
-                outs, backs, prev = [], [], "__v"
-                for i, seg in enumerate(segs):
-                    cur = "__p%d" % i
-                    outs.append("let mut %s = ::std::ptr::read_unaligned(::std::ptr::addr_of!"
-                                "(%s.%s));" % (cur, prev, seg))
-                    backs.insert(0, "::std::ptr::write_unaligned(::std::ptr::addr_of_mut!"
-                                    "(%s.%s), %s);" % (prev, seg, cur))
-                    prev = cur
+                outs, backs, var = through(path)
                 r = ("if ::std::panic::catch_unwind(|| unsafe { "
                      "let mut __v: %s = ::std::mem::zeroed(); %s %s.set_%s(%s); "
                      "let __g = %s.%s() as i64; %s "
                      "__kbp_bits(\"bitfield %s.%s\", __g, &__v); }).is_err() "
                      "{ println!(\"bitfield %s.%s panicked\"); }"
-                     % (root_rs, " ".join(outs), prev, acc, rval, prev, acc, " ".join(backs),
+                     % (root_rs, outs, var, acc, rval, var, get, backs,
                         root, c_field(acc), root, c_field(acc)))
             self.checks.append(("bitfield %s.%s" % (root, c_field(acc)), c, r))
+
+
+def kept_field(rec, acc):
+    """The field of rec that accessor pair acc reads and writes, if any
+    (a field kept as bytes: `f` or, renamed, `f_`)."""
+    return next((f[0] for f in rec.fields if f[0] == acc or
+                 f[0] == acc + "_" and re.match(r"^\[u8; \d+usize\]$", f[1])), None)
+
+
+def through(path):
+    """Rust statements that copy the anonymous members of `path` out of
+    __v, one into the next, and back (a reference to a field of a packed
+    record is an error): (out, back, the innermost variable)."""
+    outs, backs, prev = [], [], "__v"
+    for i, seg in enumerate(path.split(".")[1:]):
+        cur = "__p%d" % i
+        seg, _, ty = seg.partition("@")
+        cast, mcast = (" as *const super::" + ty, " as *mut super::" + ty) if ty else ("", "")
+        outs.append("let mut %s = ::std::ptr::read_unaligned(::std::ptr::addr_of!(%s.%s)%s);"
+                    % (cur, prev, seg, cast))
+        backs.insert(0, "::std::ptr::write_unaligned(::std::ptr::addr_of_mut!(%s.%s)%s, %s);"
+                     % (prev, seg, mcast, cur))
+        prev = cur
+    return " ".join(outs), " ".join(backs), prev
 
 
 C_PRELUDE = """
@@ -334,9 +400,10 @@ def c_program(header, checks):
 
 def qualify(rtype):
     """A Rust type of the binding as the probe function names it."""
-    return re.sub(r"(?<![:\w])([A-Za-z_]\w*)", lambda m: m.group(1) if m.group(1) in (
-        "const", "mut", "u8", "i8", "u16", "i16", "u32", "i32", "u64", "i64", "u128",
-        "i128", "usize", "isize", "f32", "f64", "bool") else "super::" + m.group(1), rtype)
+    return re.sub(r'"[^"]*"|(?<![:\w])([A-Za-z_]\w*)(?!\w|\s*:(?!:))', lambda m: m.group(0) if m.group(1) in (
+        None, "const", "mut", "u8", "i8", "u16", "i16", "u32", "i32", "u64", "i64", "u128",
+        "i128", "usize", "isize", "f32", "f64", "bool", "unsafe", "extern", "fn", "dyn",
+        "impl", "for") or re.match(r"^\d", m.group(0)) else "super::" + m.group(1), rtype)
 
 
 def rust_program(text, checks):

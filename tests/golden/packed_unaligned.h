@@ -20,3 +20,10 @@ struct pa5 { int *p; struct a64 arr[1] __attribute__((packed)); };
 #pragma pack(push, 1)
 struct __attribute__((aligned(32))) pa6 { int a : 1; int b; };
 #pragma pack(pop)
+// a packed record holding a union that stays a __BindgenUnionField struct
+// (a flexible array member is not Copy) with an 8-aligned blob: E0588
+typedef struct fam { long n; signed char tail[0]; } fam_t;
+union wrapped { fam_t f; };
+struct __attribute__((packed)) pa7 { union wrapped w; };
+// packed and aligned(2), ending in padding C needs: C's alignment
+struct __attribute__((packed, aligned(2))) pa8 { unsigned char a; void *p; int : 0; };

@@ -495,6 +495,87 @@ impl<const N: usize> __BindgenBitfieldUnit<[u8; N]> {
         }
     }
 }
+#[derive(PartialEq, Eq, Copy, Clone, Debug, Hash)]
+#[repr(C, align(8))]
+pub struct __BindgenOpaqueArray8<T>(pub T);
+impl<T: Copy + Default, const N: usize> Default for __BindgenOpaqueArray8<[T; N]> {
+    fn default() -> Self {
+        Self([<T as Default>::default(); N])
+    }
+}
+#[repr(C)]
+#[derive(Default)]
+pub struct __IncompleteArrayField<T>(::std::marker::PhantomData<T>, [T; 0]);
+impl<T> __IncompleteArrayField<T> {
+    #[inline]
+    pub const fn new() -> Self {
+        __IncompleteArrayField(::std::marker::PhantomData, [])
+    }
+    #[inline]
+    pub fn as_ptr(&self) -> *const T {
+        self as *const _ as *const T
+    }
+    #[inline]
+    pub fn as_mut_ptr(&mut self) -> *mut T {
+        self as *mut _ as *mut T
+    }
+    #[inline]
+    pub unsafe fn as_slice(&self, len: usize) -> &[T] {
+        ::std::slice::from_raw_parts(self.as_ptr(), len)
+    }
+    #[inline]
+    pub unsafe fn as_mut_slice(&mut self, len: usize) -> &mut [T] {
+        ::std::slice::from_raw_parts_mut(self.as_mut_ptr(), len)
+    }
+}
+impl<T> ::std::fmt::Debug for __IncompleteArrayField<T> {
+    fn fmt(&self, fmt: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        fmt.write_str("__IncompleteArrayField")
+    }
+}
+#[repr(C)]
+pub struct __BindgenUnionField<T>(::std::marker::PhantomData<T>);
+impl<T> __BindgenUnionField<T> {
+    #[inline]
+    pub const fn new() -> Self {
+        __BindgenUnionField(::std::marker::PhantomData)
+    }
+    #[inline]
+    pub const unsafe fn as_ref(&self) -> &T {
+        unsafe { ::std::mem::transmute(self) }
+    }
+    #[inline]
+    pub const unsafe fn as_mut(&mut self) -> &mut T {
+        unsafe { ::std::mem::transmute(self) }
+    }
+}
+impl<T> ::std::default::Default for __BindgenUnionField<T> {
+    #[inline]
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl<T> ::std::clone::Clone for __BindgenUnionField<T> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> ::std::marker::Copy for __BindgenUnionField<T> {}
+impl<T> ::std::fmt::Debug for __BindgenUnionField<T> {
+    fn fmt(&self, fmt: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        fmt.write_str("__BindgenUnionField")
+    }
+}
+impl<T> ::std::hash::Hash for __BindgenUnionField<T> {
+    fn hash<H: ::std::hash::Hasher>(&self, _state: &mut H) {}
+}
+impl<T> ::std::cmp::PartialEq for __BindgenUnionField<T> {
+    fn eq(&self, _other: &__BindgenUnionField<T>) -> bool {
+        true
+    }
+}
+impl<T> ::std::cmp::Eq for __BindgenUnionField<T> {}
 #[repr(C)]
 #[repr(align(8))]
 #[derive(Debug, Copy, Clone)]
@@ -742,6 +823,81 @@ impl pa6 {
     pub fn set_b(&mut self, val: ::std::os::raw::c_int) {
         unsafe {
             ::std::ptr::write_unaligned(self.b.as_mut_ptr() as *mut ::std::os::raw::c_int, val)
+        }
+    }
+}
+#[repr(C)]
+#[derive(Debug)]
+pub struct fam {
+    pub n: ::std::os::raw::c_long,
+    pub tail: __IncompleteArrayField<::std::os::raw::c_schar>,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of fam"][::std::mem::size_of::<fam>() - 8usize];
+    ["Alignment of fam"][::std::mem::align_of::<fam>() - 8usize];
+    ["Offset of field: fam::n"][::std::mem::offset_of!(fam, n) - 0usize];
+    ["Offset of field: fam::tail"][::std::mem::offset_of!(fam, tail) - 8usize];
+};
+pub type fam_t = fam;
+#[repr(C)]
+pub struct wrapped {
+    pub f: __BindgenUnionField<fam_t>,
+    pub bindgen_union_field: __BindgenOpaqueArray8<[u8; 8usize]>,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of wrapped"][::std::mem::size_of::<wrapped>() - 8usize];
+    ["Alignment of wrapped"][::std::mem::align_of::<wrapped>() - 8usize];
+    ["Offset of field: wrapped::f"][::std::mem::offset_of!(wrapped, f) - 0usize];
+};
+#[repr(C)]
+pub struct pa7 {
+    pub w: [u8; 8usize],
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of pa7"][::std::mem::size_of::<pa7>() - 8usize];
+    ["Alignment of pa7"][::std::mem::align_of::<pa7>() - 1usize];
+    ["Offset of field: pa7::w"][::std::mem::offset_of!(pa7, w) - 0usize];
+};
+impl pa7 {
+    #[inline]
+    pub fn w(&self) -> wrapped {
+        unsafe { ::std::ptr::read_unaligned(self.w.as_ptr() as *const wrapped) }
+    }
+    #[inline]
+    pub fn set_w(&mut self, val: wrapped) {
+        unsafe { ::std::ptr::write_unaligned(self.w.as_mut_ptr() as *mut wrapped, val) }
+    }
+}
+#[repr(C)]
+#[repr(align(2))]
+#[derive(Debug, Copy, Clone)]
+pub struct pa8 {
+    pub a: ::std::os::raw::c_uchar,
+    pub p: [u8; 8usize],
+    pub __bindgen_padding_0: [u8; 3usize],
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of pa8"][::std::mem::size_of::<pa8>() - 12usize];
+    ["Alignment of pa8"][::std::mem::align_of::<pa8>() - 2usize];
+    ["Offset of field: pa8::a"][::std::mem::offset_of!(pa8, a) - 0usize];
+    ["Offset of field: pa8::p"][::std::mem::offset_of!(pa8, p) - 1usize];
+};
+impl pa8 {
+    #[inline]
+    pub fn p(&self) -> *mut ::std::os::raw::c_void {
+        unsafe { ::std::ptr::read_unaligned(self.p.as_ptr() as *const *mut ::std::os::raw::c_void) }
+    }
+    #[inline]
+    pub fn set_p(&mut self, val: *mut ::std::os::raw::c_void) {
+        unsafe {
+            ::std::ptr::write_unaligned(
+                self.p.as_mut_ptr() as *mut *mut ::std::os::raw::c_void,
+                val,
+            )
         }
     }
 }
