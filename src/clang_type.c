@@ -394,6 +394,9 @@ static enum CXChildVisitResult first_field_visit(CXCursor c, CXCursor p, CXClien
 	CXCursor *out = d;
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (k == CXCursor_FieldDecl) {
+		/* an unnamed bitfield (int :0;) cannot be asked for */
+		if (!*cx_str(clang_getCursorSpelling(c)))
+			return CXChildVisit_Continue;
 		*out = c;
 		return CXChildVisit_Break;
 	}

@@ -14,3 +14,6 @@ struct __attribute__((packed)) bf7 { int a : 20; long long b : 64; };
 // an anonymous member with no named field (only long :0): C puts it
 // after the field before; it holds no data
 struct bf8 { int a; struct { long : 0; }; int b; };
+// an anonymous member led by an unnamed bitfield, in a packed record:
+// its offset comes from its first named field
+struct __attribute__((packed)) bf9 { char a; struct { unsigned : 0; int b : 15; }; int c; };

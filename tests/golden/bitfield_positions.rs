@@ -1093,3 +1093,71 @@ const _: () = {
     ["Offset of field: bf8::a"][::std::mem::offset_of!(bf8, a) - 0usize];
     ["Offset of field: bf8::b"][::std::mem::offset_of!(bf8, b) - 4usize];
 };
+#[repr(C, packed)]
+#[derive(Debug, Copy, Clone)]
+pub struct bf9 {
+    pub a: ::std::os::raw::c_char,
+    pub __bindgen_anon_1: bf9__bindgen_ty_1,
+    pub c: ::std::os::raw::c_int,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct bf9__bindgen_ty_1 {
+    pub _bindgen_align: [u32; 0],
+    pub _bitfield_1: __BindgenBitfieldUnit<[u8; 2usize]>,
+    pub __bindgen_padding_0: u16,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of bf9__bindgen_ty_1"][::std::mem::size_of::<bf9__bindgen_ty_1>() - 4usize];
+    ["Alignment of bf9__bindgen_ty_1"][::std::mem::align_of::<bf9__bindgen_ty_1>() - 4usize];
+};
+impl bf9__bindgen_ty_1 {
+    #[inline]
+    pub fn b(&self) -> ::std::os::raw::c_int {
+        unsafe { ::std::mem::transmute(self._bitfield_1.get_const::<0usize, 15u8>() as u32) }
+    }
+    #[inline]
+    pub fn set_b(&mut self, val: ::std::os::raw::c_int) {
+        unsafe {
+            let val: u32 = val as _;
+            self._bitfield_1.set_const::<0usize, 15u8>(val as u64)
+        }
+    }
+    #[inline]
+    pub unsafe fn b_raw(this: *const Self) -> ::std::os::raw::c_int {
+        unsafe {
+            ::std::mem::transmute(
+                <__BindgenBitfieldUnit<[u8; 2usize]>>::raw_get_const::<0usize, 15u8>(
+                    ::std::ptr::addr_of!((*this)._bitfield_1),
+                ) as u32,
+            )
+        }
+    }
+    #[inline]
+    pub unsafe fn set_b_raw(this: *mut Self, val: ::std::os::raw::c_int) {
+        unsafe {
+            let val: u32 = val as _;
+            <__BindgenBitfieldUnit<[u8; 2usize]>>::raw_set_const::<0usize, 15u8>(
+                ::std::ptr::addr_of_mut!((*this)._bitfield_1),
+                val as u64,
+            )
+        }
+    }
+    #[inline]
+    pub fn new_bitfield_1(b: ::std::os::raw::c_int) -> __BindgenBitfieldUnit<[u8; 2usize]> {
+        let mut __bindgen_bitfield_unit: __BindgenBitfieldUnit<[u8; 2usize]> = Default::default();
+        __bindgen_bitfield_unit.set_const::<0usize, 15u8>({
+            let b: u32 = b as _;
+            b as u64
+        });
+        __bindgen_bitfield_unit
+    }
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of bf9"][::std::mem::size_of::<bf9>() - 9usize];
+    ["Alignment of bf9"][::std::mem::align_of::<bf9>() - 1usize];
+    ["Offset of field: bf9::a"][::std::mem::offset_of!(bf9, a) - 0usize];
+    ["Offset of field: bf9::c"][::std::mem::offset_of!(bf9, c) - 5usize];
+};
