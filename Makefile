@@ -77,6 +77,13 @@ sweep:
 probe: all
 	KBINDGEN=$(CURDIR)/$(B)/kbindgen tests/probe-suite.sh
 
+# the differential layout fuzzer (tests/fuzz.py); failures in $(B)/fuzz/
+SEED ?= 1
+RECORDS ?= 10000
+fuzz: all
+	KBINDGEN=$(CURDIR)/$(B)/kbindgen python3 tests/fuzz.py --seed $(SEED) --records $(RECORDS) \
+		--out $(CURDIR)/$(B)/fuzz $(FUZZFLAGS)
+
 bench: all
 	bench/headers.sh
 
@@ -87,4 +94,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all probe sweep deps demo check conformance bench install clean
+.PHONY: all probe fuzz sweep deps demo check conformance bench install clean
