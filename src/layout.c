@@ -1,8 +1,11 @@
 /* layout.c: the Rust field list of every record.  C layout comes from clang
  * (sizes, alignments, bit offsets); what is decided here is how bindgen
- * expresses it: bitfields grouped in allocation units, packing inferred
- * from its effects (libclang hides #pragma pack), padding fields and
- * explicit alignment where repr(C) alone would differ from C. */
+ * expresses it: bitfields grouped in allocation units placed where C puts
+ * their first bit, packing inferred from its effects (libclang hides
+ * #pragma pack), padding fields and explicit alignment where repr(C)
+ * alone would differ from C; and, where no such form has C's layout or
+ * compiles (packed with align, packed holding an aligned type), fields
+ * kept as bytes with accessors (plan_records()). */
 #include <string.h>
 
 #include "kbindgen.h"
