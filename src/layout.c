@@ -384,9 +384,11 @@ static struct rlayout *layout_record(struct item *it)
 					 .size = size, .align = align });
 		i++;
 	}
-	if (o->explicit_padding && !t.last_was_bitfield && !rl->rust_union &&
-	    t.latest_offset != it->size && it->size > t.latest_offset)
+	if (o->explicit_padding && !t.last_was_bitfield && !t.is_union &&
+	    t.latest_offset != it->size && it->size > t.latest_offset) {
 		padding_field(&t, it->size - t.latest_offset, 0);
+		t.latest_offset = it->size;	/* pad_struct() has nothing left */
+	}
 
 	if (it->size == 0 && it->fields.n == 0 && !t.is_union) {
 		/* C allows empty structs; Rust's repr(C) would agree, but bindgen
