@@ -84,12 +84,17 @@ static void fn_method(struct buf *o, struct item *it, bool req, bool wrap)
 		bprintf(&args, "%s%s", j ? ", " : "", n ? rust_ident(n) : fmt("arg%d", ++unnamed));
 	}
 	/* (self.f.as_ref().expect("..."))(args), the chain broken as
-	 * rustfmt does past CHAIN_WIDTH */
+	 * rustfmt does past CHAIN_WIDTH; in unsafe { }, one line */
 	const char *links[] = { "self", fmt(".%s", it->rname), ".as_ref()",
 				".expect(\"Expected function, got error.\")" };
+	const char *call = req ? fmt("(self.%s)(%s)", it->rname, bstr(&args))
+		: fmt("(self.%s.as_ref().expect(\"Expected function, got error.\"))(%s)",
+		      it->rname, bstr(&args));
 	struct buf body = {0};
-	if (req)
-		bprintf(&body, "        (self.%s)(%s)\n", it->rname, bstr(&args));
+	if (wrap)
+		bprintf(&body, "        unsafe { %s }\n", call);
+	else if (req)
+		bprintf(&body, "        %s\n", call);
 	else
 		chain(&body, 8, "(", links, 4, ")", bstr(&args));
 	free(args.s);
@@ -107,10 +112,7 @@ static void fn_method(struct buf *o, struct item *it, bool req, bool wrap)
 		param_lines(o, 8, ps, &sg);
 		bprintf(o, "    )%s {\n", ret);
 	}
-	if (wrap)	/* unsafe { call } */
-		bprintf(o, "        unsafe { %.*s }\n    }\n", (int)body.len - 9, body.s + 8);
-	else
-		bprintf(o, "%s    }\n", body.s);
+	bprintf(o, "%s    }\n", body.s);
 	free(body.s);
 }
 

@@ -475,16 +475,12 @@ static void plan(struct item *it)
 	if (it->planned)
 		return;
 	it->planned = true;
-	if (!it->complete || it->opaque) {
-		it->holds_align = it->opaque && (layout_record(it)->explicit_align ||
-						 blob_aligned(it->size, it->align));
-		return;
-	}
-	for (int i = 0; i < it->fields.n;)
+	bool fields = it->complete && !it->opaque;	/* its Rust form has them */
+	for (int i = 0; fields && i < it->fields.n;)
 		i = it->fields.v[i].bitwidth >= 0 ? take_bitfields(it, i) : i + 1;
 	struct rlayout *rl = layout_record(it);
 	bool redo = rl->packed && !packed_faithful(it, rl);
-	for (int i = 0; i < it->fields.n; i++) {
+	for (int i = 0; fields && i < it->fields.n; i++) {
 		struct field *f = &it->fields.v[i];
 		long size, align;
 		field_layout(f, &size, &align);
@@ -509,7 +505,7 @@ static void plan(struct item *it)
 		if (m->kind == M_PAD || m->kind == M_OPAQUE || m->kind == M_UNIONBLOB)
 			it->holds_align |= blob_aligned(m->size, m->align);
 	}
-	for (int i = 0; i < it->fields.n; i++)
+	for (int i = 0; fields && i < it->fields.n; i++)
 		if (!it->fields.v[i].bytes && it->fields.v[i].bitwidth < 0)
 			it->holds_align |= holds_align(it->fields.v[i].type);
 }

@@ -457,8 +457,8 @@ static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, 
 		/* rustfmt hugs the argument when the call head would end past
 		 * column 85 yet the hugged first line still ends before 95
 		 * (measured on rustfmt 1.8; bindgen's own text is unformatted) */
-		int head = 16 + strlen(ut) + strlen(k) + 22;	/* <ut>::raw_get_const::<k>( */
-		int hug = 12 + strlen(s) + 17 + strlen(ut) + 20;	/* s::mem::transmute(<ut>::raw_get_const::< */
+		int head = 16 + strlen(ut) + strlen(k) + 17 + strlen(g);	/* <ut>::raw_get_const::<k>( */
+		int hug = 12 + strlen(s) + 17 + strlen(ut) + 15 + strlen(g);	/* s::mem::transmute(<ut>::raw_get_const::< */
 		if (head >= 86 && hug <= 94) {
 			bprintf(o, "        unsafe {\n            %s::mem::transmute(<%s>::raw_get_%s::<\n",
 				s, ut, g);

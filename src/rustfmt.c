@@ -220,6 +220,7 @@ void rhs_line(struct buf *o, int ind, const char *head, const char *rhs, const c
 void eq_line(struct buf *o, int ind, const char *head, const char *val)
 {
 	size_t h = ind + strlen(head) - 1;	/* to the '=' */
+	const char *colon = strstr(head, ": ");	/* pub const NAME: */
 	indent(o, ind);
 	if (h + 1 + strlen(val) + 1 <= MAX_WIDTH) {
 		bprintf(o, "%s%s;\n", head, val);
@@ -227,13 +228,12 @@ void eq_line(struct buf *o, int ind, const char *head, const char *val)
 		bprintf(o, "%.*s\n", (int)strlen(head) - 1, head);
 		indent(o, ind + 4);
 		bprintf(o, "%s;\n", val);
-	} else if (as_rustfmt && strstr(head, ": ") &&
-		   ind + (strstr(head, ": ") - head) + 1 <= MAX_WIDTH - 3 &&
-		   ind + 4 + strlen(strstr(head, ": ") + 2) + strlen(val) + 1 <= MAX_WIDTH) {
+	} else if (as_rustfmt && colon && ind + (colon - head) + 1 <= MAX_WIDTH - 3 &&
+		   ind + 4 + strlen(colon + 2) + strlen(val) + 1 <= MAX_WIDTH) {
 		/* pub const NAME:\n    T = V; (rustfmt 1.9 leaves room for
 		 * " = " after the colon) */
-		const char *ty = strstr(head, ": ") + 2;
-		bprintf(o, "%.*s\n%*s%s%s;\n", (int)(ty - 1 - head), head, ind + 4, "", ty, val);
+		bprintf(o, "%.*s\n%*s%s%s;\n", (int)(colon + 1 - head), head, ind + 4, "", colon + 2,
+			val);
 	} else if (as_rustfmt) {	/* rustfmt gives up: bindgen's tokens */
 		bprintf(o, "%s %s ;\n", token_spaced(head), val);
 	} else {
@@ -523,7 +523,6 @@ static char *trim(char *l)
 		l[--n] = 0;
 	return l;
 }
-
 
 /* s[0..n) escaped as proc_macro2 writes a string literal (Rust's
  * escape_debug, but for a quote) */
