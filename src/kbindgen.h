@@ -163,6 +163,10 @@ noreturn void fatal(const char *f, ...) __attribute__((format(printf, 1, 2)));
 void error(const char *f, ...) __attribute__((format(printf, 1, 2)));
 void warn(const char *f, ...) __attribute__((format(printf, 1, 2)));
 noreturn void usage_error(const char *f, ...) __attribute__((format(printf, 1, 2)));	/* exit 2 */
+/* fatal() and usage_error() call fn(status) after their message, instead
+ * of exit(status), when it is set; exit() still follows if it returns.
+ * For the fuzz targets, which longjmp out of it (tests/fuzz-targets/). */
+void set_die_hook(void (*fn)(int status));
 
 /* ---- regex.c: anchored regex sets (PCRE2) ---- */
 

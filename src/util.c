@@ -425,13 +425,27 @@ static void vmsg(const char *kind, const char *f, va_list ap)
 	fputc('\n', stderr);
 }
 
+static void (*die_hook)(int status);
+
+void set_die_hook(void (*fn)(int status))
+{
+	die_hook = fn;
+}
+
+static noreturn void die(int status)
+{
+	if (die_hook)
+		die_hook(status);
+	exit(status);
+}
+
 noreturn void fatal(const char *f, ...)
 {
 	va_list ap;
 	va_start(ap, f);
 	vmsg("error: ", f, ap);
 	va_end(ap);
-	exit(1);
+	die(1);
 }
 
 noreturn void usage_error(const char *f, ...)
@@ -440,7 +454,7 @@ noreturn void usage_error(const char *f, ...)
 	va_start(ap, f);
 	vmsg("", f, ap);
 	va_end(ap);
-	exit(2);
+	die(2);
 }
 
 void error(const char *f, ...)
