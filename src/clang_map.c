@@ -169,7 +169,7 @@ const char *raw_comment(CXCursor c)
 	/* read even with --no-doc-comments: annotations live there */
 	CXString s = clang_Cursor_getRawCommentText(c);
 	const char *p = clang_getCString(s);
-	char *r = p && *p ? astrdup(p) : NULL;
+	char *r = p && *p ? utf8_lossy(astrdup(p)) : NULL;
 	clang_disposeString(s);
 	if (r)
 		ld.unit->comments = true;

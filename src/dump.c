@@ -192,6 +192,5 @@ void dump_ir_dot(struct unit *u, const char *path)
 		if (u->items.v[i]->kind != I_MACRO)
 			dot_item(&b, u->items.v[i]);
 	bputs(&b, "}\n");
-	write_output(path, &b, 1);
-	free(b.s);
+	stage_output(path, &b, 1);
 }

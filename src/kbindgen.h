@@ -20,7 +20,7 @@
  *   emit_support    emit.c     the support types the items used
  *   postprocess     post.c     --merge-extern-blocks, --sort-semantically
  *   emit_prelude    emit.c     header comment, raw lines
- *   write_output    out.c      all outputs, or none
+ *   commit_outputs  out.c      all outputs, or none
  *
  * Only clang*.c include <clang-c/Index.h>; everything else sees plain C.
  * Memory: alloc(), fmt() and a...() allocate in the run's arena; x...()
@@ -64,6 +64,9 @@ char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
 char *vfmt(const char *f, va_list ap);
 int run_wait(char **argv);
 bool streq(const char *a, const char *b);
+/* s, or an arena copy with each invalid UTF-8 sequence made U+FFFD, as
+ * Rust's String::from_utf8_lossy does */
+char *utf8_lossy(const char *s);
 bool startswith(const char *s, const char *prefix);
 bool endswith(const char *s, const char *suffix);
 
@@ -759,8 +762,15 @@ void postprocess(struct buf *b, bool merge, bool sort);
 /* Writes a make rule "OUT: DEPS..." for --depfile, as bindgen does. */
 void write_depfile(const char *path, const char *target, strvec *deps);
 
-/* Writes the parts to path atomically (temp file + rename) when path is a
- * regular file; directly to stdout, /dev/null, pipes.  Fatal on failure. */
-void write_output(const char *path, const struct buf *parts, int n);
+/* The file no output may overwrite (the header). */
+void protect_input(const char *path);
+/* Stages an output of the run (path NULL or "-": stdout); the parts' text
+ * is the output's from then on.  A regular file is written to a temporary
+ * beside it now; stdout, ttys, pipes are written at the commit.  Fatal on
+ * failure, removing what was staged.  A symbolic link is written through. */
+void stage_output(const char *path, const struct buf *parts, int n);
+/* Writes the in-place outputs, then renames each temporary over its file:
+ * all of a run's outputs, or (fatal) none of the files replaced. */
+void commit_outputs(void);
 
 #endif

@@ -221,16 +221,13 @@ static bool is_float_width(int c)
 	return c && strchr("flFL", c);
 }
 
-static bool float_value(const char *s, size_t n, double *out)
+static double float_value(const char *s, size_t n)
 {
-	char tmp[512];
-
-	if (n >= sizeof tmp)
-		return false;
-	memcpy(tmp, s, n);
-	tmp[n] = 0;
-	*out = strtod(tmp, NULL);
-	return true;
+	char *t = memcpy(xrealloc(NULL, n + 1), s, n);
+	t[n] = 0;
+	double v = strtod(t, NULL);
+	free(t);
+	return v;
 }
 
 /* cexpr's c_float tries, in order: D+ . D*  |  . D+  |  D+ e[+-]D+  |  D+ w,
@@ -262,7 +259,8 @@ static bool lit_float(const char *s, double *out)
 		p++;
 	if (*p)
 		return false;
-	return float_value(s, end - s, out);
+	*out = float_value(s, end - s);
+	return true;
 }
 
 static void utf8_put(struct buf *b, uint32_t c)
@@ -358,7 +356,17 @@ struct parser {
 	mlookup look;
 	void *ctx;
 	bool panic;	/* bindgen would have crashed (division by zero) */
+	int depth;	/* nesting of parentheses and unary operators */
 };
+
+/* clang's -fbracket-depth: a macro nested deeper cannot be used in C, and
+ * the recursive descent below must not run out of stack on one. */
+#define MAX_NEST 256
+
+static bool enter(struct parser *p)
+{
+	return ++p->depth <= MAX_NEST + 1;	/* the innermost operand too */
+}
 
 /* MV_NONE doubles as cexpr's EvalResult::Invalid (a bit op on a float). */
 static bool numeric(const struct mval *v)
@@ -474,20 +482,26 @@ static int p_or(struct parser *p, int i, struct mval *v);
 
 static int p_unary(struct parser *p, int i, struct mval *v)
 {
-	int j;
+	int j = -1;
 
+	if (!enter(p))
+		return -1;
 	if (is_punct(p, i, "(")) {
 		j = p_or(p, i + 1, v);
-		if (j >= 0 && is_punct(p, j, ")"))
-			return j + 1;
+		j = j >= 0 && is_punct(p, j, ")") ? j + 1 : -1;
 	}
+	p->depth--;
+	if (j >= 0)
+		return j;
 	if (tok_literal(p, i, v) && numeric(v))
 		return i + 1;
 	if (tok_ident(p, i, v) && numeric(v))
 		return i + 1;
 	if (is_punct(p, i, "+") || is_punct(p, i, "-") || is_punct(p, i, "~")) {
 		char op = p->t[i].s[0];
+		p->depth++;
 		j = p_unary(p, i + 1, v);
+		p->depth--;
 		if (j < 0)
 			return -1;
 		if (op == '-' && v->kind == MV_INT)
@@ -580,7 +594,8 @@ static int p_expr(struct parser *p, int i, struct mval *v)
 	if ((j = p_or(p, i, v)) >= 0)
 		return j;
 	if (is_punct(p, i, "(")) {
-		j = p_expr(p, i + 1, v);
+		j = enter(p) ? p_expr(p, i + 1, v) : -1;
+		p->depth--;
 		if (j >= 0 && is_punct(p, j, ")"))
 			return j + 1;
 	}

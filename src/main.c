@@ -48,6 +48,7 @@ int main(int argc, char **argv)
 		warn("--flexarray-dst needs --rust-target nightly; not applied");
 	if (access(opt.header, R_OK))
 		fatal("%s: %s", opt.header, strerror(errno));
+	protect_input(opt.header);
 	phase(NULL);
 	if (opt.dump_preprocessed)
 		dump_preprocessed(&opt);
@@ -83,11 +84,12 @@ int main(int argc, char **argv)
 	}
 	emit_prelude(&opt, &prelude);
 	phase("codegen");
-	write_output(opt.output, (struct buf[]){ prelude, support, items }, 3);
+	stage_output(opt.output, (struct buf[]){ prelude, support, items }, 3);
 	if (opt.wrap_static_fns)
 		write_wrappers(&u, &opt);
 	if (opt.depfile)
 		write_depfile(opt.depfile, opt.output ? opt.output : "-", &u.deps);
+	commit_outputs();
 	phase("write");
 	return 0;
 }

@@ -27,10 +27,19 @@ static const char *keywords[] = {
 	"unsized", "use", "usize", "virtual", "where", "while", "yield",
 };
 
+/* bindgen's rust_mangle: a keyword gets a '_' after it; so does a name
+ * with '$' (which C compilers accept in identifiers), '@' or '?', each of
+ * which becomes a '_'. */
 const char *rust_ident(const char *name)
 {
 	if (!name)
 		return NULL;
+	if (strpbrk(name, "$@?")) {
+		char *s = fmt("%s_", name);
+		for (char *p = s; (p = strpbrk(p, "$@?")); p++)
+			*p = '_';
+		return s;
+	}
 	if (strnlen(name, 9) > 8)	/* longer than any keyword */
 		return name;
 	if (bsearch(&name, keywords, sizeof keywords / sizeof *keywords,

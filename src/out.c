@@ -1,7 +1,8 @@
-/* out.c: writing the bindings without ever leaving a truncated file. */
+/* out.c: the outputs of a run, all written or none, never truncated. */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -32,29 +33,129 @@ static bool write_parts(int fd, const struct buf *parts, int n)
 	return true;
 }
 
-/* A regular file (or a path that does not exist yet) is replaced through a
- * temporary file in the same directory and rename(2), keeping the old mode;
- * anything else (a tty, a pipe, /dev/null) is written in place. */
-void write_output(const char *path, const struct buf *parts, int n)
+/* A run's outputs (bindings, --wrap-static-fns, --depfile, the IR graph)
+ * are staged, then committed together: all of them are written, or none
+ * is.  A regular file (or a path that does not exist yet) is written to a
+ * temporary beside it at once and renamed over it at the commit, keeping
+ * its mode; anything else (stdout, a tty, a pipe, /dev/null) can only be
+ * written in place, at the commit, before the renames.  A temporary is
+ * removed on any failure, at exit and on SIGINT, SIGTERM, SIGHUP. */
+struct output {
+	const char *path;	/* the file written (a symlink followed) */
+	char *tmp;		/* its temporary; NULL: written in place */
+	struct buf *parts;
+	int n;
+};
+#define MAX_OUTPUTS 8		/* a run has at most four */
+static struct output outs[MAX_OUTPUTS];
+static int nouts;
+/* what the signal handler removes: the temporaries not yet renamed */
+static char *volatile temps[MAX_OUTPUTS];
+static struct stat input;	/* the header, never overwritten */
+static bool have_input;
+
+static void remove_temps(void)
+{
+	for (int i = 0; i < MAX_OUTPUTS; i++)
+		if (temps[i])
+			unlink(temps[i]);
+}
+
+/* then dies of the signal: it is pending until the handler returns */
+static void on_signal(int sig)
+{
+	struct sigaction dfl = { .sa_handler = SIG_DFL };
+	remove_temps();
+	sigaction(sig, &dfl, NULL);
+	raise(sig);
+}
+
+static void catch_signals(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	atexit(remove_temps);
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa = { .sa_handler = on_signal }, old;
+	sigemptyset(&sa.sa_mask);
+	for (int i = 0; i < 3; i++)
+		/* a signal the caller ignores (nohup) stays ignored */
+		if (!sigaction(sigs[i], NULL, &old) && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+}
+
+static noreturn void fail(const char *path, int e)
+{
+	remove_temps();
+	fatal("cannot write %s: %s", path, strerror(e));
+}
+
+/* The file a path names once its symbolic links are followed (the last
+ * one may dangle: the file is then created where it points). */
+static const char *follow_links(const char *path)
 {
 	struct stat st;
-	if (!path || streq(path, "-")) {
-		if (!write_parts(1, parts, n))
-			fatal("cannot write to stdout: %s", strerror(errno));
-		return;
+	for (int hops = 0; !lstat(path, &st) && S_ISLNK(st.st_mode); hops++) {
+		if (hops == 40)
+			fail(path, ELOOP);
+		size_t cap = st.st_size + 1;
+		char *t = alloc(cap + 1);
+		ssize_t n = readlink(path, t, cap + 1);
+		if (n < 0)
+			fail(path, errno);
+		if ((size_t)n > cap)	/* the link changed under us */
+			fail(path, EAGAIN);
+		t[n] = 0;
+		path = t[0] == '/' ? t : fmt("%s/%s", dirname(astrdup(path)), t);
 	}
+	return path;
+}
+
+void protect_input(const char *path)
+{
+	have_input = !stat(path, &input);
+}
+
+void stage_output(const char *path, const struct buf *parts, int n)
+{
+	struct output *out = &outs[nouts];
+	struct stat st;
+	if (nouts == MAX_OUTPUTS)
+		fatal("internal error: more than %d outputs", MAX_OUTPUTS);
+	out->parts = keep(memcpy(xcalloc(n, sizeof *parts), parts, n * sizeof *parts),
+			  n * sizeof *parts);
+	out->n = n;
+	out->path = path;
+	nouts++;
+	if (!path || streq(path, "-"))
+		return;
+	path = out->path = follow_links(path);
 	bool exists = stat(path, &st) == 0;
+	if (exists && have_input && st.st_dev == input.st_dev && st.st_ino == input.st_ino) {
+		remove_temps();
+		fatal("cannot write %s: it is the input header", out->path);
+	}
 	if (exists && !S_ISREG(st.st_mode)) {
-		int fd = open(path, O_WRONLY | O_TRUNC);
-		if (fd < 0 || !write_parts(fd, parts, n) || close(fd))
-			fatal("cannot write %s: %s", path, strerror(errno));
+		if (S_ISDIR(st.st_mode))
+			fail(path, EISDIR);
 		return;
 	}
 	char *dir = dirname(astrdup(path));
-	char *tmp = fmt("%s/.%s.XXXXXX", dir, basename(astrdup(path)));
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		fatal("cannot write %s: %s", path, strerror(errno));
+	out->tmp = fmt("%s/.%s.XXXXXX", dir, basename(astrdup(path)));
+	catch_signals();
+	sigset_t all, old;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	int fd = mkstemp(out->tmp);
+	if (fd >= 0)
+		temps[out - outs] = out->tmp;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (fd < 0) {
+		out->tmp = NULL;
+		fail(path, errno);
+	}
 	mode_t mode;
 	if (exists) {
 		mode = st.st_mode & 07777;
@@ -63,16 +164,35 @@ void write_output(const char *path, const struct buf *parts, int n)
 		umask(um);
 		mode = 0666 & ~um;
 	}
-	if (!write_parts(fd, parts, n) || fchmod(fd, mode) || close(fd)) {
-		int e = errno;
-		unlink(tmp);
-		fatal("cannot write %s: %s", path, strerror(e));
+	if (!write_parts(fd, parts, n) || fchmod(fd, mode) || close(fd))
+		fail(path, errno);
+}
+
+void commit_outputs(void)
+{
+	for (int i = 0; i < nouts; i++) {
+		struct output *out = &outs[i];
+		if (out->tmp)
+			continue;
+		if (!out->path || streq(out->path, "-")) {
+			if (!write_parts(1, out->parts, out->n))
+				fail("to stdout", errno);
+			continue;
+		}
+		int fd = open(out->path, O_WRONLY | O_TRUNC);
+		if (fd < 0 || !write_parts(fd, out->parts, out->n) || close(fd))
+			fail(out->path, errno);
 	}
-	if (rename(tmp, path)) {
-		int e = errno;
-		unlink(tmp);
-		fatal("cannot write %s: %s", path, strerror(e));
+	for (int i = 0; i < nouts; i++) {
+		struct output *out = &outs[i];
+		if (out->tmp && rename(out->tmp, out->path))
+			fail(out->path, errno);
+		temps[i] = NULL;
 	}
+	for (int i = 0; i < nouts; i++)
+		for (int k = 0; k < outs[i].n; k++)
+			bfree(&outs[i].parts[k]);
+	nouts = 0;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -103,6 +223,5 @@ void write_depfile(const char *path, const char *target, strvec *deps)
 		put_escaped(&b, deps->v[i]);
 	}
 	bputc(&b, '\n');
-	write_output(path, &b, 1);
-	free(b.s);
+	stage_output(path, &b, 1);
 }

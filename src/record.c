@@ -475,8 +475,8 @@ static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, 
 		bputs(o, "    #[inline]\n");
 		if (rust_target < 65)
 			bputs(o, "    #[allow(unused_unsafe)]\n");
-		bprintf(o, "    %sunsafe fn set_%s_raw(this: *mut Self, val: %s) {\n",
-			vis, bf->f->name, ty);
+		bprintf(o, "    %sunsafe fn %s(this: *mut Self, val: %s) {\n",
+			vis, rust_ident(fmt("set_%s_raw", bf->f->name)), ty);
 		bprintf(o, "        unsafe {\n            let val: %s = val as _;\n", it_);
 		bprintf(o, "            <%s>::raw_set_%s::<%s>(\n", ut, g, k);
 		bprintf(o, "                %s::ptr::addr_of_mut!((*this).%s),\n", s, uf);

@@ -142,6 +142,52 @@ char *astrdup(const char *s)
 	return s ? astrndup(s, strlen(s)) : NULL;
 }
 
+/* The length of the valid UTF-8 sequence at s, or 0; *sub the length of
+ * its longest prefix that could still start one (Unicode's "maximal
+ * subpart", which one U+FFFD replaces). */
+static size_t utf8_seq(const unsigned char *s, size_t *sub)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
+	size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2, i;
+
+	*sub = 1;
+	if (c < 0x80)
+		return 1;
+	if (c < 0xc2 || c > 0xf4)
+		return 0;
+	if (c == 0xe0) lo = 0xa0;
+	if (c == 0xed) hi = 0x9f;
+	if (c == 0xf0) lo = 0x90;
+	if (c == 0xf4) hi = 0x8f;
+	for (i = 1; i < n; i++, lo = 0x80, hi = 0xbf) {
+		if (s[i] < lo || s[i] > hi)
+			return 0;
+		*sub = i + 1;
+	}
+	return n;
+}
+
+char *utf8_lossy(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t sub;
+	struct buf b = {0};
+
+	while (*p && utf8_seq(p, &sub))
+		p += sub;
+	if (!*p)
+		return (char *)s;
+	bput(&b, s, (const char *)p - s);
+	while (*p) {
+		if (utf8_seq(p, &sub))
+			bput(&b, (const char *)p, sub);
+		else
+			bputs(&b, "\xef\xbf\xbd");	/* U+FFFD */
+		p += sub;
+	}
+	return bdone(&b);
+}
+
 char *vfmt(const char *f, va_list ap)
 {
 	struct buf b = {0};

@@ -161,6 +161,5 @@ void write_wrappers(struct unit *u, const struct opts *opts)
 		if (it->kind == I_FUNC && it->emit && it->wrapper)
 			bputs(&b, it->wrapper);
 	}
-	write_output(wrap_path(), &b, 1);
-	free(b.s);
+	stage_output(wrap_path(), &b, 1);
 }
