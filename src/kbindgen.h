@@ -63,6 +63,9 @@ void *xrealloc(void *p, size_t n);
 char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
 char *vfmt(const char *f, va_list ap);
 int run_wait(char **argv);
+/* Runs fn(arg) with stderr (fd 2, its children's too) going to a temporary
+ * file: the text written there. */
+char *catch_stderr(void (*fn)(void *), void *arg);
 bool streq(const char *a, const char *b);
 /* s, or an arena copy with each invalid UTF-8 sequence made U+FFFD, as
  * Rust's String::from_utf8_lossy does */

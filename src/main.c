@@ -3,6 +3,7 @@
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -46,8 +47,11 @@ int main(int argc, char **argv)
 	 * rather than quietly writing the usual form */
 	if (opt.flexarray_dst && opt.rust_target != KB_RUST_NIGHTLY)
 		warn("--flexarray-dst needs --rust-target nightly; not applied");
-	if (access(opt.header, R_OK))
+	struct stat st;
+	if (access(opt.header, R_OK) || stat(opt.header, &st))
 		fatal("%s: %s", opt.header, strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		fatal("%s: %s", opt.header, strerror(EISDIR));
 	protect_input(opt.header);
 	phase(NULL);
 	if (opt.dump_preprocessed)

@@ -656,11 +656,11 @@ static void long_opt(struct opts *o, int argc, char **argv, int *i)
 	if (!d)
 		usage_error("unknown option '--%.*s' (see kbindgen --help; clang arguments go after --)",
 			    (int)len, a);
-	if (streq(d->name, "help"))
-		usage();
 	n = nvalues(d);
 	if (!n && eq)
 		usage_error("option '--%s' takes no value", d->name);
+	if (streq(d->name, "help"))
+		usage();
 	if (n >= 1) {
 		if (eq)
 			val = eq + 1;

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kbindgen.h"
 
@@ -517,6 +518,30 @@ void warn(const char *f, ...)
 	va_start(ap, f);
 	vmsg("warning: ", f, ap);
 	va_end(ap);
+}
+
+char *catch_stderr(void (*fn)(void *), void *arg)
+{
+	FILE *t = tmpfile();
+	int saved = dup(2);
+	if (!t || saved < 0) {
+		fn(arg);
+		return "";
+	}
+	fflush(stderr);
+	dup2(fileno(t), 2);
+	fn(arg);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	struct buf b = {0};
+	char chunk[4096];
+	size_t n;
+	rewind(t);
+	while ((n = fread(chunk, 1, sizeof chunk, t)))
+		bput(&b, chunk, n);
+	fclose(t);
+	return b.s ? bdone(&b) : "";
 }
 
 /* Runs argv (argv[0] a path or a name on PATH), waits: its exit status,
