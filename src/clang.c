@@ -166,25 +166,6 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor p, CXClientData d)
 	return CXChildVisit_Continue;
 }
 
-static bool report_diagnostics(void)
-{
-	bool ok = true;
-	unsigned n = clang_getNumDiagnostics(ld.tu);
-	for (unsigned i = 0; i < n; i++) {
-		CXDiagnostic d = clang_getDiagnostic(ld.tu, i);
-		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-		if (sev >= CXDiagnostic_Error)
-			ok = false;
-		if (sev != CXDiagnostic_Ignored) {
-			char *s = cx_str(clang_formatDiagnostic(d,
-				clang_defaultDiagnosticDisplayOptions()));
-			fprintf(stderr, "%s\n", s);
-		}
-		clang_disposeDiagnostic(d);
-	}
-	return ok;
-}
-
 static void inclusion(CXFile f, CXSourceLocation *stack, unsigned n, CXClientData d)
 {
 	vpush(&ld.unit->deps, cx_str(clang_getFileName(f)));
@@ -228,77 +209,6 @@ void dump_preprocessed(const struct opts *o)
 	argv[k++] = "__bindgen.i";
 	if (run_wait(argv))
 		fatal("--dump-preprocessed-input: %s -E failed", clang);
-}
-
-/* ---- when libclang fails without a translation unit ---- */
-
-struct attempt {
-	const char **argv;
-	int argc;
-	bool header_first;
-};
-
-static void parse_loud(void *a)
-{
-	struct attempt *at = a;
-	CXIndex idx = clang_createIndex(0, 1);	/* libclang prints why */
-	CXTranslationUnit tu;
-	if (!clang_parseTranslationUnit2(idx, ld.opt->header, at->argv, at->argc, NULL, 0,
-					 CXTranslationUnit_SkipFunctionBodies, &tu))
-		clang_disposeTranslationUnit(tu);
-	clang_disposeIndex(idx);
-}
-
-static void driver_only(void *a)
-{
-	struct attempt *at = a;
-	char **argv = alloc(sizeof *argv * (at->argc + 5));
-	int k = 0;
-	argv[k++] = fmt("%s/bin/clang", KB_LLVM_DIR);
-	argv[k++] = "-###";
-	argv[k++] = "-fsyntax-only";
-	if (at->header_first)
-		argv[k++] = (char *)ld.opt->header;
-	for (int i = 0; i < at->argc; i++)
-		argv[k++] = (char *)at->argv[i];
-	if (!at->header_first)
-		argv[k++] = (char *)ld.opt->header;
-	argv[k] = NULL;
-	run_wait(argv);
-}
-
-/* The diagnostics in text that clang printed, each as one error() line;
- * how many. */
-static int relay(char *text)
-{
-	int n = 0;
-	for (char *l = strtok(text, "\n"); l; l = strtok(NULL, "\n")) {
-		char *m = strstr(l, "error: ");
-		if (m) {
-			error("clang: %s", m + 7);
-			n++;
-		} else if (strstr(l, "warning: ") && strstr(l, "input unused")) {
-			error("%s: clang does not take it for a C header (its name does "
-			      "not end in .h; pass -- -x c-header)", ld.opt->header);
-			n++;
-		}
-	}
-	return n;
-}
-
-/* libclang says only that it failed when the command line is wrong (an
- * unknown target, an option without its value, a file clang does not take
- * for a header).  Say what clang says: libclang itself once more, printing
- * its diagnostics, else clang's driver (-###: nothing is compiled) on the
- * same command line, else with the header first, where an option at the
- * end that wants a value has none (libclang gave it the header's name). */
-static void explain_failure(const char **argv, int argc)
-{
-	struct attempt at = { argv, argc, false }, first = { argv, argc, true };
-	if (relay(catch_stderr(parse_loud, &at)) || relay(catch_stderr(driver_only, &at)) ||
-	    relay(catch_stderr(driver_only, &first)))
-		return;
-	error("%s: libclang could not parse the header", ld.opt->header);
 }
 
 bool parse_unit(struct unit *u, const struct opts *o)

@@ -1,6 +1,6 @@
 /* clang.h: what the loader's files (clang*.c, the only ones that talk to
- * libclang) share.  Dependencies point down: clang.c -> clang_decl.c ->
- * clang_type.c -> clang_map.c. */
+ * libclang) share.  Dependencies point down: clang.c -> clang_diag.c,
+ * clang_decl.c -> clang_type.c -> clang_map.c. */
 #ifndef KBINDGEN_CLANG_H
 #define KBINDGEN_CLANG_H
 
@@ -20,6 +20,12 @@ struct loader {
 	bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
 };
 extern struct loader ld;
+
+/* ---- clang_diag.c: diagnostics ---- */
+
+bool report_diagnostics(void);		/* false if any is an error */
+/* Says why libclang could not parse the header with these arguments. */
+void explain_failure(const char **argv, int argc);
 
 /* ---- clang_map.c: cursor and type tables, items from cursors ---- */
 
