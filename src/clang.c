@@ -232,6 +232,7 @@ bool parse_unit(struct unit *u, const struct opts *o)
 	enum CXErrorCode e = clang_parseTranslationUnit2(idx, ld.opt->header, argv, argc,
 							 NULL, 0, flags, &ld.tu);
 	if (e != CXError_Success || !ld.tu) {
+		clang_disposeIndex(idx);
 		explain_failure(argv, argc);
 		return false;
 	}

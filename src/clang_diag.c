@@ -2,6 +2,7 @@
  * those of the translation unit, less the ones that only skipping the
  * function bodies made up; and when libclang fails without one, what
  * clang says is wrong. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "clang.h"
@@ -206,6 +207,7 @@ bool report_diagnostics(void)
 		}
 		clang_disposeDiagnostic(d);
 	}
+	free(u.names.slots);
 	return ok;
 }
 

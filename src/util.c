@@ -55,6 +55,20 @@ void *keep(void *heap, size_t n)
 	return p;
 }
 
+/* LeakSanitizer does not look into mapped memory: the heap blocks only
+ * the arena points to (PCRE2's regexes, vectors kept in items) would be
+ * reported as leaks at exit.  The arena lives until exit, by design: its
+ * chunks are made roots of LeakSanitizer's search, and stop being at
+ * munmap. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#define lsan_root(p, n) __lsan_register_root_region(p, n)
+#define lsan_unroot(p, n) __lsan_unregister_root_region(p, n)
+#else
+#define lsan_root(p, n) ((void)0)
+#define lsan_unroot(p, n) ((void)0)
+#endif
+
 /* Chunks are mapped, not calloc'ed: fresh pages are zero, and calloc
  * would clear them, faulting in the whole chunk at once. */
 static struct chunk *new_chunk(size_t size)
@@ -63,6 +77,7 @@ static struct chunk *new_chunk(size_t size)
 			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (c == MAP_FAILED)
 		fatal("out of memory");
+	lsan_root(c, sizeof *c + size);
 	c->seq = ++seqno;
 	c->size = size;
 	c->next = chunks;
@@ -102,6 +117,7 @@ void arena_release(struct arena_mark mk)
 			continue;
 		}
 		*pc = c->next;
+		lsan_unroot(c, sizeof *c + c->size);
 		munmap(c, sizeof *c + c->size);
 	}
 	/* A chunk made since the mark stays current, from its start: going

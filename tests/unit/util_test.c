@@ -75,6 +75,7 @@ int main(void)
 	strmap_put(&m, "key7", (void *)77);	/* a new value, not a new key */
 	ok &= (intptr_t)strmap_get(&m, "key7") == 77 && m.n == 5000;
 	check(ok, "%s:%d: strmap", __FILE__, __LINE__);
+	free(m.slots);
 
 	return unit_done("util_test");
 }
