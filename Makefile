@@ -36,6 +36,7 @@ $(B)/kbindgen: $(OBJS)
 
 $(B)/obj/%.o: src/%.c src/kbindgen.h | $(B)/obj
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+$(B)/obj/clang%.o: src/clang.h
 
 # The Rust support types (src/rt/*.rs) become C strings in $(B)/gen/rt.h.
 $(B)/obj/emit.o: $(B)/gen/rt.h

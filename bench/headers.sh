@@ -1,6 +1,6 @@
 #!/bin/bash
 # Times kbindgen against clang -fsyntax-only and Debian's bindgen 0.60.1 on
-# large system headers.  CPU time is user+sys, the median of N runs (the
+# large system headers and a generated one.  CPU time is user+sys, the median of N runs (the
 # tools take turns: bench/measure); RSS is the peak.  Needs libgtk-3-dev,
 # libvulkan-dev, libsdl2-dev and bindgen (apt-get install them); headers
 # that are missing are skipped.  When tests/kernel/prepare-tree has
@@ -44,6 +44,14 @@ row() {
 row gtk3 gtk/gtk.h $(pkg-config --cflags gtk+-3.0 2>/dev/null)
 row vulkan vulkan/vulkan.h
 row sdl2 SDL2/SDL.h -I/usr/include/SDL2 -D_REENTRANT
+# the scale case: a generated header of 200,000 records, 45 MB
+# (bench/gen-big.py); five runs at most, each takes seconds; no bindgen
+python3 bench/gen-big.py 200000 > "$TMP/big.h"
+mapfile -t r < <(bench/measure $((N < 5 ? N : 5)) "$CLANG" -fsyntax-only "$TMP/big.h" \
+		 ::: "$KB" "$TMP/big.h" -o "$TMP/out.rs")
+printf '%-10s %16s %16s %16s %16s %8s %8s\n' big-200k "${r[0]% *}s ${r[0]#* }M" \
+	"${r[1]% *}s ${r[1]#* }M" - - "$(echo "${r[1]% *} ${r[0]% *}" | awk '{ printf "%.2f", $1 / $2 }')" -
+rm -f "$TMP/big.h" "$TMP/out.rs"
 KWORK=${WORK:-$HOME/.cache/kbindgen-kernel}
 if [ -f "$KWORK/build-6.1/rust/bindings/.bindings_generated.rs.cmd" ]; then
 	KBINDGEN=$KB LLVM=$LLVM WORK=$KWORK bench/kernel-bench.sh "$N" --row

@@ -215,7 +215,7 @@ bool parse_unit(struct unit *u, const struct opts *o)
 {
 	ld.unit = u;
 	ld.opt = o;
-	CXIndex idx = clang_createIndex(0, 0);
+	ld.idx = clang_createIndex(0, 0);
 	int argc = ld.opt->clang_args.n;
 	const char **argv = alloc(sizeof *argv * (argc + 1));
 	for (int i = 0; i < argc; i++) {
@@ -229,10 +229,10 @@ bool parse_unit(struct unit *u, const struct opts *o)
 	}
 	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
 			 CXTranslationUnit_SkipFunctionBodies;
-	enum CXErrorCode e = clang_parseTranslationUnit2(idx, ld.opt->header, argv, argc,
+	enum CXErrorCode e = clang_parseTranslationUnit2(ld.idx, ld.opt->header, argv, argc,
 							 NULL, 0, flags, &ld.tu);
 	if (e != CXError_Success || !ld.tu) {
-		clang_disposeIndex(idx);
+		clang_disposeIndex(ld.idx);
 		explain_failure(argv, argc);
 		return false;
 	}
@@ -265,6 +265,10 @@ void load_unit(struct unit *u)
 		macro_fallback();
 	if (ld.opt->depfile)
 		clang_getInclusions(ld.tu, inclusion, NULL);
+	/* the IR holds no pointer into the unit: its memory is the output's */
+	clang_disposeTranslationUnit(ld.tu);
+	clang_disposeIndex(ld.idx);
+	ld.tu = NULL;
 }
 
 const char *clang_version_string(void)

@@ -11,6 +11,7 @@
 /* The state of one load. */
 struct loader {
 	const struct opts *opt;
+	CXIndex idx;
 	CXTranslationUnit tu;
 	struct unit *unit;
 	itemvec deferred;	/* attached at the end, if not before */
