@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes a big generated C header: N records (default 200,000, about
-45 MB) with the usual mix of fields -- scalars, an array, a pointer to the
+36 MB) with the usual mix of fields -- scalars, an array, a pointer to the
 record before; one in four with a nested anonymous union, one in eight
 with bitfields, one in eight with a function pointer -- each with a
 typedef, and a function for one in four.  The scale case of `make bench`:

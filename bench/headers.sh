@@ -44,7 +44,7 @@ row() {
 row gtk3 gtk/gtk.h $(pkg-config --cflags gtk+-3.0 2>/dev/null)
 row vulkan vulkan/vulkan.h
 row sdl2 SDL2/SDL.h -I/usr/include/SDL2 -D_REENTRANT
-# the scale case: a generated header of 200,000 records, 45 MB
+# the scale case: a generated header of 200,000 records, 36 MB
 # (bench/gen-big.py); five runs at most, each takes seconds; no bindgen
 python3 bench/gen-big.py 200000 > "$TMP/big.h"
 mapfile -t r < <(bench/measure $((N < 5 ? N : 5)) "$CLANG" -fsyntax-only "$TMP/big.h" \

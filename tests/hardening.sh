@@ -29,20 +29,24 @@ ps = ", ".join("int" for _ in range(300))
 open(f"{d}/params.h", "w").write(
     f"typedef void (*fp)({ps});\nstruct s {{ void (*f)({ps}); }};\n"
     f"void g(void (*cb)({ps}));\nvoid h({ps});\n")
+ps = ", ".join("int" for _ in range(600))
+open(f"{d}/params600.h", "w").write(f"void h({ps});\n")
 open(f"{d}/externs.h", "w").write(
     "".join(f"extern int v{i};\nint f{i}(int);\n" for i in range(700)))
 ann = " ".join(f'derive="D{i}"' for i in range(50))
 open(f"{d}/ann.h", "w").write(f"/** <div rustbindgen {ann}></div> */\nstruct s {{ int a; }};\n")
 open(f"{d}/float.h", "w").write("#define BIGF 0.5" + "0" * 600 + "\n")
 open(f"{d}/derives.txt", "w").write("s=" + ",".join(f"D{i}" for i in range(100)))
-open(f"{d}/rawline.txt", "w").write(
-    "#[cfg(all(" + ",".join(f'feature = "f{i}"' for i in range(200)) + "))]")
+open(f"{d}/rawline.txt", "w").write("#[derive(" + ", ".join(f"D{i}" for i in range(200)) + ")]")
+open(f"{d}/attrs.txt", "w").write("s=" + ",".join(f'#[doc = "a{i}"]' for i in range(100)))
 EOF
 kb "$D/params.h"
 check "300 parameters, every one kept (typedef, field, parameter, function)" \
     '[ $rc -eq 0 ] && [ "$(grep -c "arg300:" "$D/o.rs")" -eq 4 ] && compiles "$D/o.rs"'
 kb "$D/params.h" --dynamic-loading lib
 check "300 parameters with --dynamic-loading" '[ $rc -eq 0 ] && [ "$(grep -c "arg300:" "$D/o.rs")" -eq 6 ]'
+kb "$D/params600.h"
+check "a function of 600 parameters" '[ $rc -eq 0 ] && grep -q "arg600:" "$D/o.rs" && compiles "$D/o.rs"'
 kb "$D/externs.h"
 check "700 extern variables and 700 functions" \
     '[ $rc -eq 0 ] && [ "$(grep -c "pub static mut v[0-9]*:" "$D/o.rs")" -eq 700 ] &&
@@ -50,8 +54,11 @@ check "700 extern variables and 700 functions" \
 kb "$D/ann.h" "--with-derive-custom=$(cat "$D/derives.txt")" --no-doc-comments
 check "50 derive annotations and 100 custom derives" \
     '[ $rc -eq 0 ] && [ "$(grep -o "\bD[0-9]*\b" "$D/o.rs" | sort -u | wc -l)" -eq 100 ]'
+kb "$D/ann.h" "--with-attribute-custom=$(cat "$D/attrs.txt")"
+check "100 custom attributes" '[ $rc -eq 0 ] && [ "$(grep -c "#\[doc = \"a[0-9]*\"\]" "$D/o.rs")" -eq 100 ]'
 kb "$D/ok.h" --raw-line "$(cat "$D/rawline.txt")"
-check "a raw line of 200 attribute arguments" '[ $rc -eq 0 ] && grep -qF "$(cat "$D/rawline.txt")" "$D/o.rs"'
+check "a raw line of 200 attribute arguments" \
+    '[ $rc -eq 0 ] && [ "$(grep -c "^    D[0-9]*,*$" "$D/o.rs")" -eq 200 ]'
 kb "$D/float.h"
 check "a float literal of 604 characters" \
     '[ $rc -eq 0 ] && grep -q "pub const BIGF: f64 = 0.5;" "$D/o.rs"'
