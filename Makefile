@@ -85,6 +85,39 @@ fuzz: all
 	KBINDGEN=$(CURDIR)/$(B)/kbindgen python3 tests/fuzz.py --seed $(SEED) --records $(RECORDS) \
 		--out $(CURDIR)/$(B)/fuzz $(FUZZFLAGS)
 
+# libFuzzer targets of the macro evaluator and the option parser
+# (tests/fuzz-targets/, doc/fuzzing.md), built with clang-$(LLVM) against
+# the library objects compiled the same way, apart in $(B)/fuzz-targets/obj.
+# Each of FUZZ_TARGETS runs SECONDS on its corpus in $(B)/fuzz-targets/
+# corpus-NAME (the repo's seeds, then what earlier runs found); crashes go
+# to $(B)/fuzz-targets/NAME-crash-*.  LIBFUZZER_FLAGS: more libFuzzer flags.
+SECONDS ?= 60
+FUZZ_TARGETS ?= macro opts
+LIBFUZZER_FLAGS ?=
+FZ := $(B)/fuzz-targets
+FZ_CC := clang-$(LLVM)
+FZ_CFLAGS := $(filter-out -O% -g,$(CFLAGS)) -g -O1 \
+	     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FZ_OBJS := $(LIBOBJS:$(B)/obj/%=$(FZ)/obj/%)
+.SECONDARY: $(FZ_OBJS)
+
+$(FZ)/obj/%.o: src/%.c src/kbindgen.h
+	@mkdir -p $(FZ)/obj
+	$(FZ_CC) $(CPPFLAGS) $(FZ_CFLAGS) -c -o $@ $<
+$(FZ)/obj/emit.o: $(B)/gen/rt.h
+$(FZ)/obj/emit.o: CPPFLAGS += -I$(B)/gen
+
+$(FZ)/%_fuzz: tests/fuzz-targets/%_fuzz.c tests/fuzz-targets/quiet.h $(FZ_OBJS)
+	$(FZ_CC) $(CPPFLAGS) $(FZ_CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(LDLIBS)
+
+fuzz-targets: $(FUZZ_TARGETS:%=$(FZ)/%_fuzz)
+	for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FZ)/corpus-$$t && cp tests/fuzz-targets/corpus/$$t/* $(FZ)/corpus-$$t/ && \
+		UBSAN_OPTIONS=print_stacktrace=1 $(FZ)/$${t}_fuzz -max_total_time=$(SECONDS) \
+			-print_final_stats=1 -artifact_prefix=$(FZ)/$$t- $(LIBFUZZER_FLAGS) \
+			$(FZ)/corpus-$$t || exit 1; \
+	done
+
 bench: all
 	bench/headers.sh
 
@@ -95,4 +128,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all probe fuzz sweep deps demo check conformance bench install clean
+.PHONY: all probe fuzz fuzz-targets sweep deps demo check conformance bench install clean
