@@ -375,12 +375,15 @@ void bvprintf(struct buf *b, const char *f, va_list ap)
 			break;
 		}
 		case 'e': case 'f': case 'g': {
-			char spec[32], tmp[512];
+			char spec[32];
+			double v = va_arg(ap, double);
 			snprintf(spec, sizeof spec, "%%%s%s*.*%c", left ? "-" : "",
 				 pad == '0' ? "0" : "", c);
-			int n = snprintf(tmp, sizeof tmp, spec, width,
-					 prec < 0 ? 6 : prec, va_arg(ap, double));
-			bput(b, tmp, n < (int)sizeof tmp ? n : (int)sizeof tmp - 1);
+			int n = snprintf(NULL, 0, spec, width, prec < 0 ? 6 : prec, v);
+			if (b->len + n + 1 > b->cap)
+				bgrow(b, n);
+			snprintf(b->s + b->len, n + 1, spec, width, prec < 0 ? 6 : prec, v);
+			b->len += n;
 			break;
 		}
 		case '%':
