@@ -772,8 +772,9 @@ void protect_input(const char *path);
  * beside it now; stdout, ttys, pipes are written at the commit.  Fatal on
  * failure, removing what was staged.  A symbolic link is written through. */
 void stage_output(const char *path, const struct buf *parts, int n);
-/* Writes the in-place outputs, then renames each temporary over its file:
- * all of a run's outputs, or (fatal) none of the files replaced. */
+/* Writes the in-place outputs, then renames each temporary over its file
+ * (in its own directory: only a race makes that fail).  Fatal on failure,
+ * no file replaced. */
 void commit_outputs(void);
 
 #endif

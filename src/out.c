@@ -124,8 +124,7 @@ void stage_output(const char *path, const struct buf *parts, int n)
 	struct stat st;
 	if (nouts == MAX_OUTPUTS)
 		fatal("internal error: more than %d outputs", MAX_OUTPUTS);
-	out->parts = keep(memcpy(xcalloc(n, sizeof *parts), parts, n * sizeof *parts),
-			  n * sizeof *parts);
+	out->parts = memcpy(alloc(n * sizeof *parts), parts, n * sizeof *parts);
 	out->n = n;
 	out->path = path;
 	nouts++;
