@@ -4,7 +4,8 @@
 # tests/kernel/prepare-realworld prepared (seconds; not part of make check).
 #
 #   tests/kernel/prepare-realworld          # once: the trees (minutes)
-#   tests/kernel/realworld-kernel.sh        # the comparison
+#   tests/kernel/realworld-kernel.sh [6.1] [6.12]   # the comparison
+#                                       (default: both)
 #
 # For each case kbindgen runs on the command kbuild recorded in the tree's
 # .cmd file (tests/kernel/kbuild-args: the tool swapped in, -o and the
@@ -56,6 +57,15 @@ CASES=(
 	"6.12-bindings_helpers_generated.rs $OBJ_612 rust/bindings/bindings_helpers_generated.rs $KBINDGEN_22 22"
 	"6.12-uapi_generated.rs $OBJ_612 rust/uapi/uapi_generated.rs $KBINDGEN_22 22"
 )
+
+# the versions asked for, if any
+if [ $# -gt 0 ]; then
+	keep=()
+	for c in "${CASES[@]}"; do
+		for v; do [[ $c == "$v"-* ]] && keep+=("$c"); done
+	done
+	CASES=("${keep[@]}")
+fi
 
 for tool in "$KBINDGEN" "$KBINDGEN_22"; do
 	[ -x "$tool" ] || die "no $tool (make; make LLVM=22)"
