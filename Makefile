@@ -34,6 +34,12 @@ all: $(B)/kbindgen
 $(B)/kbindgen: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# tools/kexports: the kernel's rust/exports_*_generated.h without nm | awk
+# (doc/kexports.md); one file on libelf
+all: $(B)/kexports
+$(B)/kexports: tools/kexports.c | $(B)/obj
+	$(CC) $(CFLAGS) -o $@ $< -lelf
+
 $(B)/obj/%.o: src/%.c src/kbindgen.h | $(B)/obj
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 $(B)/obj/clang%.o: src/clang.h
