@@ -40,6 +40,12 @@ all: $(B)/kexports
 $(B)/kexports: tools/kexports.c | $(B)/obj
 	$(CC) $(CFLAGS) -o $@ $< -lelf
 
+# tools/kbuild-graph: the Rust part of a built tree's dependency graph, as
+# DOT, from its kbuild records; util.o's arena, buffers and map
+all: $(B)/kbuild-graph
+$(B)/kbuild-graph: tools/kbuild-graph.c $(B)/obj/util.o src/kbindgen.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< $(B)/obj/util.o
+
 $(B)/obj/%.o: src/%.c src/kbindgen.h | $(B)/obj
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 $(B)/obj/clang%.o: src/clang.h

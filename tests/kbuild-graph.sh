@@ -4,9 +4,9 @@
 # exports header, archives, vmlinux, a module, and C that is not Rust's).
 # The whole DOT output is compared with tests/kbuild-graph/expected.dot,
 # and the edges the records imply are checked one by one.
-# Env: KBUILD_GRAPH (default build/kbuild-graph).
+# Env: KBUILD_GRAPH (default $B/kbuild-graph, B default build).
 . "$(dirname "$0")/lib.sh"
-G=${KBUILD_GRAPH:-build/kbuild-graph}
+G=${KBUILD_GRAPH:-${B:-build}/kbuild-graph}
 case $G in /*) ;; *) G=$PWD/$G ;; esac
 F=tests/kbuild-graph
 
