@@ -133,6 +133,12 @@ fuzz-targets: $(FUZZ_TARGETS:%=$(FZ)/%_fuzz)
 bench: all
 	bench/headers.sh
 
+# Linux 6.12 built with kbindgen and kexports, booted under QEMU with Rust
+# modules loaded (tests/kernel/e2e.sh; half an hour and more; needs no
+# make all first: it builds the tools on libclang 22)
+kernel-e2e:
+	tests/kernel/e2e.sh
+
 install: all
 	install -Dm755 $(B)/kbindgen $(DESTDIR)$(PREFIX)/bin/kbindgen
 	install -Dm644 doc/kbindgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/kbindgen.1
@@ -140,4 +146,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all probe fuzz fuzz-targets sweep deps demo check conformance bench install clean
+.PHONY: all probe fuzz fuzz-targets sweep deps demo check conformance bench kernel-e2e install clean
