@@ -61,6 +61,11 @@ static const char usage_text[] =
 "                   (\\n \\t \\\\ \\\" \\ooo ...) are read as awk reads them.\n"
 "                   Default: 'EXPORT_SYMBOL_RUST_GPL(%s);\\n'\n"
 "  --list           print what `nm -p --defined-only OBJ...` prints instead\n"
+"  --special-syms   keep the symbols nm leaves out as its target's special\n"
+"                   symbols (ARM, AArch64, RISC-V mapping symbols $x, $d...;\n"
+"                   on RISC-V also .L labels and empty names), as nm\n"
+"                   --special-syms does and as Debian's x86 nm, reading other\n"
+"                   machines' objects as generic ELF, always does\n"
 "  -o, --output OUT write OUT (all or nothing: a temporary renamed over it)\n"
 "                   instead of stdout\n"
 "  -h, --help       this text\n"
@@ -70,6 +75,7 @@ static const char usage_text[] =
 "that cannot be written (nothing written then), 2 a bad command line.\n";
 
 static const char *prog = "kexports";
+static bool special_syms;	/* --special-syms: keep nm's special symbols */
 
 /* ---- errors: an input or output error ends the run before any output */
 
@@ -189,14 +195,18 @@ struct obj {
 				 * made no section of it (absolute) */
 };
 
-/* Machines whose section flag 0x10000000 (SHF_MIPS_GPREL, SHF_ALPHA_GPREL,
- * SHF_IA_64_SHORT, SHF_NIOS2_GPREL) makes a section small data,
- * SEC_SMALL_DATA: the elf_backend_section_flags hooks of bfd/elfxx-mips.c,
- * elf64-alpha.c, elfnn-ia64.c, elf32-nios2.c.  Small data is 'g', small
- * bss 's' (bfd/syms.c, decode_section_type). */
-static bool small_data(const struct obj *o, GElf_Xword flags)
+/* Small data, SEC_SMALL_DATA: 'g' for data, 's' for bss (bfd/syms.c,
+ * decode_section_type).  Only some machines have it, in the
+ * elf_backend_section_flags hook of their backend:
+ *   PowerPC64 (elf64-ppc.c): sections named .sdata... and .sbss...;
+ *   MIPS, Alpha, IA-64, Nios II (elfxx-mips.c, elf64-alpha.c, elfnn-ia64.c,
+ *   elf32-nios2.c): section flag 0x10000000 (SHF_MIPS_GPREL,
+ *   SHF_ALPHA_GPREL, SHF_IA_64_SHORT, SHF_NIOS2_GPREL). */
+static bool small_data(const struct obj *o, GElf_Xword flags, const char *name)
 {
 	switch (o->eh.e_machine) {
+	case EM_PPC64:
+		return !strncmp(name, ".sdata", 6) || !strncmp(name, ".sbss", 5);
 	case EM_MIPS:
 	case EM_ALPHA:
 	case EM_IA_64:
@@ -249,7 +259,7 @@ static char section_letter(const struct obj *o, const GElf_Shdr *sh, const char 
 	bool code = sh->sh_flags & SHF_EXECINSTR;		/* SEC_CODE */
 	bool data = !code && load;				/* SEC_DATA */
 	bool debugging = !alloc && debugging_name(name);	/* SEC_DEBUGGING */
-	bool small = small_data(o, sh->sh_flags);		/* SEC_SMALL_DATA */
+	bool small = small_data(o, sh->sh_flags, name);		/* SEC_SMALL_DATA */
 
 	/* ... and bfd/syms.c, decode_section_type: the letter from them.
 	 * SHF_TLS plays no part: .tdata is 'd', .tbss 'b'. */
@@ -475,7 +485,7 @@ static void list_object(struct obj *o, struct buf *nm)
 			continue;	/* --defined-only */
 		if (!(name = elf_strptr(o->elf, symsh.sh_link, s.st_name)))
 			fail(o->what, "symbol %zu: bad name: %s", k, elf_errmsg(-1));
-		if (special_symbol(o, name))
+		if (!special_syms && special_symbol(o, name))
 			continue;
 		/* nm's value: a common symbol's is its size (bfd/elfcode.h) */
 		unsigned long long value = where == COMMON || where == SMALL_COMMON
@@ -898,6 +908,8 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(a, "--list")) {
 			list = true;
+		} else if (!strcmp(a, "--special-syms")) {
+			special_syms = true;
 		} else if ((v = optarg_of(argc, argv, &i, "--kernel"))) {
 			size_t k;
 			for (k = 0; k < sizeof kernels / sizeof *kernels; k++)
