@@ -1,7 +1,9 @@
 #!/bin/bash
 # make kernel-e2e: the kernel's whole Rust build with kbindgen's tools.
 # Linux 6.12 from Debian's linux-source-6.12, LLVM=-22 tinyconfig + Rust +
-# CONFIG_WERROR=y, built with kbindgen (libclang 22) as BINDGEN and
+# CONFIG_WERROR=y (and CONFIG_FRAME_WARN=2048, the 64-bit default:
+# tinyconfig starts 32-bit with 1024, which olddefconfig keeps, and clang
+# 22's frames for fs/select.c and lib/maple_tree.c pass 1024), built with kbindgen (libclang 22) as BINDGEN and
 # kexports in place of the `$(NM) | awk` of rust/Makefile's cmd_exports
 # (a one-line patch, applied to a copy of the source tree: hard links but
 # for rust/Makefile); then booted under QEMU with a busybox initramfs that
@@ -30,7 +32,7 @@ CONFIG="-e 64BIT -e MODULES -e MODULE_UNLOAD -e PRINTK -e EARLY_PRINTK -e TTY
  -e SERIAL_8250 -e SERIAL_8250_CONSOLE -e BLK_DEV_INITRD -e BINFMT_ELF -e BINFMT_SCRIPT
  -e DEVTMPFS -e DEVTMPFS_MOUNT -e PROC_FS -e SYSFS -e MULTIUSER -e FUTEX -e POSIX_TIMERS
  -d MODVERSIONS -e RUST -e SAMPLES -e SAMPLES_RUST -m SAMPLE_RUST_MINIMAL -m SAMPLE_RUST_PRINT
- -e WERROR"
+ -e WERROR --set-val FRAME_WARN 2048"
 fail=0
 ok() { echo "PASS: $*"; }
 bad() { echo "FAIL: $*"; fail=1; }
@@ -90,7 +92,7 @@ if [ ! -f "$OBJ/.config" ] || [ "$(cat "$OBJ/.kbindgen-config" 2>/dev/null)" != 
 	# shellcheck disable=SC2086
 	"$SRC/scripts/config" --file "$OBJ/.config" $CONFIG || die "scripts/config failed"
 	kmake olddefconfig >>"$OUT/config.log" 2>&1 || die "olddefconfig failed"
-	for o in RUST=y WERROR=y SAMPLE_RUST_MINIMAL=m SAMPLE_RUST_PRINT=m MODULES=y; do
+	for o in RUST=y WERROR=y FRAME_WARN=2048 SAMPLE_RUST_MINIMAL=m SAMPLE_RUST_PRINT=m MODULES=y; do
 		grep -qx "CONFIG_$o" "$OBJ/.config" || die "CONFIG_$o did not stick (see $OUT/config.log)"
 	done
 	echo "$recipe" >"$OBJ/.kbindgen-config"
