@@ -211,10 +211,17 @@ static void load_obj(struct obj *o, size_t fsize)
 {
 	if (!gelf_getehdr(o->elf, &o->eh))
 		fail(o->what, "bad ELF header: %s", elf_errmsg(-1));
+	/* libelf sees no sections where the table is cut: check it first
+	 * (e_shnum 0 with an e_shoff: the count is in section 0) */
+	size_t shsize = gelf_fsize(o->elf, ELF_T_SHDR, 1, EV_CURRENT);
+	if (o->eh.e_shoff && o->eh.e_shentsize != shsize)
+		fail(o->what, "bad section header size %u", o->eh.e_shentsize);
+	if (o->eh.e_shoff && (o->eh.e_shoff > fsize ||
+			      (fsize - o->eh.e_shoff) / shsize < (o->eh.e_shnum ? o->eh.e_shnum : 1)))
+		fail(o->what, "truncated: the section headers end past the end of the file");
 	if (elf_getshdrnum(o->elf, &o->shnum) || elf_getshdrstrndx(o->elf, &o->shstrndx))
 		fail(o->what, "bad section headers: %s", elf_errmsg(-1));
-	if (o->shnum && (o->eh.e_shoff > fsize ||
-			 (fsize - o->eh.e_shoff) / o->eh.e_shentsize < o->shnum))
+	if (o->shnum && (!o->eh.e_shoff || (fsize - o->eh.e_shoff) / shsize < o->shnum))
 		fail(o->what, "truncated: the section headers end past the end of the file");
 	o->sec = alloc(sizeof *o->sec * (o->shnum ? o->shnum : 1));
 	for (size_t i = 1; i < o->shnum; i++) {
