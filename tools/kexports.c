@@ -318,8 +318,6 @@ static bool nm_has_section(const struct obj *o, size_t i, const GElf_Shdr *sh)
 		shdr(o, sh->sh_info, &target);
 		return target.sh_type == SHT_REL || target.sh_type == SHT_RELA;
 	}
-	if (sh->sh_type >= SHT_LOUSER && sh->sh_type <= SHT_HIUSER)
-		return !(sh->sh_flags & SHF_ALLOC);
 	return true;
 }
 
@@ -412,7 +410,7 @@ static char nm_letter(const struct obj *o, const GElf_Sym *s, enum where where, 
 
 /* Appends to nm what `nm -p --defined-only` prints of one ELF object's
  * symbols: "VALUE LETTER NAME\n", in symbol table order. */
-static void list_object(struct obj *o, struct buf *nm)
+static void list_object(struct obj *o, unsigned long long size, struct buf *nm)
 {
 	GElf_Shdr sh, symsh;
 	Elf_Data *syms, *xndx = NULL;
@@ -420,14 +418,29 @@ static void list_object(struct obj *o, struct buf *nm)
 
 	if (!gelf_getehdr(o->elf, &o->eh))
 		fail(o->what, "%s", elf_errmsg(-1));
+	/* libelf takes section headers past the end for no sections */
+	if (o->eh.e_shoff) {
+		unsigned long long n = o->eh.e_shnum ? o->eh.e_shnum : 1;
+		if (o->eh.e_shentsize != gelf_fsize(o->elf, ELF_T_SHDR, 1, EV_CURRENT))
+			fail(o->what, "bad section header size %u", o->eh.e_shentsize);
+		if (o->eh.e_shoff > size || n > (size - o->eh.e_shoff) / o->eh.e_shentsize)
+			fail(o->what, "truncated: the section headers end past the end of the file");
+	}
 	if (elf_getshdrnum(o->elf, &o->shnum) || elf_getshdrstrndx(o->elf, &o->shstrndx))
 		fail(o->what, "%s", elf_errmsg(-1));
 	o->symtab = 0;
-	for (size_t i = 1; i < o->shnum; i++)
-		if (shdr(o, i, &sh)->sh_type == SHT_SYMTAB) {
+	for (size_t i = 1; i < o->shnum; i++) {
+		if (shdr(o, i, &sh)->sh_type != SHT_NOBITS &&
+		    (sh.sh_offset > size || sh.sh_size > size - sh.sh_offset))
+			fail(o->what, "truncated: section %zu ends past the end of the file", i);
+		/* bfd/elfcode.h, elf_object_p: links out of range, not ELF */
+		if (sh.sh_link >= o->shnum ||
+		    ((sh.sh_flags & SHF_INFO_LINK || sh.sh_type == SHT_REL ||
+		      sh.sh_type == SHT_RELA) && sh.sh_info >= o->shnum))
+			fail(o->what, "section %zu: link out of range", i);
+		if (sh.sh_type == SHT_SYMTAB && !o->symtab)
 			o->symtab = i;
-			break;
-		}
+	}
 	if (!o->symtab)		/* nm says "no symbols" and prints none */
 		return;
 
@@ -487,9 +500,15 @@ static void list_object(struct obj *o, struct buf *nm)
 			fail(o->what, "symbol %zu: bad name: %s", k, elf_errmsg(-1));
 		if (!special_syms && special_symbol(o, name))
 			continue;
-		/* nm's value: a common symbol's is its size (bfd/elfcode.h) */
+		/* nm's value (bfd/elfcode.h, bfd/syms.c bfd_symbol_info): a
+		 * common symbol's is its size; in a relocatable object the
+		 * section's address is added to the others'. */
 		unsigned long long value = where == COMMON || where == SMALL_COMMON
 			? s.st_size : s.st_value;
+		if (where == IN_SECTION && o->eh.e_type != ET_EXEC && o->eh.e_type != ET_DYN) {
+			GElf_Shdr in;
+			value += shdr(o, shndx, &in)->sh_addr;
+		}
 		char head[40];
 		int n = snprintf(head, sizeof head, "%0*llx %c ", width, value,
 				 nm_letter(o, &s, where, shndx));
@@ -502,6 +521,20 @@ static void list_object(struct obj *o, struct buf *nm)
 }
 
 /* ---- files and archives ---- */
+
+/* The size an ar member header (60 bytes at off) gives: libelf cuts
+ * ar_size to what the file holds, which hides a truncated member. */
+static unsigned long long header_size(int fd, off_t off)
+{
+	char h[61];
+	unsigned long long n = 0;
+
+	if (pread(fd, h, 60, off) != 60)
+		return (unsigned long long)-1;
+	for (int i = 48; i < 58 && h[i] >= '0' && h[i] <= '9'; i++)
+		n = n * 10 + h[i] - '0';
+	return n;
+}
 
 /* nm's text for one OBJ argument; many: "\nOBJ:\n" before each (nm.c,
  * print_object_filename_bsd and print_archive_filename_bsd), and
@@ -531,10 +564,8 @@ static void list_file(const char *path, bool many, struct buf *nm)
 			bputs(nm, path);
 			bputs(nm, ":\n");
 		}
-		list_object(&o, nm);
+		list_object(&o, st.st_size, nm);
 	} else if (elf_kind(elf) == ELF_K_AR) {
-		Elf_Cmd cmd = ELF_C_READ;
-		Elf *m;
 		struct buf what = { 0 };
 
 		if (many) {
@@ -542,12 +573,21 @@ static void list_file(const char *path, bool many, struct buf *nm)
 			bputs(nm, path);
 			bputs(nm, ":\n");
 		}
-		elf_errno();	/* clears it: NULL below is the end, or an error */
-		while ((m = elf_begin(fd, cmd, elf))) {
+		/* elf_next says when the members end, also when the next
+		 * header is bad: the end is where the last member ends, padded
+		 * to an even offset.  Eight bytes: "!<arch>\n" and no member. */
+		for (Elf_Cmd cmd = st.st_size > 8 ? ELF_C_READ : ELF_C_NULL; cmd != ELF_C_NULL;) {
+			Elf *m = elf_begin(fd, cmd, elf);
+			if (!m)
+				fail(path, "archive: %s", elf_errmsg(-1));
 			Elf_Arhdr *h = elf_getarhdr(m);
 			if (!h)
 				fail(path, "archive member: %s", elf_errmsg(-1));
 			const char *name = h->ar_name;
+			unsigned long long end = (unsigned long long)elf_getbase(m) + h->ar_size;
+			if (elf_getbase(m) < 60 || end > (unsigned long long)st.st_size ||
+			    header_size(fd, elf_getbase(m) - 60) != (unsigned long long)h->ar_size)
+				fail(path, "archive: truncated: %s ends past the end of the file", name);
 			/* the symbol index and the long names: not members */
 			if (strcmp(name, "/") && strcmp(name, "//") && strcmp(name, "/SYM64/")) {
 				what.len = 0;
@@ -561,13 +601,13 @@ static void list_file(const char *path, bool many, struct buf *nm)
 				bputs(nm, "\n");
 				bputs(nm, name);
 				bputs(nm, ":\n");
-				list_object(&o, nm);
+				list_object(&o, h->ar_size, nm);
 			}
 			cmd = elf_next(m);
+			if (cmd == ELF_C_NULL && end + (end & 1) < (unsigned long long)st.st_size)
+				fail(path, "archive: bad member header after %s", name);
 			elf_end(m);
 		}
-		if (elf_errno())
-			fail(path, "archive: %s", elf_errmsg(-1));
 		free(what.p);
 	} else {
 		char magic[8];
