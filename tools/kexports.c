@@ -64,8 +64,11 @@ static const char usage_text[] =
 "  --special-syms   keep the symbols nm leaves out as its target's special\n"
 "                   symbols (ARM, AArch64, RISC-V mapping symbols $x, $d...;\n"
 "                   on RISC-V also .L labels and empty names), as nm\n"
-"                   --special-syms does and as Debian's x86 nm, reading other\n"
-"                   machines' objects as generic ELF, always does\n"
+"                   --special-syms does\n"
+"  --generic-elf    read every object as binutils' generic ELF targets do\n"
+"                   (elf64-little, elf32-big...): no machine's special\n"
+"                   symbols, small data or address bits.  That is how an nm\n"
+"                   built for one machine (Debian's x86 nm) reads another's\n"
 "  -o, --output OUT write OUT (all or nothing: a temporary renamed over it)\n"
 "                   instead of stdout\n"
 "  -h, --help       this text\n"
@@ -76,6 +79,7 @@ static const char usage_text[] =
 
 static const char *prog = "kexports";
 static bool special_syms;	/* --special-syms: keep nm's special symbols */
+static bool generic;		/* --generic-elf: no machine's backend */
 
 /* ---- errors: an input or output error ends the run before any output */
 
@@ -204,7 +208,7 @@ struct obj {
  *   SHF_ALPHA_GPREL, SHF_IA_64_SHORT, SHF_NIOS2_GPREL). */
 static bool small_data(const struct obj *o, GElf_Xword flags, const char *name)
 {
-	switch (o->eh.e_machine) {
+	switch (generic ? EM_NONE : o->eh.e_machine) {
 	case EM_PPC64:
 		return !strncmp(name, ".sdata", 6) || !strncmp(name, ".sbss", 5);
 	case EM_MIPS:
@@ -339,7 +343,7 @@ static bool elf_local_label(const char *n)	/* bfd/elf.c */
 
 static bool special_symbol(const struct obj *o, const char *n)
 {
-	switch (o->eh.e_machine) {
+	switch (generic ? EM_NONE : o->eh.e_machine) {
 	case EM_ARM:
 		return n[0] == '$' && n[1] >= 'a' && n[1] <= 'z' && (n[2] == 0 || n[2] == '.');
 	case EM_AARCH64:
@@ -366,11 +370,12 @@ static enum where symbol_where(const struct obj *o, size_t shndx)
 	case SHN_ABS:
 		return ABSOLUTE;
 	}
-	if (o->eh.e_machine == EM_X86_64 && shndx == 0xff02)	/* SHN_X86_64_LCOMMON */
+	int machine = generic ? EM_NONE : o->eh.e_machine;
+	if (machine == EM_X86_64 && shndx == 0xff02)	/* SHN_X86_64_LCOMMON */
 		return COMMON;
-	if (o->eh.e_machine == EM_MIPS && shndx == SHN_MIPS_SCOMMON)
+	if (machine == EM_MIPS && shndx == SHN_MIPS_SCOMMON)
 		return SMALL_COMMON;
-	if (o->eh.e_machine == EM_MIPS && shndx == SHN_MIPS_SUNDEFINED)
+	if (machine == EM_MIPS && shndx == SHN_MIPS_SUNDEFINED)
 		return UNDEFINED;
 	/* other reserved indexes and sections nm has not made */
 	if (shndx >= o->shnum || !o->secletter[shndx])
@@ -505,6 +510,14 @@ static void list_object(struct obj *o, unsigned long long size, struct buf *nm)
 		 * section's address is added to the others'. */
 		unsigned long long value = where == COMMON || where == SMALL_COMMON
 			? s.st_size : s.st_value;
+		/* the low bit of a Thumb, MIPS16 or microMIPS function's
+		 * address, dropped (elf32-arm.c, elf32_arm_swap_symbol_in;
+		 * elfxx-mips.c, _bfd_mips_elf_symbol_processing) */
+		int machine = generic ? EM_NONE : o->eh.e_machine;
+		if (machine == EM_ARM && (type == STT_FUNC || type == STT_GNU_IFUNC))
+			value &= ~1ULL;
+		if (machine == EM_MIPS && type == STT_FUNC)
+			value &= ~1ULL;
 		if (where == IN_SECTION && o->eh.e_type != ET_EXEC && o->eh.e_type != ET_DYN) {
 			GElf_Shdr in;
 			value += shdr(o, shndx, &in)->sh_addr;
@@ -950,6 +963,8 @@ int main(int argc, char **argv)
 			list = true;
 		} else if (!strcmp(a, "--special-syms")) {
 			special_syms = true;
+		} else if (!strcmp(a, "--generic-elf")) {
+			generic = true;
 		} else if ((v = optarg_of(argc, argv, &i, "--kernel"))) {
 			size_t k;
 			for (k = 0; k < sizeof kernels / sizeof *kernels; k++)
