@@ -296,6 +296,15 @@ __pfx_sym:
 	.globl	"tab	sym"
 "tab	sym":
 	.long	0
+	.globl	"nl\n0 T injected"
+"nl\n0 T injected":
+	.long	0
+	.globl	"pct%s%d"
+"pct%s%d":
+	.long	0
+	.globl	"sym@VER"
+"sym@VER":
+	.long	0
 	.globl	abs_sym
 	.set	abs_sym, 0x1234
 	.set	local_abs, 0x10
@@ -336,6 +345,18 @@ for tt in $targets; do
 		llvm "$src, $t" 0 "$o"
 	done
 done
+
+# more than 65280 sections: indexes in SHT_SYMTAB_SHNDX, some of them
+# equal to reserved ones (SHN_ABS, SHN_COMMON, SHN_X86_64_LCOMMON)
+awk 'BEGIN { for (i = 0; i < 66000; i++)
+	printf "\t.section .data.s%d,\"aw\",%%progbits\n\t.globl sym%d\nsym%d:\n\t.byte 1\n", i, i, i }' \
+	> "$D/many.s"
+if $CLANG -c "$D/many.s" -o "$D/many.o" 2> "$D/cc.err"; then
+	same "66000 sections (SHN_XINDEX)" nm "" "$D/many.o"
+	llvm "66000 sections" 1 "$D/many.o"
+else
+	note "$CLANG cannot assemble 66000 sections, skipped: $(head -c 200 "$D/cc.err")"
+fi
 
 # ---- Rust objects, archives, several objects at once
 

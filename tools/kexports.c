@@ -359,9 +359,13 @@ static bool special_symbol(const struct obj *o, const char *n)
 enum where { UNDEFINED, COMMON, SMALL_COMMON, ABSOLUTE, IN_SECTION };
 
 /* Where a symbol is defined (bfd/elfcode.h, elf_slurp_symbol_table, and
- * the elf_backend_symbol_processing hooks of x86-64 and MIPS). */
-static enum where symbol_where(const struct obj *o, size_t shndx)
+ * the elf_backend_symbol_processing hooks of x86-64 and MIPS).  shndx is
+ * st_shndx, or with SHN_XINDEX the index from SHT_SYMTAB_SHNDX: that one
+ * is a section's even where it looks like a reserved index. */
+static enum where symbol_where(const struct obj *o, size_t shndx, bool extended)
 {
+	if (extended)
+		return shndx >= o->shnum || !o->secletter[shndx] ? ABSOLUTE : IN_SECTION;
 	switch (shndx) {
 	case SHN_UNDEF:
 		return UNDEFINED;
@@ -378,7 +382,7 @@ static enum where symbol_where(const struct obj *o, size_t shndx)
 	if (machine == EM_MIPS && shndx == SHN_MIPS_SUNDEFINED)
 		return UNDEFINED;
 	/* other reserved indexes and sections nm has not made */
-	if (shndx >= o->shnum || !o->secletter[shndx])
+	if (shndx >= SHN_LORESERVE || shndx >= o->shnum || !o->secletter[shndx])
 		return ABSOLUTE;
 	return IN_SECTION;
 }
@@ -493,12 +497,13 @@ static void list_object(struct obj *o, unsigned long long size, struct buf *nm)
 		if (type == STT_SECTION || type == STT_FILE)
 			continue;	/* BSF_DEBUGGING: only with nm -a */
 		size_t shndx = s.st_shndx;
-		if (shndx == SHN_XINDEX) {
+		bool extended = shndx == SHN_XINDEX;
+		if (extended) {
 			if (!xndx)
 				fail(o->what, "symbol %zu: SHN_XINDEX without SHT_SYMTAB_SHNDX", k);
 			shndx = xi;
 		}
-		enum where where = symbol_where(o, shndx);
+		enum where where = symbol_where(o, shndx, extended);
 		if (where == UNDEFINED)
 			continue;	/* --defined-only */
 		if (!(name = elf_strptr(o->elf, symsh.sh_link, s.st_name)))
