@@ -14,7 +14,7 @@
  * awk program over it as awk would: records split at newlines, fields at
  * runs of blanks, the regexes POSIX EREs.  So a name with a blank or a
  * newline in it comes out as the pipeline makes it.  --list prints the nm
- * text itself.
+ * text itself.  Build: cc -std=c11 -o kexports kexports.c -lelf.
  *
  * The symbol letters are binutils 2.40's (Debian bookworm's): see
  * nm_letter() and section_letter(), which say where each rule comes from.
@@ -22,6 +22,9 @@
  * Everything is read and computed first; the output is written only then,
  * to a temporary renamed over -o OUT, so an error leaves no output and an
  * existing OUT untouched. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE		/* sigaction, pread, readlink under -std=c11 */
+#endif
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -83,7 +86,7 @@ static bool generic;		/* --generic-elf: no machine's backend */
 
 /* ---- errors: an input or output error ends the run before any output */
 
-static char *temp_path;		/* the temporary, until it is renamed */
+static char *volatile temp_path;	/* the temporary, until it is renamed */
 
 static void remove_temp(void)
 {
@@ -895,8 +898,9 @@ static void write_output(const char *out_path, const struct buf *text, char **in
 	int fd = mkstemp(temp_path);
 	int e = errno;
 	if (fd < 0) {
-		free(temp_path);
+		char *t = temp_path;
 		temp_path = NULL;
+		free(t);
 	}
 	sigprocmask(SIG_SETMASK, &oldmask, NULL);
 	if (fd < 0)
@@ -913,8 +917,9 @@ static void write_output(const char *out_path, const struct buf *text, char **in
 	if (!write_all(fd, text->p ? text->p : "", text->len) || fchmod(fd, mode) || close(fd) ||
 	    rename(temp_path, path))
 		fail(out_path, "cannot write: %s", strerror(errno));
-	free(temp_path);
+	char *t = temp_path;
 	temp_path = NULL;
+	free(t);
 	free(path);
 }
 
