@@ -181,8 +181,10 @@ if [ "$before" = "$after" ] && ! grep -Eq '^ +(BINDGEN|RUSTC|CC|LD|EXPORTS) ' "$
 else
 	bad "the second make rebuilt: $(grep -E '^ +[A-Z]+ ' "$OUT/rebuild.log" | head -5 | tr '\n' ' ')"
 fi
-hdr=$(sed -n 's/^deps_rust\/bindings\/bindings_generated.rs := //p;/^deps_rust\/bindings\/bindings_generated.rs/,/^$/p' \
-	"$OBJ/rust/bindings/.bindings_generated.rs.cmd" | grep -o '[^ ]*include/linux/[a-z_]*\.h' | head -1)
+# a header in the bindings' dependency list (fixdep's deps_ lines) that
+# one C file of tinyconfig reads too (phy.h), so that the rebuild is small
+hdr=$(sed -n '/^deps_rust\/bindings\/bindings_generated.rs/,/^$/p' \
+	"$OBJ/rust/bindings/.bindings_generated.rs.cmd" | grep -o '[^ ]*/include/linux/phy\.h' | head -1)
 case $hdr in /*) ;; *) hdr=$OBJ/$hdr ;; esac
 if [ -f "$hdr" ]; then
 	# its own copy first: the source is hard links to the shared tree

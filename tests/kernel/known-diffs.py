@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""known-diffs.py REF KB: the differences between bindgen main's output
-(REF) and kbindgen's (KB), both after rustfmt with blank lines removed,
-that the README lists as bindgen's errors or the tree's own values.
+"""known-diffs.py [--config DOTCONFIG] REF KB: the differences between
+bindgen main's output (REF) and kbindgen's (KB), both after rustfmt with
+blank lines removed, that the README lists as bindgen's errors or the
+tree's own values.  With --config (the tree's .config), a `pub const
+CONFIG_X` line is the tree's own value when it differs from the
+reference's because the trees' configs differ: kbindgen's line has the
+tree's value, the reference's has another.
 
 Each rule turns a line of bindgen's into the line of kbindgen's that
 stands in its place (or drops a line); what no rule explains is
@@ -64,6 +68,36 @@ def drop_empty_align(lines, count):
     return out
 
 
+def read_config(path):
+    """CONFIG_X -> its value in a .config: y is 1, strings unquoted."""
+    vals = {}
+    for l in open(path):
+        m = re.match(r"^(CONFIG_\w+)=(.*)$", l.strip())
+        if m:
+            v = m.group(2)
+            vals[m.group(1)] = "1" if v == "y" else v.strip('"')
+    return vals
+
+
+def config_const(line):
+    """(name, value) of `pub const CONFIG_X: T = V;`, V as .config has it."""
+    m = re.match(r'^pub const (CONFIG_\w+): [^=]+ = (.*);$', line)
+    if not m:
+        return None
+    v = m.group(2)
+    s = re.match(r'^b"(.*)\\0"$', v)
+    return m.group(1), s.group(1) if s else v
+
+
+def tree_value(line, config, ours):
+    """Whether line is a CONFIG_ constant that only the configs make
+    differ: ours (kbindgen's) has the tree's value, the reference's not."""
+    c = config_const(line) if config is not None else None
+    if not c:
+        return False
+    return (config.get(c[0]) == c[1]) == ours
+
+
 def pair_known(ref, kb, unions):
     """A pair of lines that differ only as a listed case does."""
     for name, rx, to in REWRITES:
@@ -85,8 +119,13 @@ def pair_known(ref, kb, unions):
 
 
 def main():
-    ref = open(sys.argv[1]).read().splitlines()
-    kb = open(sys.argv[2]).read().splitlines()
+    args = sys.argv[1:]
+    config = None
+    if args[:1] == ["--config"]:
+        config = read_config(args[1])
+        args = args[2:]
+    ref = open(args[0]).read().splitlines()
+    kb = open(args[1]).read().splitlines()
     count = {}
     ref, kb = drop_config(ref), drop_config(kb)
     kb = drop_empty_align(kb, count)
@@ -105,6 +144,15 @@ def main():
         b.flush()
         d = subprocess.run(["diff", a.name, b.name], capture_output=True, text=True).stdout
     unexplained = []
+    # the tree's own config values, wherever they are in the diff
+    kept = []
+    for l in d.splitlines():
+        if (l.startswith("< ") and tree_value(l[2:], config, False)) or \
+                (l.startswith("> ") and tree_value(l[2:], config, True)):
+            count["the tree's config"] = count.get("the tree's config", 0) + 1
+        else:
+            kept.append(l)
+    d = "\n".join(kept) + "\n"
     hunks = re.split(r"(?m)^(?=\d)", d)
     for h in hunks:
         if not h.strip():

@@ -126,7 +126,8 @@ for c in "${CASES[@]}"; do
 			[ "$n" = 0 ] || state+=", $n of them CONFIG_BINDGEN_VERSION_TEXT"
 			# the cases the README lists, where bindgen is wrong
 			# against C or its output does not build in the kernel
-			if python3 tests/kernel/known-diffs.py "$out.bg" "$out.kb" >"$out.known"; then
+			if python3 tests/kernel/known-diffs.py --config "$obj/.config" "$out.bg" "$out.kb" \
+				>"$out.known"; then
 				state+=", all of them listed ($(sed 's/^known: //' "$out.known" |
 					paste -sd ';' | sed 's/;/; /g'))"
 				known=$((known + 1))

@@ -7,6 +7,7 @@
 //! through its getters and as the bytes C lays out.
 
 use kernel::bindings;
+use kernel::c_str;
 use kernel::prelude::*;
 
 module! {
