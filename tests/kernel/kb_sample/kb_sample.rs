@@ -30,9 +30,9 @@ impl kernel::Module for KbSample {
                 bindings::simple_strtoul(c_str!("2026").as_char_ptr(), core::ptr::null_mut(), 10),
             )
         };
-        pr_info!("kb_sample: strlen(\"kbindgen\") = {}\n", len);
-        pr_info!("kb_sample: simple_strtoul(\"2026\") = {}\n", num);
-        pr_info!("kb_sample: EINVAL = {}\n", bindings::EINVAL);
+        pr_info!("strlen(\"kbindgen\") = {}\n", len);
+        pr_info!("simple_strtoul(\"2026\") = {}\n", num);
+        pr_info!("EINVAL = {}\n", bindings::EINVAL);
 
         // struct bpf_insn { __u8 code; __u8 dst_reg:4, src_reg:4; __s16 off;
         // __s32 imm; }: C puts dst_reg in the low nibble of byte 1
@@ -45,7 +45,7 @@ impl kernel::Module for KbSample {
         // SAFETY: bpf_insn is 8 plain bytes.
         let bytes: [u8; 8] = unsafe { core::mem::transmute(insn) };
         pr_info!(
-            "kb_sample: bpf_insn dst_reg={} src_reg={} bytes={:02x?}\n",
+            "bpf_insn dst_reg={} src_reg={} bytes={:02x?}\n",
             insn.dst_reg(),
             insn.src_reg(),
             bytes
@@ -56,6 +56,6 @@ impl kernel::Module for KbSample {
 
 impl Drop for KbSample {
     fn drop(&mut self) {
-        pr_info!("kb_sample: exit\n");
+        pr_info!("exit\n");
     }
 }
