@@ -12,7 +12,8 @@
  * themselves (`rust/core.o` in exports_core_generated.h's command; an
  * archive's members, named relative to its directory).  A rustc command's
  * other outputs (`--emit=metadata=rust/libkernel.rmeta`) are the same
- * node as its target.
+ * node as its target.  One edge no record states is added: vmlinux is
+ * linked from vmlinux.o (scripts/link-vmlinux.sh does it).
  *
  * The Rust part: every target under rust/ or built by rustc, what is
  * built from them (exports, archives, vmlinux, modules), and those of
@@ -28,8 +29,8 @@
 struct node {
 	const char *name;	/* relative to the objtree or the srctree */
 	bool target, rust, keep;
-	bool primary;		/* a source_ file, or named in a command */
 	VEC(struct node *) in;	/* inputs */
+	VEC(struct node *) named;	/* those its source_ or command names */
 	VEC(struct node *) out;	/* what is built from it */
 };
 
@@ -177,7 +178,7 @@ static void link_records(void)
 		for (int k = 0; k < r->inputs.n; k++)
 			edge(node(r->inputs.v[k]), t);
 		if (r->source)
-			node(r->source)->primary = true;
+			vpush(&t->named, node(r->source));
 		strvec w = {0};
 		words(r->cmd, &w);
 		const char *slash = strrchr(t->name, '/');
@@ -186,9 +187,15 @@ static void link_records(void)
 			struct node *in = as_target(w.v[k], dir);
 			if (in)
 				edge(in, t);
-			else if ((in = strmap_get(&nodes, short_name(w.v[k]))) && in != t)
-				in->primary = true;	/* an input the command names */
+			/* an input the command names; not what it -includes */
+			else if ((in = strmap_get(&nodes, short_name(w.v[k]))) && in != t &&
+				 !(k && streq(w.v[k - 1], "-include")))
+				vpush(&t->named, in);
 		}
+		/* what the records do not say: link-vmlinux.sh links vmlinux.o
+		 * (scripts/Makefile.vmlinux's prerequisite) */
+		if (strstr(r->cmd, "link-vmlinux.sh") && strmap_get(&nodes, "vmlinux.o"))
+			edge(strmap_get(&nodes, "vmlinux.o"), t);
 	}
 }
 
@@ -214,9 +221,9 @@ static void select_rust(void)
 			continue;
 		/* a crate's root, the header bindgen reads: not every file
 		 * the compiler read */
-		for (int k = 0; k < nd->in.n; k++)
-			if (!nd->in.v[k]->target && nd->in.v[k]->primary)
-				nd->in.v[k]->keep = true;
+		for (int k = 0; k < nd->named.n; k++)
+			if (!nd->named.v[k]->target)
+				nd->named.v[k]->keep = true;
 	}
 }
 
