@@ -46,6 +46,12 @@ all: $(B)/kbuild-graph
 $(B)/kbuild-graph: tools/kbuild-graph.c $(B)/obj/util.o src/kbindgen.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< $(B)/obj/util.o
 
+# tools/ksize: sizes of the Rust objects, crates' shares, bloat-o-meter's
+# diff (doc/ksize.md); libelf, and libiberty's Rust demangler
+all: $(B)/ksize
+$(B)/ksize: tools/ksize.c $(B)/obj/util.o src/kbindgen.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< $(B)/obj/util.o -lelf -liberty
+
 $(B)/obj/%.o: src/%.c src/kbindgen.h | $(B)/obj
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 $(B)/obj/clang%.o: src/clang.h

@@ -10,10 +10,10 @@
 #   --diff OLD NEW    byte for byte what the kernel's scripts/bloat-o-meter
 #                     prints (skipped, with a note, without the script)
 #   errors            ksize: FILE: REASON, exit 1
-# Env: KSIZE (default build/ksize), RUSTC (default ~/.cargo/bin/rustc, else
+# Env: KSIZE (default $B/ksize, B default build), RUSTC (default ~/.cargo/bin/rustc, else
 # rustc), CC (default clang-16), BLOAT_O_METER (default the 6.12 tree's).
 . "$(dirname "$0")/lib.sh"
-K=${KSIZE:-build/ksize}
+K=${KSIZE:-${B:-build}/ksize}
 case $K in /*) ;; *) K=$PWD/$K ;; esac
 CC=${CC:-clang-16}
 RUSTC=${RUSTC:-$HOME/.cargo/bin/rustc}
