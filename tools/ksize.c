@@ -106,6 +106,7 @@ struct obj {
 	GElf_Ehdr eh;
 	size_t shnum, shstrndx, symtab;
 	struct sec *sec;
+	bool strtab_read;	/* the symbols' string table, by binutils */
 };
 
 /* Machines whose section flag 0x10000000 makes a section small data
@@ -201,27 +202,133 @@ static bool has_bfd_section(const struct obj *o, size_t i)
 		return o->sec[sh->sh_info].sh.sh_type == SHT_REL ||
 		       o->sec[sh->sh_info].sh.sh_type == SHT_RELA;
 	}
-	if (sh->sh_type >= SHT_LOUSER && sh->sh_type <= SHT_HIUSER)
-		return !(sh->sh_flags & SHF_ALLOC);
+	return true;		/* the user range's too, allocated or not */
+}
+
+/* The checks binutils 2.40 makes before it takes a file for an ELF object
+ * (bfd/elfcode.h, elf_object_p) and as it reads each section header
+ * (bfd/elf.c, bfd_section_from_shdr): a file that fails them is "file
+ * format not recognized" to size and nm.  ksize is stricter in two
+ * places, where size only warns: a section whose contents end past the
+ * end of the file (truncated), and a bad section name table index (size
+ * then makes no sections and prints zeros). */
+static void check_headers(struct obj *o, size_t fsize, size_t shsize)
+{
+	const GElf_Ehdr *eh = &o->eh;
+	size_t ehsize = gelf_fsize(o->elf, ELF_T_EHDR, 1, EV_CURRENT);
+	size_t phsize = gelf_fsize(o->elf, ELF_T_PHDR, 1, EV_CURRENT);
+	GElf_Shdr sh0 = { 0 };
+
+	if (eh->e_ident[EI_VERSION] != EV_CURRENT)
+		fail(o->what, "bad ELF version %u", eh->e_ident[EI_VERSION]);
+	if (eh->e_type == ET_CORE)
+		fail(o->what, "a core file, not an object");
+	if (eh->e_shoff < ehsize && eh->e_type == ET_REL)
+		fail(o->what, "a relocatable object without section headers");
+	if (eh->e_shnum && eh->e_shentsize != shsize)
+		fail(o->what, "bad section header size %u", eh->e_shentsize);
+	if (eh->e_shnum && eh->e_shoff < ehsize)
+		fail(o->what, "bad section header offset %llu", (unsigned long long)eh->e_shoff);
+	if (eh->e_shoff >= ehsize) {
+		/* libelf sees no sections where the table is cut: the count
+		 * (e_shnum, or section 0's sh_size when it is 0) is checked
+		 * against the file first */
+		if (eh->e_shoff > fsize || fsize - eh->e_shoff < shsize)
+			fail(o->what, "truncated: the section headers end past the end of the file");
+		Elf_Scn *scn0 = elf_getscn(o->elf, 0);
+		if (scn0)
+			gelf_getshdr(scn0, &sh0);
+		uint64_t n = eh->e_shnum;
+		if (!n && (!sh0.sh_size || sh0.sh_size >= SHN_LORESERVE))
+			fail(o->what, "bad section count %llu", (unsigned long long)sh0.sh_size);
+		if (!n)
+			n = sh0.sh_size;
+		if ((fsize - eh->e_shoff) / shsize < n)
+			fail(o->what, "truncated: the section headers end past the end of the file");
+	}
+	uint64_t phnum = eh->e_phnum == PN_XNUM && sh0.sh_info ? sh0.sh_info : eh->e_phnum;
+	if (phnum && phnum > fsize / phsize)
+		fail(o->what, "bad program header count %llu", (unsigned long long)phnum);
+	if (phnum && (eh->e_phoff > fsize || (fsize - eh->e_phoff) / phsize < phnum))
+		fail(o->what, "truncated: the program headers end past the end of the file");
+}
+
+/* bfd/elfcode.h, elf_object_p: a link out of range is not ELF, but on
+ * x86 and SPARC Solaris's SHN_BEFORE and SHN_AFTER */
+static bool bad_link(const struct obj *o, uint64_t link, bool or_equal)
+{
+	if (or_equal ? link < o->shnum : link <= o->shnum)
+		return false;
+	switch (o->eh.e_machine) {
+	case EM_386:
+	case EM_IAMCU:
+	case EM_X86_64:
+	case 11:		/* EM_OLD_SPARCV9 */
+	case EM_SPARC32PLUS:
+	case EM_SPARCV9:
+	case EM_SPARC:
+		return link != SHN_LORESERVE && link != SHN_LORESERVE + 1;
+	}
 	return true;
 }
 
-/* Reads the section headers; checks what lies in the file does. */
+/* Section groups, as bfd/elf.c (setup_group, group_signature,
+ * _bfd_elf_setup_sections) takes them: a group (SHT_GROUP, two words or
+ * more) needs a member that is a section and was read as one of a group
+ * (SHF_GROUP, which binutils also gives every member once it reads the
+ * groups, at the first section that has it); the signature of such a
+ * group is a symbol of the symbol table, read from the file; a member
+ * that is not a section must be relocations. */
+static void check_groups(const struct obj *o, const char *raw, size_t rawsize)
+{
+	size_t first = 0;	/* the first section with SHF_GROUP */
+
+	for (size_t i = 1; i < o->shnum && !first; i++)
+		if (o->sec[i].letter && (o->sec[i].sh.sh_flags & SHF_GROUP))
+			first = i;
+	bool big_endian = o->eh.e_ident[EI_DATA] == ELFDATA2MSB;
+	for (size_t g = 1; g < o->shnum; g++) {
+		const GElf_Shdr *gh = &o->sec[g].sh;
+		if (gh->sh_type != SHT_GROUP || gh->sh_size < 8 || gh->sh_entsize != 4 ||
+		    gh->sh_size % 4)
+			continue;
+		const unsigned char *w = (const unsigned char *)raw + gh->sh_offset;
+		bool linked = false;
+		for (size_t k = 4; k < gh->sh_size; k += 4) {
+			uint32_t m = big_endian ? (uint32_t)w[k] << 24 | w[k + 1] << 16 | w[k + 2] << 8 | w[k + 3]
+						: (uint32_t)w[k + 3] << 24 | w[k + 2] << 16 | w[k + 1] << 8 | w[k];
+			if (m >= o->shnum || o->sec[m].sh.sh_type == SHT_GROUP)
+				continue;
+			const struct sec *ms = &o->sec[m];
+			if (!ms->letter && ms->sh.sh_type != SHT_REL && ms->sh.sh_type != SHT_RELA)
+				fail(o->what, "section group %zu: member %u is not a section", g, m);
+			if (ms->letter && ((ms->sh.sh_flags & SHF_GROUP) || (first && m > first)))
+				linked = true;
+		}
+		if (!linked)
+			fail(o->what, "section group %zu has no member", g);
+		size_t symsize = gelf_fsize(o->elf, ELF_T_SYM, 1, EV_CURRENT);
+		const GElf_Shdr *st = o->symtab ? &o->sec[o->symtab].sh : NULL;
+		if (gh->sh_link >= o->shnum || o->sec[gh->sh_link].sh.sh_type != SHT_SYMTAB || !st ||
+		    st->sh_offset + (gh->sh_info + 1) * (uint64_t)symsize > rawsize)
+			fail(o->what, "section group %zu: bad signature symbol %u", g,
+			     (unsigned)gh->sh_info);
+	}
+}
+
+/* Reads the section headers, their names, and what binutils makes of
+ * them. */
 static void load_obj(struct obj *o, size_t fsize)
 {
 	if (!gelf_getehdr(o->elf, &o->eh))
 		fail(o->what, "bad ELF header: %s", elf_errmsg(-1));
-	/* libelf sees no sections where the table is cut: check it first
-	 * (e_shnum 0 with an e_shoff: the count is in section 0) */
 	size_t shsize = gelf_fsize(o->elf, ELF_T_SHDR, 1, EV_CURRENT);
-	if (o->eh.e_shoff && o->eh.e_shentsize != shsize)
-		fail(o->what, "bad section header size %u", o->eh.e_shentsize);
-	if (o->eh.e_shoff && (o->eh.e_shoff > fsize ||
-			      (fsize - o->eh.e_shoff) / shsize < (o->eh.e_shnum ? o->eh.e_shnum : 1)))
-		fail(o->what, "truncated: the section headers end past the end of the file");
+	check_headers(o, fsize, shsize);
 	if (elf_getshdrnum(o->elf, &o->shnum) || elf_getshdrstrndx(o->elf, &o->shstrndx))
 		fail(o->what, "bad section headers: %s", elf_errmsg(-1));
-	if (o->shnum && (!o->eh.e_shoff || (fsize - o->eh.e_shoff) / shsize < o->shnum))
+	if (o->eh.e_shoff < gelf_fsize(o->elf, ELF_T_EHDR, 1, EV_CURRENT))
+		o->shnum = 0;		/* binutils reads none there */
+	if (o->shnum && (fsize - o->eh.e_shoff) / shsize < o->shnum)
 		fail(o->what, "truncated: the section headers end past the end of the file");
 	o->sec = alloc(sizeof *o->sec * (o->shnum ? o->shnum : 1));
 	for (size_t i = 1; i < o->shnum; i++) {
@@ -232,17 +339,79 @@ static void load_obj(struct obj *o, size_t fsize)
 		if (sh->sh_type != SHT_NOBITS && sh->sh_type != SHT_NULL &&
 		    (sh->sh_offset > fsize || fsize - sh->sh_offset < sh->sh_size))
 			fail(o->what, "truncated: section %zu ends past the end of the file", i);
+		if (bad_link(o, sh->sh_link, true) ||
+		    ((sh->sh_flags & SHF_INFO_LINK || sh->sh_type == SHT_REL ||
+		      sh->sh_type == SHT_RELA) && sh->sh_info >= o->shnum))
+			fail(o->what, "section %zu: link out of range", i);
 		if (sh->sh_type == SHT_SYMTAB && !o->symtab)
 			o->symtab = i;
 	}
-	if (o->shnum && o->shstrndx >= o->shnum)
+	if (!o->shnum)
+		return;
+	if (o->shstrndx >= o->shnum || o->sec[o->shstrndx].sh.sh_type != SHT_STRTAB)
 		fail(o->what, "bad section name table index %zu", o->shstrndx);
+
+	/* bfd/elf.c, bfd_section_from_shdr on each section */
+	size_t rawsize;
+	const char *raw = elf_rawfile(o->elf, &rawsize);
+	const GElf_Shdr *names = &o->sec[o->shstrndx].sh;
+	/* elf_object_p reads the table, and each look-up in it wants its
+	 * last byte NUL (bfd_elf_string_from_elf_section) */
+	if (!names->sh_size)
+		fail(o->what, "an empty section name table");
+	bool names_ok = raw && !raw[names->sh_offset + names->sh_size - 1];
+	bool is64 = gelf_getclass(o->elf) == ELFCLASS64;
+	size_t symsize = gelf_fsize(o->elf, ELF_T_SYM, 1, EV_CURRENT);
+	for (size_t i = 1; i < o->shnum; i++) {
+		struct sec *s = &o->sec[i];
+		const GElf_Shdr *sh = &s->sh;
+		if (!sh->sh_name)
+			s->name = "";
+		else if (!names_ok)
+			fail(o->what, "the section name table does not end in a NUL");
+		else if (sh->sh_name < names->sh_size) {
+			const char *n = raw + names->sh_offset + sh->sh_name;
+			s->name = astrndup(n, strnlen(n, names->sh_size - sh->sh_name));
+		} else
+			fail(o->what, "section %zu: bad name offset %u", i, sh->sh_name);
+		bool bad = false;
+		switch (sh->sh_type) {
+		case SHT_SYMTAB:
+		case SHT_DYNSYM:
+			bad = sh->sh_entsize != symsize ||
+			      (sh->sh_size && sh->sh_info > sh->sh_size / symsize);
+			break;
+		case SHT_REL:
+			bad = sh->sh_entsize != (is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel));
+			break;
+		case SHT_RELA:
+			bad = sh->sh_entsize != (is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela));
+			break;
+		case 19:	/* SHT_RELR */
+			bad = sh->sh_entsize != (is64 ? 8 : 4);
+			break;
+		case SHT_GNU_versym:
+			bad = sh->sh_entsize != 2;
+			break;
+		case SHT_GROUP:
+			bad = sh->sh_size < 4 || sh->sh_entsize != 4 || sh->sh_size % 4;
+			break;
+		case SHT_DYNAMIC:
+			bad = bad_link(o, sh->sh_link, false);
+			break;
+		case SHT_STRTAB:	/* a string table linked to itself */
+			bad = i != o->shstrndx && sh->sh_link == i &&
+			      !(o->symtab && o->sec[o->symtab].sh.sh_link == i);
+			break;
+		}
+		if (bad)
+			fail(o->what, "section %zu (%s): bad header (type %#x)", i, s->name,
+			     (unsigned)sh->sh_type);
+	}
 	for (size_t i = 1; i < o->shnum; i++) {
 		struct sec *s = &o->sec[i];
 		if (!has_bfd_section(o, i))
 			continue;
-		if (!(s->name = elf_strptr(o->elf, o->shstrndx, s->sh.sh_name)))
-			fail(o->what, "section %zu: bad name: %s", i, elf_errmsg(-1));
 		s->letter = section_letter(o, &s->sh, s->name);
 		if (!(s->sh.sh_flags & SHF_ALLOC))
 			s->cls = 0;
@@ -254,6 +423,16 @@ static void load_obj(struct obj *o, size_t fsize)
 			s->cls = 'd';
 		else
 			s->cls = 'b';
+	}
+	check_groups(o, raw, rawsize);
+	/* bfd/elf.c, _bfd_elf_setup_sections: SHF_LINK_ORDER's link must be
+	 * a section */
+	for (size_t i = 1; i < o->shnum; i++) {
+		const GElf_Shdr *sh = &o->sec[i].sh;
+		if (o->sec[i].letter && (sh->sh_flags & SHF_LINK_ORDER) && sh->sh_link &&
+		    (sh->sh_link >= o->shnum || !o->sec[sh->sh_link].letter))
+			fail(o->what, "section %zu (%s): bad SHF_LINK_ORDER link %u", i,
+			     o->sec[i].name, (unsigned)sh->sh_link);
 	}
 }
 
@@ -272,8 +451,11 @@ struct sym {
 };
 typedef VEC(struct sym) symvec;
 
-static enum where symbol_where(const struct obj *o, size_t shndx)
+static enum where symbol_where(const struct obj *o, size_t shndx, bool extended)
 {
+	/* an index from SHT_SYMTAB_SHNDX is a section's, even 0xfff1 */
+	if (extended)
+		return shndx >= o->shnum || !o->sec[shndx].letter ? ABSOLUTE : IN_SECTION;
 	switch (shndx) {
 	case SHN_UNDEF:
 		return UNDEFINED;
@@ -288,7 +470,7 @@ static enum where symbol_where(const struct obj *o, size_t shndx)
 		return SMALL_COMMON;
 	if (o->eh.e_machine == EM_MIPS && shndx == SHN_MIPS_SUNDEFINED)
 		return UNDEFINED;
-	if (shndx >= o->shnum || !o->sec[shndx].letter)
+	if (shndx >= SHN_LORESERVE || shndx >= o->shnum || !o->sec[shndx].letter)
 		return ABSOLUTE;
 	return IN_SECTION;
 }
@@ -340,6 +522,28 @@ static bool special_symbol(const struct obj *o, const char *n)
 	return false;
 }
 
+/* bfd/elf.c, bfd_elf_sym_name: a name that is not in the string table
+ * is "(null)" */
+static const char *symbol_name(struct obj *o, size_t strtab, size_t at)
+{
+	const GElf_Shdr *sh = &o->sec[strtab].sh;
+	size_t rawsize;
+	const char *raw = elf_rawfile(o->elf, &rawsize);
+
+	if (!at)
+		return "";
+	/* (bfd_elf_string_from_elf_section) the table is read at the
+	 * first look-up; each later one wants its last byte NUL */
+	if (!raw || (!o->strtab_read && sh->sh_type != SHT_STRTAB && sh->sh_type < SHT_LOOS))
+		return "(null)";
+	if (o->strtab_read && (!sh->sh_size || raw[sh->sh_offset + sh->sh_size - 1]))
+		return "(null)";
+	o->strtab_read = true;
+	if (at >= sh->sh_size)
+		return "(null)";
+	return astrndup(raw + sh->sh_offset + at, strnlen(raw + sh->sh_offset + at, sh->sh_size - at));
+}
+
 /* The symbols nm lists by default (not the section and file symbols), in
  * symbol table order. */
 static void read_symbols(struct obj *o, symvec *out)
@@ -350,24 +554,29 @@ static void read_symbols(struct obj *o, symvec *out)
 	if (!o->symtab)
 		return;
 	const GElf_Shdr *symsh = &o->sec[o->symtab].sh;
-	Elf_Scn *scn = elf_getscn(o->elf, o->symtab);
-	if (!scn || !(syms = elf_getdata(scn, NULL)))
-		fail(o->what, "symbol table: %s", elf_errmsg(-1));
 	entsize = gelf_fsize(o->elf, ELF_T_SYM, 1, EV_CURRENT);
 	if (!entsize || symsh->sh_entsize != entsize)
 		fail(o->what, "symbol table: bad entry size %llu",
 		     (unsigned long long)symsh->sh_entsize);
-	if (symsh->sh_link >= o->shnum)
-		fail(o->what, "symbol table: bad string table index");
-	nsyms = syms->d_size / entsize;
+	/* binutils reads sh_size / entsize symbols; libelf's elf_getdata
+	 * refuses a table whose size is not a multiple */
+	o->strtab_read = symsh->sh_link == o->shstrndx;	/* read with the section names */
+	nsyms = symsh->sh_size / entsize;
 	if (nsyms > INT_MAX)
 		fail(o->what, "symbol table: too many symbols");
-	for (size_t i = 1; i < o->shnum; i++)
-		if (o->sec[i].sh.sh_type == SHT_SYMTAB_SHNDX && o->sec[i].sh.sh_link == o->symtab) {
-			if (!(xndx = elf_getdata(elf_getscn(o->elf, i), NULL)))
+	if (nsyms < 2)
+		return;
+	if (!(syms = elf_getdata_rawchunk(o->elf, symsh->sh_offset, nsyms * entsize, ELF_T_SYM)))
+		fail(o->what, "symbol table: %s", elf_errmsg(-1));
+	for (size_t i = 1; i < o->shnum; i++) {
+		const GElf_Shdr *x = &o->sec[i].sh;
+		if (x->sh_type == SHT_SYMTAB_SHNDX && x->sh_link == o->symtab) {
+			size_t n = x->sh_size / 4 < nsyms ? x->sh_size / 4 : nsyms;
+			if (n && !(xndx = elf_getdata_rawchunk(o->elf, x->sh_offset, n * 4, ELF_T_WORD)))
 				fail(o->what, "extended section indexes: %s", elf_errmsg(-1));
 			break;
 		}
+	}
 	for (size_t k = 1; k < nsyms; k++) {
 		GElf_Sym es;
 		Elf32_Word xi = 0;
@@ -377,17 +586,20 @@ static void read_symbols(struct obj *o, symvec *out)
 			fail(o->what, "symbol %zu: %s", k, elf_errmsg(-1));
 		s.type = GELF_ST_TYPE(es.st_info);
 		s.bind = GELF_ST_BIND(es.st_info);
+		/* binutils reads every name, in order: a section symbol's own
+		 * (st_name 0) is its section's */
+		if (s.type != STT_SECTION || es.st_name)
+			s.name = symbol_name(o, symsh->sh_link, es.st_name);
 		if (s.type == STT_SECTION || s.type == STT_FILE)
 			continue;	/* BSF_DEBUGGING */
 		s.shndx = es.st_shndx;
-		if (s.shndx == SHN_XINDEX) {
+		bool extended = s.shndx == SHN_XINDEX;
+		if (extended) {
 			if (!xndx)
 				fail(o->what, "symbol %zu: SHN_XINDEX without SHT_SYMTAB_SHNDX", k);
 			s.shndx = xi;
 		}
-		s.where = symbol_where(o, s.shndx);
-		if (!(s.name = elf_strptr(o->elf, symsh->sh_link, es.st_name)))
-			fail(o->what, "symbol %zu: bad name: %s", k, elf_errmsg(-1));
+		s.where = symbol_where(o, s.shndx, extended);
 		if (special_symbol(o, s.name))
 			continue;
 		s.value = es.st_value;
@@ -455,12 +667,16 @@ static void one_elf(char *p, size_t size, const char *name, const char *archive,
 	elf_end(elf);
 }
 
+/* A number of a member header, read as binutils reads it (bfd/archive.c:
+ * sscanf's %lu): blanks, digits, and whatever follows them ignored */
 static uint64_t ar_number(const char *s, size_t n, const char *what)
 {
 	uint64_t v = 0;
 	size_t i = 0;
 
-	while (i < n && s[i] == ' ')
+	while (i < n && s[i] && strchr(" \t\n\v\f\r", s[i]))
+		i++;
+	if (i < n && s[i] == '+')
 		i++;
 	if (i == n || s[i] < '0' || s[i] > '9')
 		fail(what, "malformed archive: bad member header");
@@ -469,71 +685,123 @@ static uint64_t ar_number(const char *s, size_t n, const char *what)
 			fail(what, "malformed archive: bad member size");
 		v = v * 10 + (s[i] - '0');
 	}
-	for (; i < n; i++)
-		if (s[i] != ' ')
-			fail(what, "malformed archive: bad member header");
 	return v;
 }
 
-/* Each member of an ar archive (GNU and BSD names; a thin archive's
- * members are the files it names, relative to its directory, as binutils
- * opens and names them). */
+/* One member; listing sizes, an error in it is reported and the next
+ * member read, as size does (a member that is not an object: "file format
+ * not recognized"). */
+static void one_member(char *p, size_t size, const char *name, const char *archive,
+		       object_fn *fn, void *arg)
+{
+	jmp_buf jb, *outer = recover;
+	const char *what = fmt("%s(%s)", archive, name);
+
+	if (size >= 8 && (!memcmp(p, "!<arch>\n", 8) || !memcmp(p, "!<thin>\n", 8)))
+		return;		/* an archive in an archive: size skips it */
+	if (outer && setjmp(jb)) {
+		recover = outer;
+		return;
+	}
+	if (outer)
+		recover = &jb;
+	one_elf(p, size, name, archive, what, fn, arg);
+	recover = outer;
+}
+
+/* Each member of an ar archive, as binutils reads them (bfd/archive.c):
+ * the symbol index ("/", "/SYM64/", "__.SYMDEF") only first, the long
+ * names ("//") only next; then every header is a member, named by the
+ * long names when its name starts with '/' (an offset) and there are
+ * long names, by the BSD "#1/LEN" rule, or by its field up to the first
+ * NUL, else '/', else blank.  A thin archive's members are the files it
+ * names, relative to its directory. */
 static void each_member(const char *path, char *p, size_t size, bool thin,
 			object_fn *fn, void *arg)
 {
-	const char *longnames = NULL;
+	char *longnames = NULL;
 	size_t nlong = 0, off = 8;
+	bool index = false;
 
-	while (off < size) {
-		if (size - off < 60)
-			fail(path, "truncated archive: a member header is cut");
+	for (int k = 0; off < size; k++) {
 		char *h = p + off;
+		size_t left = size - off;
+		/* a cut header: the end of the members, but where binutils
+		 * looks for the index and the long names, a bad archive */
+		bool at_index = k == 0, at_names = k == 0 || (k == 1 && index);
+		if (left < 16 && at_index)
+			fail(path, "truncated archive: a member header is cut");
+		bool table = at_index && (!memcmp(h, "/               ", 16) ||
+					  !memcmp(h, "/SYM64/         ", 16) ||
+					  !memcmp(h, "__.SYMDEF       ", 16) ||
+					  !memcmp(h, "__.SYMDEF/      ", 16));
+		bool names = !table && at_names && left >= 16 &&
+			     (!memcmp(h, "//              ", 16) || !memcmp(h, "ARFILENAMES/    ", 16));
+		if (left < 60 && (table || names))
+			fail(path, "truncated archive: a member header is cut");
+		if (left < 60)
+			break;
 		if (h[58] != '`' || h[59] != '\n')
 			fail(path, "malformed archive: bad member header at %zu", off);
 		uint64_t msize = ar_number(h + 48, 10, path);
 		size_t data = off + 60;
-		char *name;
-		bool table = false;
-		if (!strncmp(h, "/               ", 16) || !strncmp(h, "/SYM64/         ", 16))
-			table = true, name = NULL;
-		else if (!strncmp(h, "//              ", 16))
-			table = true, name = NULL;
-		else if (h[0] == '/' && h[1] >= '0' && h[1] <= '9') {
-			uint64_t at = ar_number(h + 1, 15, path);
-			if (!longnames || at >= nlong)
-				fail(path, "malformed archive: bad long name offset");
-			size_t e = at;
-			while (e < nlong && longnames[e] != '\n')
-				e++;
-			if (e > at && longnames[e - 1] == '/')
-				e--;
-			name = astrndup(longnames + at, e - at);
-		} else if (!strncmp(h, "#1/", 3)) {	/* BSD: the name before the data */
-			uint64_t n = ar_number(h + 3, 13, path);
-			if (n > msize || data > size || size - data < n)
-				fail(path, "truncated archive");
-			name = astrndup(p + data, strnlen(p + data, n));
-			data += n;
-			msize -= n;
-		} else {
-			size_t n = 16;
-			char *slash = memchr(h, '/', 16);
-			if (slash)
-				n = slash - h;
-			else
-				while (n && h[n - 1] == ' ')
-					n--;
-			name = astrndup(h, n);
+		index |= table;
+		bool stored = !thin || table || names;
+		/* a member cut by the end of the file is read as far as it
+		 * goes (binutils then fails on what it needs and misses) */
+		uint64_t room = data <= size ? size - data : 0;
+		uint64_t next = data + (stored ? msize : 0);
+		if ((table || names) && msize > room)
+			fail(path, "truncated archive: its %s ends past the end of the file",
+			     table ? "symbol index" : "long names");
+		if (stored && msize > room)
+			msize = room;
+		/* bfd/archive.c, do_slurp_coff_armap: a count and its offsets */
+		if (table && h[1] != '_') {
+			size_t w = h[1] == 'S' ? 8 : 4;
+			uint64_t count = 0;
+			for (size_t i = 0; i < w && i < msize; i++)
+				count = count << 8 | (unsigned char)p[data + i];
+			if (msize < w || count > (msize - w) / w)
+				fail(path, "malformed archive: a bad symbol index");
 		}
-		bool stored = !thin || table;
-		if (stored && (data > size || size - data < msize))
-			fail(path, "truncated archive: member %s ends past the end of the file",
-			     name ? name : "(index)");
-		if (h[0] == '/' && h[1] == '/' && h[2] == ' ') {
-			longnames = p + data;
+		if (names) {
+			/* '\n' (and a '/' before it) ends a name; '\\' is '/' */
+			longnames = astrndup(p + data, msize);
 			nlong = msize;
-		}
-		if (name) {
+			for (size_t i = 0; i < nlong; i++) {
+				if (longnames[i] == '\n')
+					longnames[i > 0 && longnames[i - 1] == '/' ? i - 1 : i] = 0,
+					longnames[i] = 0;
+				if (longnames[i] == '\\')
+					longnames[i] = '/';
+			}
+		} else if (!table) {
+			const char *name;
+			if ((h[0] == '/' || (h[0] == ' ' && !memchr(h, '/', 15))) && longnames) {
+				size_t i = 1;
+				while (i < 16 && h[i] == ' ')
+					i++;
+				uint64_t at = i < 16 && h[i] >= '0' && h[i] <= '9'
+					? ar_number(h + i, 16 - i, path) : 0;
+				if (at >= nlong)
+					fail(path, "malformed archive: bad long name offset %llu",
+					     (unsigned long long)at);
+				name = longnames + at;
+			} else if (h[0] == '#' && h[1] == '1' && h[2] == '/' && h[3] >= '0' && h[3] <= '9') {
+				uint64_t n = ar_number(h + 3, 13, path);
+				if (n > msize || data > size || size - data < n)
+					fail(path, "truncated archive");
+				name = astrndup(p + data, strnlen(p + data, n));
+				data += n;
+				msize -= n;
+			} else {
+				/* ELF targets' ar_max_namelen: 15 */
+				const char *e = memchr(h, 0, 15);
+				if (!e && !(e = memchr(h, '/', 15)))
+					e = memchr(h, ' ', 15);
+				name = astrndup(h, e ? (size_t)(e - h) : 15);
+			}
 			if (thin) {
 				/* bfd/archive.c, _bfd_append_relative_path */
 				const char *slash = strrchr(path, '/');
@@ -541,18 +809,15 @@ static void each_member(const char *path, char *p, size_t size, bool thin,
 					fmt("%.*s%s", (int)(slash - path + 1), path, name);
 				size_t fsize;
 				char *fp = map_file(file, &fsize);
-				if (fsize >= 8 && (!memcmp(fp, "!<arch>\n", 8) || !memcmp(fp, "!<thin>\n", 8)))
-					;	/* an archive in an archive: size skips it */
-				else
-					one_elf(fp, fsize, file, path, fmt("%s(%s)", path, name), fn, arg);
-			} else if (msize >= 8 && !memcmp(p + data, "!<arch>\n", 8))
-				;	/* an archive in an archive */
-			else
-				one_elf(p + data, msize, name, path, fmt("%s(%s)", path, name), fn, arg);
+				one_member(fp, fsize, file, path, fn, arg);
+			} else
+				one_member(p + data, msize, name, path, fn, arg);
 		}
-		off = data + (stored ? msize : 0);
-		if (stored && (off & 1))
-			off++;
+		if (next > size)
+			break;
+		off = next + (stored && (next & 1));
+		if (off > size)
+			break;
 	}
 }
 
@@ -1254,9 +1519,29 @@ static int do_top(long n, const char *file)
 
 /* ---- --diff: scripts/bloat-o-meter ---- */
 
+/* Python's integers do not overflow: the sums and deltas are 128-bit */
+typedef __int128 big;
+
+/* big as "%d" prints it, with a '+' for "%+d" */
+static const char *big_str(big v, bool plus)
+{
+	char tmp[48], *e = tmp + sizeof tmp - 1;
+	unsigned __int128 u = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
+
+	*e = 0;
+	do
+		*--e = '0' + (int)(u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--e = '-';
+	else if (plus)
+		*--e = '+';
+	return astrdup(e);
+}
+
 struct dsym {
 	const char *name;
-	uint64_t size;
+	big size;
 };
 
 struct sizes {
@@ -1284,6 +1569,51 @@ static const char *strip_numbers(const char *name)
 	return b.s ? bdone(&b) : "";
 }
 
+/* The length of the character Python's str.split() splits at, at s
+ * (str.isspace: ASCII blanks and \x1c-\x1f, U+0085, U+00A0, U+1680,
+ * U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), or 0 */
+static int py_space(const unsigned char *s)
+{
+	if ((*s >= 0x09 && *s <= 0x0d) || (*s >= 0x1c && *s <= 0x20))
+		return 1;
+	if (s[0] == 0xc2 && (s[1] == 0x85 || s[1] == 0xa0))
+		return 2;
+	if (s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80)
+		return 3;
+	if (s[0] == 0xe2 && s[1] == 0x80 && ((s[2] >= 0x80 && s[2] <= 0x8a) || s[2] == 0xa8 ||
+					     s[2] == 0xa9 || s[2] == 0xaf))
+		return 3;
+	if (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f)
+		return 3;
+	if (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* The third field of "SIZE TYPE NAME" as line.split() makes it: the name
+ * without the blanks around it; NULL when there would not be three */
+static const char *split_field(const char *name)
+{
+	const unsigned char *s = (const unsigned char *)name, *e;
+	int n;
+
+	while ((n = py_space(s)))
+		s += n;
+	if (!*s)
+		return NULL;
+	for (e = s; *e; e += n ? n : 1) {
+		if ((n = py_space(e))) {
+			const unsigned char *t = e;
+			while ((n = py_space(t)))
+				t += n;
+			if (*t)
+				return NULL;	/* a blank inside: a fourth field */
+			return astrndup((const char *)s, e - s);
+		}
+	}
+	return (const char *)s;
+}
+
 /* getsizes(): the lines of `nm --size-sort` the script keeps */
 static void diff_sizes(struct obj *o, size_t fsize, void *arg)
 {
@@ -1296,16 +1626,21 @@ static void diff_sizes(struct obj *o, size_t fsize, void *arg)
 		/* nm --size-sort: defined, not absolute, a size */
 		if (s->where == UNDEFINED || s->where == ABSOLUTE || !s->size)
 			continue;
-		/* the script: no ':' in the line, three fields */
-		if (!s->name[0] || strchr(s->name, ':') || strpbrk(s->name, " \t\n\v\f\r"))
+		/* the script: no ':' in the line; line.split() into three
+		 * fields, blanks around the name dropped (a line it cannot
+		 * split stops the script: left out here) */
+		if (strchr(s->name, ':') || strchr(s->name, '\n'))
+			continue;
+		const char *field = split_field(s->name);
+		if (!field)
 			continue;
 		if (!strchr(sz->letters, s->letter))
 			continue;
-		if (startswith(s->name, "__mod_") || startswith(s->name, "__se_sys") ||
-		    startswith(s->name, "__se_compat_sys") || startswith(s->name, "__addressable_") ||
-		    streq(s->name, "linux_banner") || streq(s->name, "vermagic"))
+		if (startswith(field, "__mod_") || startswith(field, "__se_sys") ||
+		    startswith(field, "__se_compat_sys") || startswith(field, "__addressable_") ||
+		    streq(field, "linux_banner") || streq(field, "vermagic"))
 			continue;
-		const char *name = strip_numbers(s->name);
+		const char *name = strip_numbers(field);
 		struct dsym *d = strmap_get(&sz->map, name);
 		if (!d) {
 			d = alloc(sizeof *d);
@@ -1318,7 +1653,7 @@ static void diff_sizes(struct obj *o, size_t fsize, void *arg)
 }
 
 struct delta {
-	int64_t d;
+	big d;
 	const char *name;
 };
 
@@ -1349,8 +1684,8 @@ static void print_result(const char *kind, const char *letters, const char *old_
 			 const char *new_file)
 {
 	struct sizes old = { .letters = letters }, new = { .letters = letters };
-	int64_t grow = 0, shrink = 0, add = 0, remove = 0, up = 0, down = 0;
-	int64_t otot = 0, ntot = 0;
+	big grow = 0, shrink = 0, add = 0, remove = 0, up = 0, down = 0;
+	big otot = 0, ntot = 0;
 	VEC(struct delta) delta = { 0 };
 
 	each_object(old_file, diff_sizes, &old);
@@ -1361,7 +1696,7 @@ static void print_result(const char *kind, const char *letters, const char *old_
 		if (!strmap_get(&new.map, o->name)) {
 			remove++;
 			down += o->size;
-			vpush(&delta, ((struct delta){ -(int64_t)o->size, o->name }));
+			vpush(&delta, ((struct delta){ -o->size, o->name }));
 		}
 	}
 	for (int i = 0; i < new.all.n; i++) {
@@ -1370,9 +1705,9 @@ static void print_result(const char *kind, const char *letters, const char *old_
 		if (!(o = strmap_get(&old.map, n->name))) {
 			add++;
 			up += n->size;
-			vpush(&delta, ((struct delta){ (int64_t)n->size, n->name }));
+			vpush(&delta, ((struct delta){ n->size, n->name }));
 		} else {
-			int64_t d = (int64_t)n->size - (int64_t)o->size;
+			big d = n->size - o->size;
 			if (d > 0)
 				grow++, up += d;
 			if (d < 0)
@@ -1382,9 +1717,10 @@ static void print_result(const char *kind, const char *letters, const char *old_
 	}
 	if (delta.n)
 		qsort(delta.v, delta.n, sizeof *delta.v, cmp_delta);
-	printf("add/remove: %" PRId64 "/%" PRId64 " grow/shrink: %" PRId64 "/%" PRId64
-	       " up/down: %" PRId64 "/%" PRId64 " (%" PRId64 ")\n",
-	       add, remove, grow, shrink, up, -down, up - down);
+	printf("add/remove: %s/%s grow/shrink: %s/%s up/down: %s/%s (%s)\n",
+	       big_str(add, false), big_str(remove, false), big_str(grow, false),
+	       big_str(shrink, false), big_str(up, false), big_str(-down, false),
+	       big_str(up - down, false));
 	printf("%-40s %7s %7s %7s\n", kind, "old", "new", "delta");
 	for (int i = 0; i < delta.n; i++) {
 		struct delta *d = &delta.v[i];
@@ -1392,16 +1728,14 @@ static void print_result(const char *kind, const char *letters, const char *old_
 			continue;
 		struct dsym *o = strmap_get(&old.map, d->name), *n = strmap_get(&new.map, d->name);
 		const char *shown = demangle_names ? demangle(d->name) : NULL;
-		char os[24] = "-", ns[24] = "-";
-		if (o)
-			snprintf(os, sizeof os, "%" PRIu64, o->size);
-		if (n)
-			snprintf(ns, sizeof ns, "%" PRIu64, n->size);
 		print_padded(shown ? shown : d->name, 40);
-		printf(" %7s %7s %+7" PRId64 "\n", os, ns, d->d);
+		printf(" %7s %7s %7s\n", o ? big_str(o->size, false) : "-",
+		       n ? big_str(n->size, false) : "-", big_str(d->d, true));
 	}
+	/* (ntot - otot) * 100.0 / otot: the integer made a double first */
 	double pct = otot ? (double)(ntot - otot) * 100.0 / (double)otot : 0.0;
-	printf("Total: Before=%" PRId64 ", After=%" PRId64 ", chg %+.2f%%\n", otot, ntot, pct);
+	printf("Total: Before=%s, After=%s, chg %+.2f%%\n", big_str(otot, false),
+	       big_str(ntot, false), pct);
 }
 
 static int do_diff(char category, const char *old_file, const char *new_file)
