@@ -94,6 +94,22 @@ $rust && objs="$objs r.o r2.o"
 ar rcs lib.a $objs && ar rcsT thin.a $objs || bad "ar failed"
 head -c 600 c1.o > cut.o		# section headers cut off
 echo 'not an object' > text.o
+cp c1.o a_member_name_longer_than_fifteen.o
+ar rc mixed.a c1.o text.o a_member_name_longer_than_fifteen.o	# long names, a bad member
+# an object binutils refuses: a relocation section's entry size is not
+# a relocation's (bfd/elf.c, bfd_section_from_shdr)
+python3 - c1.o badrel.o <<'PY'
+import struct, sys
+b = bytearray(open(sys.argv[1], 'rb').read())
+shoff, = struct.unpack_from('<Q', b, 0x28)
+n, = struct.unpack_from('<H', b, 0x3c)
+for i in range(n):
+    h = shoff + 64 * i
+    if struct.unpack_from('<I', b, h + 4)[0] == 4:	# SHT_RELA
+        struct.pack_into('<Q', b, h + 56, 25)
+        break
+open(sys.argv[2], 'wb').write(b)
+PY
 
 # ---- mode 1: size, byte for byte
 same_as_size() {	# ARGS...: stdout equal, statuses both 0 or both not
@@ -111,6 +127,8 @@ same_as_size() {	# ARGS...: stdout equal, statuses both 0 or both not
 for o in $objs lib.a thin.a; do same_as_size $o; done
 same_as_size $objs lib.a thin.a
 same_as_size c1.o text.o c2.o		# an error between: the others still printed
+same_as_size mixed.a			# a member that is not ELF, a long name
+same_as_size badrel.o c2.o		# an object binutils refuses
 # the rules themselves, on c1.o: allocated code or read-only is text,
 # writable with contents data (.data, .tdata), without bss (.bss, .tbss)
 read -r t d b _ < <("$K" c1.o | tail -1)
