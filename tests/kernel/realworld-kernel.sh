@@ -67,7 +67,7 @@ if [ $# -gt 0 ]; then
 	CASES=("${keep[@]}")
 fi
 
-for tool in "$KBINDGEN" "$KBINDGEN_22"; do
+for tool in $(for c in "${CASES[@]}"; do read -r _ _ _ t _ <<<"$c"; echo "$t"; done | sort -u); do
 	[ -x "$tool" ] || die "no $tool (make; make LLVM=22)"
 	echo "kbindgen: $tool: $("$tool" --version 2>&1 | tr "\n" " ")"
 done
