@@ -67,6 +67,7 @@ static const char usage_text[] =
  * next file as size does */
 
 static jmp_buf *recover;	/* set: a failing file is skipped */
+static Elf *reading;		/* the object being read, ended on a failure */
 static int status;
 
 static noreturn void fail(const char *what, const char *f, ...)
@@ -82,6 +83,10 @@ static noreturn void fail(const char *what, const char *f, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	status = 1;
+	if (reading) {
+		elf_end(reading);
+		reading = NULL;
+	}
 	if (recover)
 		longjmp(*recover, 1);
 	exit(1);
@@ -382,10 +387,14 @@ static void load_obj(struct obj *o, size_t fsize)
 			      (sh->sh_size && sh->sh_info > sh->sh_size / symsize);
 			break;
 		case SHT_REL:
-			bad = sh->sh_entsize != (is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel));
-			break;
 		case SHT_RELA:
-			bad = sh->sh_entsize != (is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela));
+			bad = sh->sh_entsize != (sh->sh_type == SHT_REL
+				? (is64 ? sizeof(Elf64_Rel) : sizeof(Elf32_Rel))
+				: (is64 ? sizeof(Elf64_Rela) : sizeof(Elf32_Rela)));
+			/* the relocations of a section that binutils does not
+			 * make (bfd_section_from_elf_index gives none) */
+			if (!has_bfd_section(o, i) && !has_bfd_section(o, sh->sh_info))
+				bad = true;
 			break;
 		case 19:	/* SHT_RELR */
 			bad = sh->sh_entsize != (is64 ? 8 : 4);
@@ -662,8 +671,10 @@ static void one_elf(char *p, size_t size, const char *name, const char *archive,
 	if (!elf || elf_kind(elf) != ELF_K_ELF)
 		fail(what, "not an ELF object: %s", elf_errmsg(-1));
 	struct obj o = { .name = name, .archive = archive, .what = what, .elf = elf };
+	reading = elf;
 	load_obj(&o, size);
 	fn(&o, size, arg);
+	reading = NULL;
 	elf_end(elf);
 }
 
@@ -1467,6 +1478,7 @@ static int do_crates(const char *file)
 	       rep.file.text, rep.file.data, rep.file.bss, "", rep.file.text ? 100.0 : 0.0);
 	if (rep.aliases)
 		printf("# %d aliases not counted\n", rep.aliases);
+	free(map.slots);
 	return 0;
 }
 
@@ -1736,6 +1748,8 @@ static void print_result(const char *kind, const char *letters, const char *old_
 	double pct = otot ? (double)(ntot - otot) * 100.0 / (double)otot : 0.0;
 	printf("Total: Before=%s, After=%s, chg %+.2f%%\n", big_str(otot, false),
 	       big_str(ntot, false), pct);
+	free(old.map.slots);
+	free(new.map.slots);
 }
 
 static int do_diff(char category, const char *old_file, const char *new_file)
