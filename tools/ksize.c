@@ -10,8 +10,9 @@
  * they name).
  *
  * Sections (binutils 2.40, Debian bookworm): bfd/elf.c makes a BFD
- * section of most ELF sections (nm_has_section, as in tools/kexports.c)
- * with the flags SEC_ALLOC = SHF_ALLOC, SEC_CODE = SHF_EXECINSTR,
+ * section of most ELF sections (has_bfd_section, as tools/kexports.c's
+ * nm_has_section), after the checks that make a file "not recognized"
+ * (check_headers, load_obj, check_groups), with the flags SEC_ALLOC = SHF_ALLOC, SEC_CODE = SHF_EXECINSTR,
  * SEC_READONLY = !SHF_WRITE, SEC_HAS_CONTENTS = !SHT_NOBITS; size.c's
  * berkeley_or_gnu_sum counts an allocated section as text when it is code
  * or read-only, else as data when it has contents, else as bss.  Common
