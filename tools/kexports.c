@@ -874,6 +874,7 @@ static void write_output(const char *out_path, const struct buf *text, char **in
 			int fd = open(path, O_WRONLY | O_TRUNC);
 			if (fd < 0 || !write_all(fd, text->p ? text->p : "", text->len) || close(fd))
 				fail(out_path, "cannot write: %s", strerror(errno));
+			free(path);
 			return;
 		}
 	}
@@ -964,10 +965,12 @@ int main(int argc, char **argv)
 			inputs[ninputs++] = argv[i];
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			fputs(usage_text, stdout);
+			free(inputs);
 			return 0;
 		} else if (!strcmp(a, "--version")) {
 			printf("kexports %s (kbindgen's tools; binutils 2.40's nm letters)\n",
 			       KEXPORTS_VERSION);
+			free(inputs);
 			return 0;
 		} else if (!strcmp(a, "--list")) {
 			list = true;
@@ -1021,5 +1024,11 @@ int main(int argc, char **argv)
 	else
 		run_rule(&nm, rule, exclude, &pre, &post, &text);
 	write_output(out, &text, inputs, ninputs);
+	if (text.p != nm.p)
+		free(text.p);
+	free(nm.p);
+	free(pre.p);
+	free(post.p);
+	free(inputs);
 	return 0;
 }
