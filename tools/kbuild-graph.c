@@ -234,7 +234,8 @@ static int cmp_name(const void *a, const void *b)
 
 static void print_dot(void)
 {
-	qsort(all.v, all.n, sizeof *all.v, cmp_name);
+	if (all.n)
+		qsort(all.v, all.n, sizeof *all.v, cmp_name);
 	printf("digraph kbuild {\n\trankdir=LR;\n\tnode [fontname=\"monospace\", fontsize=10];\n");
 	for (int i = 0; i < all.n; i++) {
 		struct node *nd = all.v[i];
@@ -250,7 +251,8 @@ static void print_dot(void)
 		struct node *nd = all.v[i];
 		if (!nd->keep)
 			continue;
-		qsort(nd->out.v, nd->out.n, sizeof *nd->out.v, cmp_name);
+		if (nd->out.n)
+			qsort(nd->out.v, nd->out.n, sizeof *nd->out.v, cmp_name);
 		for (int k = 0; k < nd->out.n; k++)
 			if (nd->out.v[k]->keep)
 				printf("\t\"%s\" -> \"%s\";\n", nd->name, nd->out.v[k]->name);
