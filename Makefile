@@ -136,8 +136,12 @@ fuzz-targets: $(FUZZ_TARGETS:%=$(FZ)/%_fuzz)
 			$(FZ)/corpus-$$t || exit 1; \
 	done
 
-bench: all
-	bench/headers.sh
+# bench/libclang-floor: libclang's parse (and one walk) alone, the floor
+# of the scale row
+bench: all $(B)/libclang-floor
+	KBINDGEN=$(B)/kbindgen FLOOR=$(B)/libclang-floor bench/headers.sh
+$(B)/libclang-floor: bench/libclang-floor.c | $(B)/obj
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lclang
 
 # Linux 6.12 built with kbindgen and kexports, booted under QEMU with Rust
 # modules loaded (tests/kernel/e2e.sh; half an hour and more; needs no

@@ -45,13 +45,27 @@ row gtk3 gtk/gtk.h $(pkg-config --cflags gtk+-3.0 2>/dev/null)
 row vulkan vulkan/vulkan.h
 row sdl2 SDL2/SDL.h -I/usr/include/SDL2 -D_REENTRANT
 # the scale case: a generated header of 200,000 records, 36 MB
-# (bench/gen-big.py); five runs at most, each takes seconds; no bindgen
+# (bench/gen-big.py); five runs at most, each takes seconds; no bindgen.
+# Below it, the floor of any tool on libclang (bench/libclang-floor: the
+# parse alone, then with one walk asking each declaration its spelling and
+# type) and what copying kbindgen's output (342 MB) costs the kernel.
 python3 bench/gen-big.py 200000 > "$TMP/big.h"
-mapfile -t r < <(bench/measure $((N < 5 ? N : 5)) "$CLANG" -fsyntax-only "$TMP/big.h" \
-		 ::: "$KB" "$TMP/big.h" -o "$TMP/out.rs")
-printf '%-10s %16s %16s %16s %16s %8s %8s\n' big-200k "${r[0]% *}s ${r[0]#* }M" \
-	"${r[1]% *}s ${r[1]#* }M" - - "$(echo "${r[1]% *} ${r[0]% *}" | awk '{ printf "%.2f", $1 / $2 }')" -
-rm -f "$TMP/big.h" "$TMP/out.rs"
+FLOOR=${FLOOR:-build/libclang-floor}
+cmds=("$CLANG" -fsyntax-only "$TMP/big.h" ::: "$KB" "$TMP/big.h" -o "$TMP/out.rs")
+[ -x "$FLOOR" ] && cmds+=(::: "$FLOOR" "$TMP/big.h" ::: "$FLOOR" "$TMP/big.h" visit)
+mapfile -t r < <(bench/measure $((N < 5 ? N : 5)) "${cmds[@]}")
+big_row() {
+	printf '%-10s %16s %16s %16s %16s %8s %8s\n' "$1" "${r[0]% *}s ${r[0]#* }M" \
+		"${2% *}s ${2#* }M" - - "$(echo "${2% *} ${r[0]% *}" | awk '{ printf "%.2f", $1 / $2 }')" -
+}
+big_row big-200k "${r[1]}"
+if [ -x "$FLOOR" ]; then
+	big_row " parse" "${r[2]}"
+	big_row " +walk" "${r[3]}"
+	mapfile -t w < <(bench/measure $((N < 5 ? N : 5)) cp "$TMP/out.rs" "$TMP/copy.rs")
+	big_row " cp out" "${w[0]}"
+fi
+rm -f "$TMP/big.h" "$TMP/out.rs" "$TMP/copy.rs"
 KWORK=${WORK:-$HOME/.cache/kbindgen-kernel}
 if [ -f "$KWORK/build-6.1/rust/bindings/.bindings_generated.rs.cmd" ]; then
 	KBINDGEN=$KB LLVM=$LLVM WORK=$KWORK bench/kernel-bench.sh "$N" --row
