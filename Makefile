@@ -54,7 +54,8 @@ $(B)/ksize: tools/ksize.c $(B)/obj/util.o src/kbindgen.h
 
 $(B)/obj/%.o: src/%.c src/kbindgen.h | $(B)/obj
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
-$(B)/obj/clang%.o: src/clang.h
+# an explicit rule: a pattern rule without a recipe would add nothing
+$(filter $(B)/obj/clang%,$(OBJS)): src/clang.h
 
 # The Rust support types (src/rt/*.rs) become C strings in $(B)/gen/rt.h.
 $(B)/obj/emit.o: $(B)/gen/rt.h

@@ -17,6 +17,19 @@ static bool layout_flags;	/* -mms-bitfields, -fpack-struct=N: ask clang */
  * visible to later macros. */
 static struct strmap macro_vals;
 static struct strmap macro_seen;	/* names with an emitted definition */
+/* each name's last object-like definition, as C sees it after the header */
+struct body {
+	struct mtok *v;
+	int n;
+};
+static struct strmap last_body;
+
+static const struct mtok *body_of(const char *name, int *n, void *ctx)
+{
+	struct body *b = strmap_get(&last_body, name);
+	*n = b ? b->n : 0;
+	return b && b->n ? b->v : NULL;
+}
 
 static const struct mval *mlook(const char *name, void *ctx)
 {
@@ -24,21 +37,33 @@ static const struct mval *mlook(const char *name, void *ctx)
 }
 
 static itemvec fallback;	/* macros for --clang-macro-fallback */
+static strvec fallback_names;	/* the second parse's, by index */
 
-static enum CXChildVisitResult fallback_visit(CXCursor c, CXCursor p, CXClientData d)
+/* A declaration of ours, __kbindgen_macro_N, in the macro block or the
+ * second parse: the value of the macro named[N], for its item. */
+static void macro_answer(CXCursor c, strvec *named)
 {
-	if (clang_getCursorKind(c) != CXCursor_VarDecl)
-		return CXChildVisit_Continue;
 	char *name = cx_str(clang_getCursorSpelling(c));
 	const char *prefix = "__kbindgen_macro_";
 	if (strncmp(name, prefix, strlen(prefix)))
-		return CXChildVisit_Continue;
+		return;
 	int i = atoi(name + strlen(prefix));
-	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)) || i < 0 ||
-	    i >= fallback.n)
-		return CXChildVisit_Continue;	/* the header's own, not ours */
+	if (i < 0 || i >= named->n)
+		return;
+	struct item *it = strmap_get(&macro_seen, named->v[i]);
+	if (it && ld.opt->macro_const_ctypes)
+		typed_value(c, it, named == &fallback_names);
 	/* numbers only: bindgen's fallback makes no string constants */
-	evaluate(c, fallback.v[i], false);
+	else if (it && !it->has_val)
+		evaluate(c, it, false);
+}
+
+
+static enum CXChildVisitResult fallback_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	if (clang_getCursorKind(c) == CXCursor_VarDecl &&
+	    clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+		macro_answer(c, &fallback_names);
 	return CXChildVisit_Continue;
 }
 
@@ -74,6 +99,27 @@ static void macro_item(CXCursor c)
 		m++;
 	}
 	clang_disposeTokens(ld.tu, toks, n);
+	struct body *b = alloc(sizeof *b);
+	*b = (struct body){ mt, m };
+	/* libclang spells the last token of a definition that follows a
+	 * backslash-newline with the splice in it ("\\\n)").  cexpr sees
+	 * that, as in bindgen; C's value needs the token itself. */
+	if (m && strchr(mt[m - 1].s, '\\')) {
+		b->v = alloc(sizeof *b->v * m);
+		memcpy(b->v, mt, sizeof *mt * m);
+		char *t = astrdup(mt[m - 1].s), *q = t;
+		for (const char *p = t; *p; p++) {
+			size_t splice = p[0] != '\\' ? 0 : p[1] == '\n' ? 2 :
+					p[1] == '\r' && p[2] == '\n' ? 3 : 0;
+			if (splice)
+				p += splice - 1;
+			else
+				*q++ = *p;
+		}
+		*q = 0;
+		b->v[m - 1].s = t;
+	}
+	strmap_put(&last_body, it->name, b);
 	it->complete = true;
 	if (m > 0 && macro_eval(mt, m, mlook, NULL, &it->val)) {
 		it->has_val = true;
@@ -83,7 +129,15 @@ static void macro_item(CXCursor c)
 	 * emits the first definition only */
 	if (strmap_get(&macro_seen, it->name))
 		return;
-	if (it->has_val) {
+	if (ld.opt->macro_const_ctypes && !m) {
+		it->has_val = false;
+		it->why = "empty";
+	}
+	if (ld.opt->macro_const_ctypes && m > 0) {
+		/* C's type and value, for every name, from its last definition */
+		strmap_put(&macro_seen, it->name, it);
+		vpush(&fallback, it);
+	} else if (it->has_val) {
 		strmap_put(&macro_seen, it->name, it);
 	} else if (m > 0 && ld.opt->clang_macro_fallback) {
 		/* in place, valueless until clang says; clang sees the last
@@ -106,8 +160,10 @@ static void macro_fallback(void)
 	char *abs = realpath(ld.opt->header, NULL);
 	bprintf(&src, "#include \"%s\"\n", abs ? abs : ld.opt->header);
 	free(abs);
-	for (int i = 0; i < fallback.n; i++)
+	for (int i = 0; i < fallback.n; i++) {
 		bprintf(&src, "__auto_type __kbindgen_macro_%d = (%s);\n", i, fallback.v[i]->name);
+		vpush(&fallback_names, (char *)fallback.v[i]->name);
+	}
 	const char *path = fmt("%s.kbindgen-macros.c", ld.opt->header);
 	struct CXUnsavedFile uf = { path, bstr(&src), src.len };
 	/* the same arguments, but no dependency file: -MD, -MMD, -MF x,
@@ -136,11 +192,196 @@ static void macro_fallback(void)
 	free(src.s);
 }
 
+/* ---- the macro block: clang's values in the same parse ---- */
+
+/* The names of the macros that may need clang, read before the parse
+ * (scan.c), are declared after the header's last line, in the text
+ * libclang is given for it:
+ *     #ifdef NAME
+ *     __auto_type __kbindgen_macro_N = (NAME);
+ *     #endif
+ * so that clang folds what each macro expands to at the end of the
+ * header, as C code using it would see it, in the parse itself: a second
+ * parse costs as much as the first.  Names the header no longer defines
+ * at its end cost an #ifdef.  block_line tells the block apart from the
+ * header: its declarations are answers, its errors say which macros are
+ * no expressions, neither is the header's. */
+static struct scan scan;
+static strvec asked;		/* the block's names, by index */
+static struct strmap asked_map;
+
+/* Would cconst.c fold every object-like body of m, and of the macros they
+ * name?  Then clang need not be asked: cconst_eval() gives C's value
+ * after the parse, from the last definition. */
+static struct strmap folds;	/* name -> "yes", "no", "busy" */
+
+static bool name_folds(const char *name, void *ctx);
+
+/* The tokens of the last body the scan saw for name. */
+static const struct mtok *scanned_body(const char *name, int *n, void *ctx)
+{
+	static struct strmap toks;
+	struct body *b = strmap_get(&toks, name);
+	struct smacro *m;
+	if (!b && (m = strmap_get(&scan.map, name)) && m->bodies.n && !m->fbodies.n) {
+		mtokvec t = {0};
+		scan_tokens(m->bodies.v[m->bodies.n - 1], &t);
+		b = alloc(sizeof *b);
+		*b = (struct body){ keep(t.v, sizeof *t.v * t.n), t.n };
+		strmap_put(&toks, m->name, b);
+	}
+	*n = b ? b->n : 0;
+	return b && b->n ? b->v : NULL;
+}
+
+static bool folds_alone(struct smacro *m)
+{
+	const char *known = strmap_get(&folds, m->name);
+	if (known)
+		return streq(known, "yes");
+	strmap_put(&folds, m->name, "busy");
+	bool ok = m->bodies.n && !m->fbodies.n;
+	mtokvec t = {0};
+	struct cval v;
+	for (int i = 0; ok && i < m->bodies.n; i++) {
+		scan_tokens(m->bodies.v[i], &t);
+		ok = cconst_shape(t.v, t.n, name_folds, NULL) &&
+		     cconst_eval(t.v, t.n, scanned_body, NULL, &v);
+	}
+	hfree(&t);
+	strmap_put(&folds, m->name, ok ? "yes" : "no");
+	return ok;
+}
+
+static bool name_folds(const char *name, void *ctx)
+{
+	struct smacro *m = strmap_get(&scan.map, name);
+	return m && folds_alone(m);
+}
+
+static bool macro_block(struct CXUnsavedFile *uf)
+{
+	FILE *f = fopen(ld.opt->header, "rb");
+	if (!f)
+		return false;
+	struct buf b = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		bput(&b, chunk, n);
+	fclose(f);
+	unsigned lines = 0;
+	for (size_t i = 0; i < b.len; i++)
+		lines += b.s[i] == '\n';
+	/* the header's last line ended, then the block */
+	ld.block_line = lines + 2;
+	bputs(&b, "\n#pragma clang diagnostic ignored \"-Weverything\"\n");
+	scan_macros(ld.opt, &scan);
+	for (int i = 0; i < scan.macros.n; i++) {
+		struct smacro *m = scan.macros.v[i];
+		if (!scan_worth_asking(&scan, m) || folds_alone(m))
+			continue;
+		bprintf(&b, "#ifdef %s\n__auto_type __kbindgen_macro_%d = (%s);\n#endif\n",
+			m->name, asked.n, m->name);
+		strmap_put(&asked_map, m->name, m);
+		vpush(&asked, (char *)m->name);
+	}
+	*uf = (struct CXUnsavedFile){ ld.opt->header, bstr(&b), b.len };
+	return true;
+}
+
+/* A type of cconst.c's values. */
+static struct type *arith_type(enum tkind k)
+{
+	static struct type *tab[T_COMPLEX];
+	if (!tab[k]) {
+		long size = k == T_INT || k == T_UINT || k == T_FLOAT ? 4 :
+			    k == T_LONG || k == T_ULONG ? ld.unit->ptr_bits == 64 &&
+			    !strstr(ld.unit->triple, "windows") ? 8 : 4 : 8;
+		tab[k] = new_type(k);
+		tab[k]->size = tab[k]->align = size;
+		tab[k]->shared = true;
+	}
+	return tab[k];
+}
+
+/* A body of string literals only, folded as bindgen folds it (adjacent
+ * ones joined): C's value too. */
+static bool strings_only(const struct mtok *t, int n, struct mval *v)
+{
+	for (int i = 0; i < n; i++)
+		if (t[i].kind != MT_LITERAL || t[i].s[0] != '"')
+			return false;
+	struct mval r;
+	if (!n || !macro_eval(t, n, mlook, NULL, &r) || r.kind != MV_STR)
+		return false;
+	*v = r;
+	return true;
+}
+
+static bool scan_knows(const char *name, void *ctx)
+{
+	return strmap_get(&scan.map, name);
+}
+
+/* The macros the block did not ask about: cconst.c folds them, or they
+ * are no expressions (scan.c), or the scan missed their file or took
+ * them for what they are not: those go to a second parse. */
+static void unasked_only(void)
+{
+	int k = 0;
+	for (int i = 0; i < fallback.n; i++) {
+		struct item *it = fallback.v[i];
+		struct smacro *m = strmap_get(&scan.map, it->name);
+		struct cval v;
+		int n;
+		const struct mtok *t = body_of(it->name, &n, NULL);
+		if (strmap_get(&asked_map, it->name) || (it->has_val && !ld.opt->macro_const_ctypes))
+			continue;
+		if (t && cconst_eval(t, n, body_of, NULL, &v)) {
+			it->has_val = true;
+			it->val = (struct mval){ v.t == T_FLOAT || v.t == T_DOUBLE ? MV_FLOAT : MV_INT };
+			it->val.f = v.f;
+			it->val.i = cval_int(&v);
+			it->type = arith_type(v.t);
+			continue;
+		}
+		if (ld.opt->macro_const_ctypes && t && strings_only(t, n, &it->val)) {
+			it->has_val = true;
+			it->type = NULL;
+			continue;
+		}
+		if (ld.opt->macro_const_ctypes) {
+			it->has_val = false;
+			it->why = m && folds_alone(m) ?
+				  "it names a macro not defined after the header" :
+				  "not taken for an expression (a type, a statement, an attribute, "
+				  "a call, a function-like macro's name)";
+		}
+		/* clang would fail where cconst.c does, when the last body
+		 * has its shape and only a name undefined at the end stops
+		 * it: not the case of a body the scan did not see */
+		if (!m || (folds_alone(m) && !(t && cconst_shape(t, n, scan_knows, NULL))))
+			fallback.v[k++] = it;
+	}
+	fallback.n = k;
+}
+
 /* ---- the translation unit ---- */
 
 static enum CXChildVisitResult top_visit(CXCursor c, CXCursor p, CXClientData d)
 {
-	switch (clang_getCursorKind(c)) {
+	enum CXCursorKind k = clang_getCursorKind(c);
+	/* the macro block's declarations, and the records its compound
+	 * literals define, are not the header's */
+	if (ld.block_line && (k == CXCursor_VarDecl || k == CXCursor_StructDecl ||
+			      k == CXCursor_UnionDecl || k == CXCursor_EnumDecl) &&
+	    in_block(clang_getCursorLocation(c))) {
+		if (k == CXCursor_VarDecl)
+			macro_answer(c, &asked);
+		return CXChildVisit_Continue;
+	}
+	switch (k) {
 	case CXCursor_StructDecl:
 	case CXCursor_UnionDecl:
 		record_item(c, NULL, true);
@@ -178,7 +419,8 @@ static enum CXChildVisitResult ast_visit(CXCursor c, CXCursor p, CXClientData d)
 	CXFile f;
 	unsigned line, col;
 	clang_getFileLocation(clang_getCursorLocation(c), &f, &line, &col, NULL);
-	if (!depth && (!f || !clang_Location_isFromMainFile(clang_getCursorLocation(c))))
+	if (!depth && (!f || !clang_Location_isFromMainFile(clang_getCursorLocation(c)) ||
+		       in_block(clang_getCursorLocation(c))))
 		return CXChildVisit_Continue;
 	CXType t = clang_getCursorType(c);
 	printf("%*s%s '%s'", 2 * depth, "", cx_str(clang_getCursorKindSpelling(clang_getCursorKind(c))),
@@ -217,7 +459,7 @@ bool parse_unit(struct unit *u, const struct opts *o)
 	ld.opt = o;
 	ld.idx = clang_createIndex(0, 0);
 	int argc = ld.opt->clang_args.n;
-	const char **argv = alloc(sizeof *argv * (argc + 1));
+	const char **argv = alloc(sizeof *argv * (argc + 2));
 	for (int i = 0; i < argc; i++) {
 		argv[i] = ld.opt->clang_args.v[i];
 		if (streq(argv[i], "-fretain-comments-from-system-headers"))
@@ -229,8 +471,15 @@ bool parse_unit(struct unit *u, const struct opts *o)
 	}
 	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
 			 CXTranslationUnit_SkipFunctionBodies;
+	struct CXUnsavedFile uf;
+	bool block = ld.opt->clang_macro_fallback && macro_block(&uf);
+	/* the block's errors must not stop clang before its end */
+	if (block)
+		argv[argc++] = "-ferror-limit=0";
 	enum CXErrorCode e = clang_parseTranslationUnit2(ld.idx, ld.opt->header, argv, argc,
-							 NULL, 0, flags, &ld.tu);
+							 block ? &uf : NULL, block, flags, &ld.tu);
+	if (block)
+		free((char *)uf.Contents);
 	if (e != CXError_Success || !ld.tu) {
 		clang_disposeIndex(ld.idx);
 		explain_failure(argv, argc);
@@ -250,6 +499,7 @@ void load_unit(struct unit *u)
 	u->triple = cx_str(clang_TargetInfo_getTriple(ti));
 	u->ptr_bits = clang_TargetInfo_getPointerWidth(ti);
 	clang_TargetInfo_dispose(ti);
+	cconst_target(u->ptr_bits == 64 && !strstr(u->triple, "windows") ? 64 : 32);
 	/* the targets whose C records clang lays out the Itanium way */
 	ld.own_layouts = !strstr(u->triple, "windows") && !strstr(u->triple, "aix") &&
 		      !layout_flags;
@@ -261,6 +511,8 @@ void load_unit(struct unit *u)
 	for (int i = 0; i < ld.deferred.n; i++)
 		if (!ld.deferred.v[i]->attached)
 			attach(ld.deferred.v[i]);
+	if (ld.block_line)
+		unasked_only();
 	if (fallback.n)
 		macro_fallback();
 	if (ld.opt->depfile)

@@ -19,6 +19,9 @@ struct loader {
 	bool system_comments;	/* -fretain-comments-from-system-headers */
 	bool own_layouts;	/* Itanium C layout: see plain_layout() */
 	bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
+	unsigned block_line;	/* clang.c's macro declarations start here */
+	struct strmap block_errors;	/* "LINE" of each block line clang refused */
+	CXFile main_file;	/* the header, in the unit */
 };
 extern struct loader ld;
 
@@ -36,6 +39,7 @@ void tmap_put(CXType t, struct item *it);
 struct item *tmap_get(CXType t);
 char *cx_str(CXString s);			/* an arena copy; s disposed */
 void locate(CXCursor c, struct item *it);	/* file (line, column) */
+bool in_block(CXSourceLocation loc);		/* in clang.c's macro block */
 bool comments_kept(CXCursor c);
 const char *raw_comment(CXCursor c);
 const char *comment_of(CXCursor c);		/* NULL when clang dropped it */
@@ -66,5 +70,8 @@ void var_item(CXCursor c);
 /* What clang folds the initializer of c to, into it->val: integers and
  * floats, and string literals when strings. */
 void evaluate(CXCursor c, struct item *it, bool strings);
+/* --macro-const-use-ctypes: the C type and value of the macro block's
+ * declaration c for the macro item it (other: c is not in this unit). */
+void typed_value(CXCursor c, struct item *it, bool other);
 
 #endif

@@ -230,6 +230,349 @@ void evaluate(CXCursor c, struct item *it, bool strings)
 	clang_EvalResult_dispose(r);
 }
 
+/* ---- --macro-const-use-ctypes: a macro's C type and value ---- */
+
+/* The type __auto_type deduced, with its typedef name: libclang gives
+ * the deduced type's declaration, and the pointee with its sugar.  NULL
+ * for a record defined in the macro block itself. */
+static struct type *deduced(CXType t)
+{
+	CXCursor d = clang_getTypeDeclaration(t);
+	if (!clang_isInvalid(clang_getCursorKind(d))) {
+		if (in_block(clang_getCursorLocation(d)))
+			return NULL;
+		return conv(clang_getCursorType(d));
+	}
+	CXType can = clang_getCanonicalType(t);
+	if (can.kind == CXType_Pointer) {
+		struct type *p = new_type(T_PTR);
+		p->size = p->align = ld.unit->ptr_bits / 8;
+		p->sub = conv(clang_getPointeeType(t));
+		return p;
+	}
+	return conv(can);
+}
+
+struct operand {
+	CXCursor found;		/* a string literal, or the integer a pointer is cast from */
+	bool address;		/* &x, or a function or array name */
+};
+
+/* Down the expression of a pointer constant: through parentheses and
+ * implicit conversions to a string literal, or to a cast from an
+ * integer. */
+static enum CXChildVisitResult operand_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	struct operand *o = d;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_TypeRef:
+		return CXChildVisit_Continue;
+	case CXCursor_StringLiteral:
+		o->found = c;
+		return CXChildVisit_Break;
+	case CXCursor_UnaryOperator:
+	case CXCursor_DeclRefExpr:
+	case CXCursor_MemberRefExpr:
+	case CXCursor_ArraySubscriptExpr:
+		o->address = true;
+		return CXChildVisit_Break;
+	case CXCursor_ParenExpr:
+	case CXCursor_UnexposedExpr:
+	case CXCursor_CStyleCastExpr: {
+		enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(c)).kind;
+		if (k != CXType_Pointer && k != CXType_ConstantArray &&
+		    k != CXType_FunctionProto && k != CXType_FunctionNoProto) {
+			o->found = c;	/* the integer under the casts */
+			return CXChildVisit_Break;
+		}
+		return CXChildVisit_Recurse;
+	}
+	default:
+		if (clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Pointer) {
+			o->found = c;
+			return CXChildVisit_Break;
+		}
+		return CXChildVisit_Continue;
+	}
+}
+
+static bool int_of(CXCursor c, int64_t *v)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	bool ok = r && clang_EvalResult_getKind(r) == CXEval_Int;
+	if (ok)
+		*v = clang_EvalResult_isUnsignedInt(r) ? (int64_t)clang_EvalResult_getAsUnsigned(r) :
+							 clang_EvalResult_getAsLongLong(r);
+	if (r)
+		clang_EvalResult_dispose(r);
+	return ok;
+}
+
+static const struct mval *no_macros(const char *name, void *ctx)
+{
+	return NULL;
+}
+
+static const char *pointer_value(CXCursor c, struct item *it)
+{
+	struct operand o = { clang_getNullCursor(), false };
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k != CXCursor_VarDecl && clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Pointer)
+		o.found = c;	/* 0 for a pointer member */
+	else
+		clang_visitChildren(c, operand_visit, &o);
+	if (o.address || clang_Cursor_isNull(o.found))
+		return "an address: no constant in Rust";
+	if (clang_getCursorKind(o.found) == CXCursor_StringLiteral) {
+		/* libclang spells the literal as one, its pieces joined: read
+		 * it as bindgen reads a string macro */
+		struct mtok t = { MT_LITERAL, cx_str(clang_getCursorSpelling(o.found)) };
+		if (!macro_eval(&t, 1, no_macros, NULL, &it->val) || it->val.kind != MV_STR)
+			return "a string that is not of plain chars";
+		return NULL;
+	}
+	if (!int_of(o.found, &it->val.i))
+		return "an address: no constant in Rust";
+	it->val.kind = MV_PTR;
+	return NULL;
+}
+
+/* A compound literal's values, field by field of its record (elements
+ * of an array), from the initializer list as written: no designators, no
+ * braces left out, no unions; fields not written are zero. */
+struct init {
+	VEC(CXCursor) c;
+};
+
+/* The children of a cursor but type references: an initializer list's
+ * values, a designator's parts. */
+static enum CXChildVisitResult init_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	struct init *in = d;
+	if (clang_getCursorKind(c) != CXCursor_TypeRef)
+		hpush(&in->c, c);
+	return CXChildVisit_Continue;
+}
+
+/* The initializer list of a compound literal, under the parentheses and
+ * conversions of the declaration c; a null cursor if there is none. */
+static enum CXChildVisitResult list_visit(CXCursor c, CXCursor p, CXClientData d)
+{
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_InitListExpr:
+		*(CXCursor *)d = c;
+		return CXChildVisit_Break;
+	case CXCursor_ParenExpr:
+	case CXCursor_UnexposedExpr:
+	case CXCursor_CompoundLiteralExpr:
+		return CXChildVisit_Recurse;
+	default:
+		return CXChildVisit_Continue;
+	}
+}
+
+static const char *init_value(CXCursor c, struct type *t, struct mval *v);
+
+/* The zero a member not written in the initializer gets. */
+static void zero_value(struct type *t, struct mval *v)
+{
+	struct type *b = strip_typedefs(t);
+	int n = b->kind == T_ARRAY ? (int)b->len : b->kind == T_ITEM && b->item->kind == I_STRUCT ?
+		b->item->fields.n : -1;
+	*v = (struct mval){ strip_typedefs(t)->kind == T_PTR ? MV_PTR :
+			    b->kind == T_FLOAT || b->kind == T_DOUBLE ? MV_FLOAT : MV_INT };
+	if (n < 0)
+		return;
+	v->kind = MV_RECORD;
+	for (int i = 0; i < n; i++) {
+		struct mval part;
+		zero_value(b->kind == T_ARRAY ? b->sub : b->item->fields.v[i].type, &part);
+		vpush(&v->parts, part);
+	}
+}
+
+/* A designator in an initializer list (a DesignatedInitExpr, which
+ * libclang shows as an expression of type void): .field = value, [i] =
+ * value, [lo ... hi] = value.  The elements it sets, from *lo to *hi,
+ * and the value; false if c is none, *why set if kbindgen does not follow
+ * it (.a.b, [i].f). */
+static bool designator(CXCursor c, struct item *rec, int *lo, int *hi, CXCursor *value,
+		       const char **why)
+{
+	struct init in = {0};
+	int64_t i, j;
+	if (clang_getCursorKind(c) != CXCursor_UnexposedExpr ||
+	    clang_getCursorType(c).kind != CXType_Void)
+		return false;
+	clang_visitChildren(c, init_visit, &in);
+	*why = "a compound literal with designators kbindgen does not follow";
+	if (rec && in.c.n == 2 && clang_getCursorKind(in.c.v[0]) == CXCursor_MemberRef) {
+		char *name = cx_str(clang_getCursorSpelling(in.c.v[0]));
+		for (int k = 0; k < rec->fields.n; k++)
+			if (rec->fields.v[k].name && streq(rec->fields.v[k].name, name))
+				*lo = *hi = k, *why = NULL;
+	} else if (!rec && in.c.n == 2 && int_of(in.c.v[0], &i)) {
+		*lo = *hi = i, *why = NULL;
+	} else if (!rec && in.c.n == 3 && int_of(in.c.v[0], &i) && int_of(in.c.v[1], &j)) {
+		*lo = i, *hi = j, *why = NULL;
+	}
+	if (!*why)
+		*value = in.c.v[in.c.n - 1];
+	hfree(&in.c);
+	return true;
+}
+
+static const char *list_value(CXCursor list, struct type *t, struct mval *v)
+{
+	struct init in = {0};
+	clang_visitChildren(list, init_visit, &in);
+	struct type *b = strip_typedefs(t);
+	struct item *rec = b->kind == T_ITEM ? b->item : NULL;
+	int n = b->kind == T_ARRAY ? (int)b->len : rec ? rec->fields.n : -1;
+	const char *why = NULL;
+	CXCursor *slot = n > 0 ? alloc(sizeof *slot * n) : NULL;
+	bool *set = n > 0 ? alloc(sizeof *set * n) : NULL;
+	if (n < 0 || (rec && rec->kind != I_STRUCT))
+		why = "a compound literal of a type other than a struct or array";
+	for (int i = 0, pos = 0; !why && i < in.c.n; i++) {
+		CXCursor value = in.c.v[i];
+		int lo = pos, hi = pos;
+		designator(in.c.v[i], rec, &lo, &hi, &value, &why);
+		if (!why && (lo < 0 || hi < lo || hi >= n))
+			why = "a compound literal with more values than fields";
+		for (int k = lo; !why && k <= hi; k++) {
+			slot[k] = value;
+			set[k] = true;
+		}
+		pos = hi + 1;
+	}
+	v->kind = MV_RECORD;
+	v->parts.n = 0;		/* zero_value() may have filled them */
+	for (int i = 0; !why && i < n; i++) {
+		struct field *f = rec ? &rec->fields.v[i] : NULL;
+		struct type *ft = f ? f->type : b->sub;
+		struct mval part;
+		zero_value(ft, &part);
+		if (f && (f->bitwidth >= 0 || !f->name))
+			why = "a compound literal of a record with bitfields or unnamed members";
+		else if (set[i])
+			why = init_value(slot[i], ft, &part);
+		vpush(&v->parts, part);
+	}
+	hfree(&in.c);
+	return why;
+}
+
+static const char *init_value(CXCursor c, struct type *t, struct mval *v)
+{
+	enum tkind k = strip_typedefs(t)->kind;
+	bool is_enum = k == T_ITEM && strip_typedefs(t)->item->kind == I_ENUM;
+	if ((k == T_ARRAY || k == T_ITEM) && !is_enum) {
+		if (clang_getCursorKind(c) != CXCursor_InitListExpr)
+			return "a compound literal with braces left out";
+		return list_value(c, t, v);
+	}
+	if (k == T_PTR) {
+		struct item tmp = {0};
+		const char *why = pointer_value(c, &tmp);
+		if (!why && tmp.val.kind != MV_PTR)
+			why = "a compound literal with a string in a pointer";
+		v->kind = MV_PTR;
+		v->i = tmp.val.i;
+		return why;
+	}
+	/* the value as written, then converted to the field's type, as
+	 * the initialization converts it */
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	const char *why = "a compound literal with designators or a value clang does not fold";
+	struct type *b = strip_typedefs(t);
+	if (b->kind == T_ITEM && b->item->kind == I_ENUM)
+		b = strip_typedefs(b->item->inttype);
+	k = b->kind;
+	bool is_int = r && clang_EvalResult_getKind(r) == CXEval_Int;
+	bool is_flt = r && clang_EvalResult_getKind(r) == CXEval_Float;
+	if ((is_int || is_flt) && (k == T_FLOAT || k == T_DOUBLE)) {
+		v->kind = MV_FLOAT;
+		v->f = is_flt ? clang_EvalResult_getAsDouble(r) :
+		       clang_EvalResult_isUnsignedInt(r) ? (double)clang_EvalResult_getAsUnsigned(r) :
+		       (double)clang_EvalResult_getAsLongLong(r);
+		if (k == T_FLOAT)
+			v->f = (float)v->f;
+		why = NULL;
+	} else if (is_int && k >= T_BOOL && k <= T_ULLONG && b->size > 0) {
+		uint64_t u = clang_EvalResult_getAsUnsigned(r);
+		int bits = k == T_BOOL ? 1 : (int)b->size * 8;
+		if (k == T_BOOL)
+			u = u != 0;
+		else if (bits < 64 && arith[k].uns)
+			u &= (1ULL << bits) - 1;
+		else if (bits < 64)
+			u = (uint64_t)((int64_t)(u << (64 - bits)) >> (64 - bits));
+		v->kind = MV_INT;
+		v->i = (int64_t)u;
+		why = NULL;
+	}
+	if (r)
+		clang_EvalResult_dispose(r);
+	return why;
+}
+
+/* The type and value of c, the macro block's `__auto_type X = (MACRO);`
+ * (or the second parse's, other: its types are not this unit's), for
+ * the macro's item; it->why says why there is none. */
+void typed_value(CXCursor c, struct item *it, bool other)
+{
+	it->has_val = false;
+	it->val = (struct mval){0};
+	unsigned line;
+	clang_getExpansionLocation(clang_getCursorLocation(c), NULL, &line, NULL, NULL);
+	if (clang_isInvalidDeclaration(c) || strmap_get(&ld.block_errors, fmt("%u", line))) {
+		it->why = "not a constant expression";
+		return;
+	}
+	CXType t = clang_getCursorType(c);
+	CXType can = clang_getCanonicalType(t);
+	struct type *ty = other ? (can.kind >= CXType_Bool && can.kind <= CXType_LongDouble ?
+				   conv(can) : NULL) : deduced(t);
+	if (!ty) {
+		it->why = "of a type only the macro's expansion declares";
+		return;
+	}
+	enum tkind k = strip_typedefs(ty)->kind;
+	const char *why = NULL;
+	if (k == T_ITEM && strip_typedefs(ty)->item->kind == I_ENUM)
+		ty = strip_typedefs(ty)->item->inttype;	/* the enum's integer */
+	k = strip_typedefs(ty)->kind;
+	if (k == T_PTR) {
+		why = pointer_value(c, it);
+	} else if (k == T_ITEM || k == T_ARRAY) {
+		CXCursor init = clang_getNullCursor();
+		clang_visitChildren(c, list_visit, &init);
+		why = clang_Cursor_isNull(init) ? "a value of a record type that is no compound literal" :
+						 list_value(init, ty, &it->val);
+	} else if (k == T_LDOUBLE || k == T_FLOAT128 || k == T_FLOAT16 || k >= T_COMPLEX) {
+		why = "of a type Rust has no constants of";
+	} else {
+		CXEvalResult r = clang_Cursor_Evaluate(c);
+		if (r && clang_EvalResult_getKind(r) == CXEval_Int) {
+			it->val.kind = MV_INT;
+			it->val.i = clang_EvalResult_isUnsignedInt(r) ?
+				    (int64_t)clang_EvalResult_getAsUnsigned(r) :
+				    clang_EvalResult_getAsLongLong(r);
+		} else if (r && clang_EvalResult_getKind(r) == CXEval_Float) {
+			it->val.kind = MV_FLOAT;
+			it->val.f = clang_EvalResult_getAsDouble(r);
+		} else {
+			why = "an address, as an integer";	/* a valid initializer */
+		}
+		if (r)
+			clang_EvalResult_dispose(r);
+	}
+	it->why = why;
+	it->has_val = !why;
+	it->type = why ? NULL : ty;
+}
+
 static void eval_var(CXCursor c, struct item *it)
 {
 	enum tkind k = base_kind(it->type);

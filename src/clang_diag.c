@@ -196,6 +196,15 @@ bool report_diagnostics(void)
 		CXDiagnostic d = clang_getDiagnostic(ld.tu, i);
 		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
 		const char *name, *use;
+		/* the macro block's: which macros are no expressions */
+		if (in_block(clang_getDiagnosticLocation(d))) {
+			unsigned line;
+			clang_getExpansionLocation(clang_getDiagnosticLocation(d), NULL, &line, NULL, NULL);
+			if (sev >= CXDiagnostic_Error)
+				strmap_put(&ld.block_errors, fmt("%u", line), "error");
+			clang_disposeDiagnostic(d);
+			continue;
+		}
 		bool made_up = u.list.n && use_dependent(d) && (name = diag_name(d)) &&
 			       (use = strmap_get(&u.names, name)) && streq(use, "used");
 		if (sev != CXDiagnostic_Ignored && !made_up) {

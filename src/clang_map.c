@@ -131,6 +131,20 @@ char *cx_str(CXString s)
 	return r;
 }
 
+/* In the declarations clang.c puts after the header's last line (or an
+ * expansion there): not the header's. */
+bool in_block(CXSourceLocation loc)
+{
+	CXFile f;
+	unsigned line;
+	if (!ld.block_line)
+		return false;
+	clang_getExpansionLocation(loc, &f, &line, NULL, NULL);
+	if (!ld.main_file)
+		ld.main_file = clang_getFile(ld.tu, ld.opt->header);
+	return line >= ld.block_line && clang_File_isEqual(f, ld.main_file);
+}
+
 void locate(CXCursor c, struct item *it)
 {
 	/* consecutive items are mostly in one file: name it once */

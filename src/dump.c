@@ -115,12 +115,16 @@ static void dump_item(FILE *f, struct item *it, int ind)
 			it->link_name ? fmt(" link_name %s", it->link_name) : "");
 		break;
 	case I_MACRO:
-		switch (it->val.kind) {
+		if (it->type && it->has_val)
+			fprintf(f, ": %s", tdesc(it->type));
+		switch (it->has_val ? it->val.kind : MV_NONE) {
 		case MV_INT: fprintf(f, " = %" PRId64 "\n", it->val.i); break;
 		case MV_FLOAT: fprintf(f, " = %g\n", it->val.f); break;
 		case MV_CHAR: fprintf(f, " = char %" PRId64 "\n", it->val.i); break;
 		case MV_STR: fprintf(f, " = string of %zu bytes\n", it->val.slen); break;
-		default: fputs(" (no value)\n", f); break;
+		case MV_PTR: fprintf(f, " = address %#" PRIx64 "\n", (uint64_t)it->val.i); break;
+		case MV_RECORD: fprintf(f, " = compound literal of %d values\n", it->val.parts.n); break;
+		default: fprintf(f, " (no value%s%s)\n", it->why ? ": " : "", it->why ? it->why : ""); break;
 		}
 		break;
 	}

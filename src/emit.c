@@ -394,6 +394,8 @@ static void emit_const(struct buf *o, const char *name, const char *ty, struct m
 	bfree(&b);
 }
 
+static void typed_const(struct buf *o, const char *name, struct type *t, struct mval *v);
+
 static void emit_var(struct buf *o, struct item *it)
 {
 	if (!it->has_val) {
@@ -406,32 +408,136 @@ static void emit_var(struct buf *o, struct item *it)
 		return;
 	}
 	doc(o, 0, it->comment);
-	struct mval v = it->val;
-	if (v.kind == MV_STR) {
-		emit_const(o, it->rname, NULL, &v);
-		return;
+	typed_const(o, it->rname, it->type, &it->val);
+}
+
+/* The Rust expression of value v of C type t, laid out as rustfmt lays
+ * it at indentation ind: a struct literal on one line while its body
+ * is at most 18 columns wide (struct_lit_width), an array while it is at
+ * most 60 (array_width), else a member a line (short elements packed). */
+static void typed_value(struct buf *val, struct type *t, const struct mval *v, int ind);
+
+static void record_value(struct buf *val, struct item *rec, const struct mval *v, int ind)
+{
+	struct buf body = {0};
+	for (int i = 0; i < v->parts.n; i++) {
+		struct field *f = &rec->fields.v[i];
+		bprintf(&body, "%s%s: ", i ? ", " : "", f->rname);
+		typed_value(&body, f->type, &v->parts.v[i], ind + 4);
 	}
-	struct type *t = it->type, *b = t;
+	if (!v->parts.n) {
+		bprintf(val, "%s {}", rec->rname);
+	} else if (body.len <= 18 && !strchr(bstr(&body), '\n')) {
+		bprintf(val, "%s { %s }", rec->rname, bstr(&body));
+	} else {
+		bprintf(val, "%s {\n", rec->rname);
+		for (int i = 0; i < v->parts.n; i++) {
+			indent(val, ind + 4);
+			bprintf(val, "%s: ", rec->fields.v[i].rname);
+			typed_value(val, rec->fields.v[i].type, &v->parts.v[i], ind + 4);
+			bputs(val, ",\n");
+		}
+		indent(val, ind);
+		bputc(val, '}');
+	}
+	free(body.s);
+}
+
+static void array_value(struct buf *val, struct type *elem, const struct mval *v, int ind)
+{
+	struct buf one = {0};
+	strvec items = {0};
+	bool short_items = true;
+	for (int i = 0; i < v->parts.n; i++) {
+		struct buf b = {0};
+		typed_value(&b, elem, &v->parts.v[i], ind + 4);
+		short_items &= b.len <= 10 && !strchr(bstr(&b), '\n');
+		bprintf(&one, "%s%s", i ? ", " : "", bstr(&b));
+		vpush(&items, bdone(&b));
+	}
+	if (one.len + 2 <= 60 && !strchr(bstr(&one), '\n')) {
+		bprintf(val, "[%s]", bstr(&one));
+	} else {
+		bputs(val, "[\n");
+		for (int i = 0, col = 0; i < items.n; i++) {
+			size_t n = strlen(items.v[i]);
+			if (short_items && col && col + 1 + n + 1 <= MAX_WIDTH) {
+				bprintf(val, " %s,", items.v[i]);
+				col += 1 + n + 1;
+				continue;
+			}
+			if (col)
+				bputc(val, '\n');
+			indent(val, ind + 4);
+			bprintf(val, "%s,", items.v[i]);
+			col = ind + 4 + n + 1;
+			if (!short_items) {
+				bputc(val, '\n');
+				col = 0;
+			}
+		}
+		if (short_items)
+			bputc(val, '\n');
+		indent(val, ind);
+		bputc(val, ']');
+	}
+	free(one.s);
+}
+
+static void typed_value(struct buf *val, struct type *t, const struct mval *v, int ind)
+{
+	struct type *b = t;
 	while (b->kind == T_ITEM && b->item->kind == I_TYPEDEF && b->item->astyle == AS_NORMAL)
 		b = b->item->aliased;
 	/* through a new type alias the value is wrapped: Foo(1) */
 	struct item *wrap = b->kind == T_ITEM && b->item->kind == I_TYPEDEF ? b->item : NULL;
 	b = strip_typedefs(b);
-	struct buf val = {0};
 	char num[NUM];
-	if (v.kind == MV_FLOAT)
-		rust_float(&val, v.f);
-	else if (b->kind == T_BOOL)
-		bputs(&val, v.i ? "true" : "false");
+	if (wrap)
+		bprintf(val, "%s(", wrap->rname);
+	if (v->kind == MV_RECORD && b->kind == T_ARRAY) {
+		array_value(val, b->sub, v, ind);
+	} else if (v->kind == MV_RECORD) {
+		record_value(val, b->item, v, ind);
+	} else if (v->kind == MV_PTR) {
+		/* as bindgen's pointer constants (its PR #3379) */
+		bprintf(val, "%" PRIu64 "u64 as usize as %s", (uint64_t)v->i, rty(t));
+	} else if (v->kind == MV_FLOAT) {
+		rust_float(val, v->f);
+	} else if (b->kind == T_BOOL) {
+		bputs(val, v->i ? "true" : "false");
+	} else {
+		bputs(val, int_lit(num, v->i, is_unsigned(t)));
+	}
+	if (wrap)
+		bputc(val, ')');
+}
+
+/* pub const NAME: T = value; for a constant of C type t (a string's type
+ * is bindgen's, whatever the pointer's).  A literal over lines starts on
+ * the constant's own. */
+static void typed_const(struct buf *o, const char *name, struct type *t, struct mval *v)
+{
+	if (v->kind == MV_STR) {
+		emit_const(o, name, NULL, v);
+		return;
+	}
+	struct buf val = {0};
+	typed_value(&val, t, v, 0);
+	if (strchr(bstr(&val), '\n'))
+		bprintf(o, "pub const %s: %s = %s;\n", name, rty(t), bstr(&val));
 	else
-		bputs(&val, int_lit(num, v.i, is_unsigned(t)));
-	const_line(o, it->rname, rty(t), wrap ? fmt("%s(%s)", wrap->rname, bstr(&val)) : bstr(&val));
+		const_line(o, name, rty(t), bstr(&val));
 	free(val.s);
 }
 
 static void emit_macro(struct buf *o, struct item *it)
 {
 	struct mval *v = &it->val;
+	if (conf->macro_const_ctypes) {
+		typed_const(o, it->rname, it->type, v);
+		return;
+	}
 	switch (v->kind) {
 	case MV_INT:
 		emit_const(o, it->rname, macro_int_type_opt(v->i, conf->macro_signed,

@@ -5,6 +5,7 @@
  *
  *   parse_opts      opts.c     argv -> struct opts, every regex compiled
  *   parse_unit      clang.c    libclang parses the header, diagnostics
+ *                   (scan.c    the macros to ask clang for, read first)
  *   load_unit       clang*.c   the translation unit -> IR (items, types)
  *   read_annotations annot.c   <div rustbindgen ...> in doc comments
  *   assign_names    names.c    Rust names
@@ -272,6 +273,7 @@ struct opts {
 	/* macros */
 	bool macro_signed;			/* --default-macro-constant-type signed */
 	bool fit_macro_consts, generate_cstr, clang_macro_fallback;
+	bool macro_const_ctypes;	/* --macro-const-use-ctypes */
 	const char *clang_macro_fallback_dir;
 
 	/* output text */
@@ -298,6 +300,26 @@ struct opts {
  * usage (2) with "kbindgen: ..." on stderr; returns with o->version set
  * and nothing else checked on --version. */
 void parse_opts(struct opts *o, int argc, char **argv);
+
+/* ---- scan.c: the header's macros, read as text before the parse ---- */
+
+/* A name some file of the header's include closure #defines. */
+struct smacro {
+	const char *name;
+	strvec bodies;		/* its object-like definitions' bodies */
+	strvec fbodies;		/* its function-like ones' */
+};
+struct scan {
+	VEC(struct smacro *) macros;	/* in the order first met */
+	struct strmap map;		/* name -> smacro */
+};
+void scan_macros(const struct opts *o, struct scan *s);
+struct mtok;
+typedef VEC(struct mtok) mtokvec;
+/* A body's tokens, into out (a heap vector, emptied first). */
+void scan_tokens(const char *body, mtokvec *out);
+/* Some object-like body of m may be an expression clang could fold. */
+bool scan_worth_asking(struct scan *s, struct smacro *m);
 
 /* ---- The IR (built by clang*.c, filled in by the passes) ---- */
 
@@ -382,13 +404,16 @@ struct enumconst {
 };
 
 /* Values of constants: macros, const globals, enum constants. */
-enum mkind { MV_NONE, MV_INT, MV_FLOAT, MV_CHAR, MV_STR };
+enum mkind { MV_NONE, MV_INT, MV_FLOAT, MV_CHAR, MV_STR, MV_PTR, MV_RECORD };
 struct mval {
 	enum mkind kind;
-	int64_t i;		/* MV_INT, MV_CHAR */
+	int64_t i;		/* MV_INT, MV_CHAR; MV_PTR: the address */
 	double f;		/* MV_FLOAT */
 	const char *s;		/* MV_STR: bytes, no NUL added */
 	size_t slen;
+	/* MV_RECORD (a compound literal): each field's value, in order; an
+	 * array's elements are a record's fields too */
+	VEC(struct mval) parts;
 };
 
 /* What style.c decided for an emitted item: the emitters print it. */
@@ -454,6 +479,7 @@ struct item {
 	/* I_VAR const with initializer, I_MACRO */
 	struct mval val;
 	bool has_val;
+	const char *why;	/* I_MACRO without a value in --macro-const-use-ctypes */
 	struct type *use[2];	/* clang.c: its shared uses, [const] */
 
 	/* filled in by the passes */
@@ -522,6 +548,26 @@ typedef const struct mval *(*mlookup)(const char *name, void *ctx);
  * Returns false when the expression is not understood. */
 bool macro_eval(const struct mtok *toks, int n, mlookup look, void *ctx,
 		struct mval *out);
+
+/* ---- cconst.c: C's constant expressions over macro tokens ---- */
+
+/* A value with its C type: T_INT .. T_ULLONG (u, truncated to the width)
+ * or T_FLOAT, T_DOUBLE (f). */
+struct cval {
+	enum tkind t;
+	uint64_t u;
+	double f;
+};
+void cconst_target(int bits_of_long);	/* 64 by default */
+int64_t cval_int(const struct cval *v);	/* unsigned ones as their bits */
+/* The body of the object-like macro name, its length in *n; NULL if the
+ * name is no such macro. */
+typedef const struct mtok *(*cbody)(const char *name, int *n, void *ctx);
+/* Folds toks[0..n) as C does, macros expanded; false if it cannot. */
+bool cconst_eval(const struct mtok *toks, int n, cbody body, void *ctx, struct cval *out);
+/* Only tokens cconst_eval() knows, and identifiers that ok() accepts. */
+bool cconst_shape(const struct mtok *toks, int n, bool (*ok)(const char *name, void *ctx),
+		  void *ctx);
 
 /* ---- annot.c: <div rustbindgen ...> in doc comments ---- */
 

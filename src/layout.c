@@ -540,8 +540,41 @@ static void layout_list(itemvec *items)
 	}
 }
 
+/* --macro-const-use-ctypes: a compound literal prints as a Rust struct
+ * literal only where the Rust record has C's fields, one member each:
+ * no bitfield units, padding, opaque blob or flexible array. */
+static bool literal_fits(struct type *t, const struct mval *v)
+{
+	t = strip_typedefs(t);
+	if (t->kind == T_ARRAY) {
+		for (int i = 0; i < v->parts.n; i++)
+			if (v->parts.v[i].kind == MV_RECORD && !literal_fits(t->sub, &v->parts.v[i]))
+				return false;
+		return true;
+	}
+	struct item *it = t->kind == T_ITEM ? t->item : NULL;
+	if (!it || !it->lay || it->opaque || it->lay->rust_union || it->lay->m.n != it->fields.n)
+		return false;
+	for (int i = 0; i < it->lay->m.n; i++) {
+		struct member *m = &it->lay->m.v[i];
+		if (m->kind != M_FIELD || m->f != &it->fields.v[i] || flexible_array(m->f->type))
+			return false;
+		if (v->parts.v[i].kind == MV_RECORD && !literal_fits(m->f->type, &v->parts.v[i]))
+			return false;
+	}
+	return true;
+}
+
 void compute_layout(struct unit *u, const struct opts *opts)
 {
 	o = opts;
 	layout_list(&u->items);
+	for (int i = 0; i < u->items.n; i++) {
+		struct item *it = u->items.v[i];
+		if (it->kind == I_MACRO && it->has_val && it->val.kind == MV_RECORD &&
+		    !literal_fits(it->type, &it->val)) {
+			it->has_val = it->emit = false;
+			it->why = "a compound literal of a record whose Rust form has other members";
+		}
+	}
 }

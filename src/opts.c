@@ -443,6 +443,7 @@ static const struct optdef optdefs[] = {
 	SET("fit-macro-constant-types", fit_macro_consts, "Fit macro constants into types smaller than u32/i32"),
 	SET("generate-cstr", generate_cstr, "Generate string constants as &CStr instead of &[u8]"),
 	SET("clang-macro-fallback", clang_macro_fallback, "Evaluate macros clang-side when they cannot be parsed"),
+	SET("macro-const-use-ctypes", macro_const_ctypes, "Give every macro constant its C type and C's value (implies --clang-macro-fallback)"),
 	STR("clang-macro-fallback-build-dir", clang_macro_fallback_dir, "PATH", "Directory for the temporary files of --clang-macro-fallback"),
 
 	GROUP("Output text"),
@@ -747,6 +748,8 @@ static void finish(struct opts *o)
 		o->formatter = FMT_RUSTFMT;
 	if (ps.ignore_functions)
 		o->gen_funcs = false;
+	if (o->macro_const_ctypes)
+		o->clang_macro_fallback = true;
 	if (ps.no_derive_default)
 		o->derive_default = false;
 

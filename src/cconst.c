@@ -1,0 +1,468 @@
+/* cconst.c: C's constant expressions over macro tokens, folded as clang
+ * folds them: integer, floating and character literals; unary + - ~ !,
+ * the binary arithmetic, shift, relational, equality, bitwise and logical
+ * operators, ?: and parentheses; C's types all along (a literal's type
+ * from its value and suffix, the usual arithmetic conversions); object-like
+ * macros expanded as the preprocessor expands them, not evaluated apart
+ * (#define A 1+2 makes A*3 seven).  Signed overflow wraps, as clang's
+ * folding does.  Everything else (casts, sizeof, enum constants, calls,
+ * division by zero, shifts past the width) fails: clang.c asks clang.
+ * Unlike macro.c (bindgen's cexpr, quirks and all) this is C. */
+#include <math.h>
+
+#include "kbindgen.h"
+
+static int long_bits = 64;
+
+void cconst_target(int bits_of_long)
+{
+	long_bits = bits_of_long;
+}
+
+static int width(enum tkind t)
+{
+	return t == T_INT || t == T_UINT ? 32 : t == T_LONG || t == T_ULONG ? long_bits : 64;
+}
+
+static bool is_float(enum tkind t)
+{
+	return t == T_FLOAT || t == T_DOUBLE;
+}
+
+static bool uns(enum tkind t)
+{
+	return t == T_UINT || t == T_ULONG || t == T_ULLONG;
+}
+
+/* the value of v as its signed type reads it */
+static int64_t sval(const struct cval *v)
+{
+	int w = width(v->t);
+	return w == 64 ? (int64_t)v->u : (int64_t)(v->u << (64 - w)) >> (64 - w);
+}
+
+int64_t cval_int(const struct cval *v)
+{
+	return uns(v->t) ? (int64_t)v->u : sval(v);
+}
+
+static struct cval make(enum tkind t, uint64_t u)
+{
+	int w = width(t);
+	return (struct cval){ t, w == 64 ? u : u & ((1ULL << w) - 1), 0 };
+}
+
+/* does u fit t (as a non-negative value)? */
+static bool fits(uint64_t u, enum tkind t)
+{
+	int w = width(t) - !uns(t);
+	return w == 64 || u < 1ULL << w;
+}
+
+/* ---- literals ---- */
+
+static bool int_literal(const char *s, struct cval *out)
+{
+	int base = 10;
+	const char *p = s;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+		base = 16, p += 2;
+	else if (p[0] == '0' && (p[1] == 'b' || p[1] == 'B'))
+		base = 2, p += 2;
+	else if (p[0] == '0')
+		base = 8;
+	uint64_t v = 0;
+	const char *d = p;
+	for (; *p; p++) {
+		int c = *p, k = c >= '0' && c <= '9' ? c - '0' :
+			      c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
+		if (k >= base)
+			break;
+		if (v > (UINT64_MAX - k) / base)
+			return false;
+		v = v * base + k;
+	}
+	if (p == d && base != 8)
+		return false;
+	bool u = false;
+	int l = 0;
+	for (; *p; p++) {
+		if ((*p == 'u' || *p == 'U') && !u)
+			u = true;
+		else if ((*p == 'l' || *p == 'L') && !l)
+			l = p[1] == p[0] ? (p++, 2) : 1;
+		else
+			return false;
+	}
+	/* C11 6.4.4.1: the first type of the list that holds the value */
+	static const enum tkind dec[] = { T_INT, T_LONG, T_LLONG };
+	static const enum tkind other[] = { T_INT, T_UINT, T_LONG, T_ULONG, T_LLONG, T_ULLONG };
+	static const enum tkind udec[] = { T_UINT, T_ULONG, T_ULLONG };
+	const enum tkind *list = u ? udec : base == 10 ? dec : other;
+	int n = u ? 3 : base == 10 ? 3 : 6;
+	for (int i = 0; i < n; i++) {
+		enum tkind t = list[i];
+		int rank = t == T_INT || t == T_UINT ? 0 : t == T_LONG || t == T_ULONG ? 1 : 2;
+		if (rank >= l && fits(v, t)) {
+			*out = make(t, v);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool float_literal(const char *s, struct cval *out)
+{
+	size_t n = strlen(s);
+	bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+	enum tkind t = T_DOUBLE;
+	if (n && (s[n - 1] == 'f' || s[n - 1] == 'F') && !hex)
+		t = T_FLOAT, n--;
+	else if (n && (s[n - 1] == 'f' || s[n - 1] == 'F') && hex && strpbrk(s, "pP"))
+		t = T_FLOAT, n--;
+	char *copy = astrndup(s, n), *end;
+	double f = t == T_FLOAT ? strtof(copy, &end) : strtod(copy, &end);
+	if (*end || end == copy || !isfinite(f))
+		return false;
+	*out = (struct cval){ t, 0, f };
+	return true;
+}
+
+/* 'c' and the simple escapes: an int; what depends on char's sign (bytes
+ * above 0x7f) is left to clang */
+static bool char_literal(const char *s, struct cval *out)
+{
+	static const char esc[] = "abfnrtv\\'\"?", val[] = "\a\b\f\n\r\t\v\\'\"?";
+	int c;
+	if (s[1] == '\\' && s[2] && strchr(esc, s[2]) && s[3] == '\'' && !s[4])
+		c = val[strchr(esc, s[2]) - esc];
+	else if (s[1] && s[1] != '\\' && s[1] != '\'' && s[2] == '\'' && !s[3])
+		c = (unsigned char)s[1];
+	else
+		return false;
+	if (c > 0x7f)
+		return false;
+	*out = make(T_INT, c);
+	return true;
+}
+
+static bool literal(const char *s, struct cval *out)
+{
+	if (s[0] == '\'')
+		return char_literal(s, out);
+	if (!(s[0] >= '0' && s[0] <= '9') && s[0] != '.')
+		return false;
+	bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+	if (hex && strchr(s, '.') && !strpbrk(s, "pP"))
+		return false;
+	if (strchr(s, '.') || strpbrk(s, hex ? "pP" : "eE"))
+		return float_literal(s, out);
+	return int_literal(s, out);
+}
+
+/* ---- the parser, over the expanded tokens ---- */
+
+struct parser {
+	const struct mtok *t;
+	int n, i;
+	bool bad;
+};
+
+static bool is(struct parser *p, const char *op)
+{
+	return p->i < p->n && p->t[p->i].kind == MT_PUNCT && streq(p->t[p->i].s, op);
+}
+
+static bool eat(struct parser *p, const char *op)
+{
+	if (!is(p, op))
+		return false;
+	p->i++;
+	return true;
+}
+
+static struct cval fail(struct parser *p)
+{
+	p->bad = true;
+	return make(T_INT, 0);
+}
+
+/* the usual arithmetic conversions */
+static enum tkind common(enum tkind a, enum tkind b)
+{
+	if (is_float(a) || is_float(b))
+		return a == T_DOUBLE || b == T_DOUBLE ? T_DOUBLE : T_FLOAT;
+	if (a == b)
+		return a;
+	int wa = width(a), wb = width(b);
+	int ra = a == T_INT || a == T_UINT ? 0 : a == T_LONG || a == T_ULONG ? 1 : 2;
+	int rb = b == T_INT || b == T_UINT ? 0 : b == T_LONG || b == T_ULONG ? 1 : 2;
+	if (uns(a) == uns(b))
+		return ra > rb ? a : b;
+	enum tkind u = uns(a) ? a : b, s = uns(a) ? b : a;
+	int ru = uns(a) ? ra : rb, rs = uns(a) ? rb : ra;
+	if (ru >= rs)
+		return u;
+	if ((uns(a) ? wb : wa) > (uns(a) ? wa : wb))
+		return s;
+	return s == T_INT ? T_UINT : s == T_LONG ? T_ULONG : T_ULLONG;
+}
+
+static struct cval convert(struct cval v, enum tkind t)
+{
+	if (v.t == t)
+		return v;
+	if (is_float(t)) {
+		double f = is_float(v.t) ? v.f : uns(v.t) ? (double)v.u : (double)sval(&v);
+		return (struct cval){ t, 0, t == T_FLOAT ? (float)f : f };
+	}
+	if (is_float(v.t))
+		return make(T_INT, 0);		/* never asked: callers check */
+	return make(t, uns(v.t) ? v.u : (uint64_t)sval(&v));
+}
+
+static bool truth(struct cval v)
+{
+	return is_float(v.t) ? v.f != 0 : v.u != 0;
+}
+
+static struct cval cond(struct parser *p);
+
+static struct cval primary(struct parser *p)
+{
+	if (p->i >= p->n)
+		return fail(p);
+	const struct mtok *t = &p->t[p->i];
+	if (eat(p, "(")) {
+		struct cval v = cond(p);
+		if (!eat(p, ")"))
+			return fail(p);
+		return v;
+	}
+	struct cval v;
+	if (t->kind != MT_LITERAL || !literal(t->s, &v))
+		return fail(p);
+	p->i++;
+	return v;
+}
+
+static struct cval unary(struct parser *p)
+{
+	if (eat(p, "+")) {
+		struct cval v = unary(p);
+		return v;
+	}
+	if (eat(p, "-")) {
+		struct cval v = unary(p);
+		if (is_float(v.t))
+			return (struct cval){ v.t, 0, -v.f };
+		return make(v.t, -v.u);
+	}
+	if (eat(p, "~")) {
+		struct cval v = unary(p);
+		return is_float(v.t) ? fail(p) : make(v.t, ~v.u);
+	}
+	if (eat(p, "!"))
+		return make(T_INT, !truth(unary(p)));
+	return primary(p);
+}
+
+/* one binary operator on values already read */
+static struct cval binop(struct parser *p, const char *op, struct cval a, struct cval b)
+{
+	bool shift = streq(op, "<<") || streq(op, ">>");
+	bool logic = streq(op, "&&") || streq(op, "||");
+	if (logic)
+		return make(T_INT, op[0] == '&' ? truth(a) && truth(b) : truth(a) || truth(b));
+	if (shift) {
+		if (is_float(a.t) || is_float(b.t))
+			return fail(p);
+		int64_t n = uns(b.t) ? (b.u > 64 ? 64 : (int64_t)b.u) : sval(&b);
+		if (n < 0 || n >= width(a.t) || (!uns(a.t) && sval(&a) < 0))
+			return fail(p);
+		return make(a.t, op[0] == '<' ? a.u << n : a.u >> n);
+	}
+	enum tkind t = common(a.t, b.t);
+	a = convert(a, t);
+	b = convert(b, t);
+	bool cmp = strchr("<>=!", op[0]) != NULL;	/* the shifts went above */
+	if (is_float(t)) {
+		double x = a.f, y = b.f, r;
+		switch (op[0]) {
+		case '*': r = x * y; break;
+		case '/': if (y == 0) return fail(p); r = x / y; break;
+		case '+': r = x + y; break;
+		case '-': r = x - y; break;
+		case '<': return make(T_INT, op[1] ? x <= y : x < y);
+		case '>': return make(T_INT, op[1] ? x >= y : x > y);
+		case '=': return make(T_INT, x == y);
+		case '!': return make(T_INT, x != y);
+		default: return fail(p);
+		}
+		return (struct cval){ t, 0, t == T_FLOAT ? (float)r : r };
+	}
+	uint64_t x = a.u, y = b.u;
+	int64_t sx = sval(&a), sy = sval(&b);
+	bool u = uns(t);
+	if (cmp) {
+		bool r;
+		switch (op[0]) {
+		case '<': r = u ? (op[1] ? x <= y : x < y) : (op[1] ? sx <= sy : sx < sy); break;
+		case '>': r = u ? (op[1] ? x >= y : x > y) : (op[1] ? sx >= sy : sx > sy); break;
+		case '=': r = x == y; break;
+		default: r = x != y; break;
+		}
+		return make(T_INT, r);
+	}
+	switch (op[0]) {
+	case '*': return make(t, x * y);
+	case '+': return make(t, x + y);
+	case '-': return make(t, x - y);
+	case '&': return make(t, x & y);
+	case '|': return make(t, x | y);
+	case '^': return make(t, x ^ y);
+	case '/':
+	case '%': {
+		if (!y)
+			return fail(p);
+		if (u)
+			return make(t, op[0] == '/' ? x / y : x % y);
+		/* the most negative value by -1 overflows */
+		if (sy == -1 && sx == sval(&(struct cval){ t, 1ULL << (width(t) - 1), 0 }))
+			return fail(p);
+		return make(t, (uint64_t)(op[0] == '/' ? sx / sy : sx % sy));
+	}
+	}
+	return fail(p);
+}
+
+/* precedence climbing over the binary operators, lowest level first */
+static const char *const levels[][5] = {
+	{ "||" }, { "&&" }, { "|" }, { "^" }, { "&" }, { "==", "!=" },
+	{ "<", ">", "<=", ">=" }, { "<<", ">>" }, { "+", "-" }, { "*", "/", "%" },
+};
+#define NLEVELS (int)(sizeof levels / sizeof *levels)
+
+static struct cval binary(struct parser *p, int level)
+{
+	if (level == NLEVELS)
+		return unary(p);
+	struct cval a = binary(p, level + 1);
+	for (;;) {
+		const char *op = NULL;
+		for (int k = 0; k < 5 && levels[level][k]; k++)
+			if (is(p, levels[level][k]))
+				op = levels[level][k];
+		if (!op || p->bad)
+			return a;
+		p->i++;
+		struct cval b = binary(p, level + 1);
+		if (streq(op, "%") || streq(op, "&") || streq(op, "|") || streq(op, "^"))
+			if (is_float(a.t) || is_float(b.t))
+				return fail(p);
+		a = binop(p, op, a, b);
+	}
+}
+
+static struct cval cond(struct parser *p)
+{
+	struct cval c = binary(p, 0);
+	if (!eat(p, "?"))
+		return c;
+	struct cval a = cond(p);
+	if (!eat(p, ":"))
+		return fail(p);
+	struct cval b = cond(p);
+	enum tkind t = common(a.t, b.t);
+	return convert(truth(c) ? a : b, t);
+}
+
+/* ---- macros ---- */
+
+/* The tokens with object-like macros replaced by their bodies, again
+ * within them, but never a macro within its own expansion (C 6.10.3.4). */
+struct expansion {
+	VEC(struct mtok) out;
+	strvec active;
+	cbody body;
+	void *ctx;
+};
+
+static bool expand(struct expansion *e, const struct mtok *t, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct mtok *b = NULL;
+		int bn = 0;
+		bool active = false;
+		if (t[i].kind == MT_IDENT) {
+			for (int k = 0; k < e->active.n; k++)
+				active |= streq(e->active.v[k], t[i].s);
+			if (!active)
+				b = e->body(t[i].s, &bn, e->ctx);
+		}
+		if (!b) {
+			if (e->out.n > 4096)
+				return false;
+			hpush(&e->out, t[i]);
+			continue;
+		}
+		if (e->active.n > 64)
+			return false;
+		hpush(&e->active, (char *)t[i].s);
+		bool ok = expand(e, b, bn);
+		e->active.n--;
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+bool cconst_eval(const struct mtok *t, int n, cbody body, void *ctx, struct cval *out)
+{
+	struct expansion e = { .body = body, .ctx = ctx };
+	bool ok = expand(&e, t, n) && e.out.n;
+	if (ok) {
+		struct parser p = { e.out.v, e.out.n, 0, false };
+		*out = cond(&p);
+		ok = !p.bad && p.i == p.n;
+	}
+	hfree(&e.out);
+	hfree(&e.active);
+	return ok;
+}
+
+/* The tokens are of the kinds cconst_eval() folds, identifiers aside:
+ * whether those are macros it can expand, ok() says. */
+bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void *ctx), void *ctx)
+{
+	static const char *const ops[] = {
+		"(", ")", "+", "-", "~", "!", "*", "/", "%", "<<", ">>", "<", ">",
+		"<=", ">=", "==", "!=", "&", "^", "|", "&&", "||", "?", ":",
+	};
+	struct cval v;
+	if (!n)
+		return false;
+	for (int i = 0; i < n; i++) {
+		switch (t[i].kind) {
+		case MT_LITERAL:
+			if (!literal(t[i].s, &v))
+				return false;
+			break;
+		case MT_IDENT:
+			if (!ok(t[i].s, ctx))
+				return false;
+			break;
+		case MT_PUNCT: {
+			bool known = false;
+			for (size_t k = 0; k < sizeof ops / sizeof *ops && !known; k++)
+				known = streq(t[i].s, ops[k]);
+			if (!known)
+				return false;
+			break;
+		}
+		default:
+			return false;
+		}
+	}
+	return true;
+}

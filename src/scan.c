@@ -1,0 +1,459 @@
+/* scan.c: the header's include closure read as plain text, before clang
+ * parses it: the names its files #define as object-like macros, with their
+ * bodies.  clang.c asks clang for the values of those that may be
+ * expressions in the same parse, by declarations after the header's last
+ * line, which must be written before the parse begins.
+ *
+ * A superset, on purpose: conditionals are not followed (every #define in
+ * every branch counts, every #include is read once), an include is looked
+ * up the way clang looks it up, computed includes (#include MACRO) are
+ * not.  What the scan misses clang.c finds after the parse and asks in a
+ * second one, as before.  Knows nothing of libclang. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kbindgen.h"
+
+static struct scan *sc;
+static strvec quote_dirs, angle_dirs;
+static struct strmap seen_files;
+
+/* ---- include paths ---- */
+
+/* The directories clang searches, from its arguments: -iquote for "x"
+ * only, then -I, -isystem, the default system directories (unless
+ * -nostdinc), -idirafter. */
+static void search_dirs(const struct opts *o)
+{
+	strvec after = {0};
+	bool nostdinc = false, nobuiltin = false;
+	const strvec *a = &o->clang_args;
+	for (int i = 0; i < a->n; i++) {
+		const char *s = a->v[i], *next = i + 1 < a->n ? a->v[i + 1] : NULL;
+		static const char *const flags[] = { "-I", "-iquote", "-isystem", "-idirafter" };
+		for (int k = 0; k < 4; k++) {
+			size_t n = strlen(flags[k]);
+			if (strncmp(s, flags[k], n))
+				continue;
+			const char *dir = s[n] ? s + n : next;
+			if (!s[n])
+				i++;
+			if (!dir)
+				break;
+			if (k == 1)
+				vpush(&quote_dirs, (char *)dir);
+			else
+				vpush(k == 3 ? &after : &angle_dirs, (char *)dir);
+			break;
+		}
+		if (streq(s, "-nostdinc"))
+			nostdinc = true;
+		if (streq(s, "-nostdinc") || streq(s, "-nobuiltininc"))
+			nobuiltin = true;
+	}
+	if (!nobuiltin) {
+		/* clang's own headers (stddef.h, stdarg.h): lib/clang/N/include */
+		const char *base = KB_LLVM_DIR "/lib/clang";
+		DIR *d = opendir(base);
+		struct dirent *e;
+		while (d && (e = readdir(d)))
+			if (e->d_name[0] != '.')
+				vpush(&angle_dirs, fmt("%s/%s/include", base, e->d_name));
+		if (d)
+			closedir(d);
+	}
+	if (!nostdinc) {
+		static const char *const sys[] = {
+			"/usr/local/include", "/usr/include/x86_64-linux-gnu",
+			"/usr/include/aarch64-linux-gnu", "/usr/include",
+		};
+		for (int k = 0; k < 4; k++)
+			vpush(&angle_dirs, (char *)sys[k]);
+	}
+	for (int i = 0; i < after.n; i++)
+		vpush(&angle_dirs, after.v[i]);
+}
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+	return !stat(path, &st) && S_ISREG(st.st_mode);
+}
+
+static void scan_file(const char *path, int depth);
+
+/* The first file of that name along dirs from index i on; NULL if none. */
+static const char *find(const strvec *dirs, int i, const char *name, int *at)
+{
+	for (; i < dirs->n; i++) {
+		const char *p = fmt("%s/%s", dirs->v[i], name);
+		if (is_file(p)) {
+			*at = i;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* #include "name" or <name> in the file at path, found as clang finds
+ * it; for #include_next, every later match (a superset).  Each name is
+ * looked up once along the search path: a header's closure names
+ * <linux/types.h> hundreds of times. */
+static struct strmap looked_up;
+
+static void include(const char *from, const char *name, bool quoted, bool next, int depth)
+{
+	int at;
+	if (name[0] == '/') {
+		scan_file(name, depth + 1);
+		return;
+	}
+	if (quoted) {
+		const char *slash = strrchr(from, '/');
+		const char *p = slash ? fmt("%.*s/%s", (int)(slash - from), from, name) : name;
+		if (is_file(p)) {
+			scan_file(p, depth + 1);
+			return;
+		}
+		if ((p = find(&quote_dirs, 0, name, &at))) {
+			scan_file(p, depth + 1);
+			return;
+		}
+	}
+	if (!next && strmap_get(&looked_up, name))
+		return;
+	if (!next)
+		strmap_put(&looked_up, astrdup(name), (void *)1);
+	const char *p = find(&angle_dirs, 0, name, &at);
+	while (p) {
+		scan_file(p, depth + 1);
+		p = next ? find(&angle_dirs, at + 1, name, &at) : NULL;
+	}
+}
+
+/* ---- the text ---- */
+
+static bool ident_start(int c)
+{
+	return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool ident_char(int c)
+{
+	return ident_start(c) || (c >= '0' && c <= '9');
+}
+
+static const char *skip_blank(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+static struct smacro *macro_named(const char *name)
+{
+	struct smacro *m = strmap_get(&sc->map, name);
+	if (!m) {
+		m = alloc(sizeof *m);
+		m->name = astrdup(name);
+		strmap_put(&sc->map, m->name, m);
+		vpush(&sc->macros, m);
+	}
+	return m;
+}
+
+/* A directive's logical line: #define and #include matter. */
+static void directive(const char *path, const char *line, int depth)
+{
+	const char *p = skip_blank(line);
+	if (*p != '#')
+		return;
+	p = skip_blank(p + 1);
+	const char *w = p;
+	while (ident_char((unsigned char)*p))
+		p++;
+	size_t wn = p - w;
+	p = skip_blank(p);
+	if (wn == 6 && !strncmp(w, "define", 6)) {
+		const char *n = p;
+		while (ident_char((unsigned char)*p))
+			p++;
+		if (p == n || !ident_start((unsigned char)*n))
+			return;
+		struct smacro *m = macro_named(fmt("%.*s", (int)(p - n), n));
+		bool fn = *p == '(';
+		if (fn)
+			p = strchr(p, ')') ? strchr(p, ')') + 1 : p + strlen(p);
+		const char *body = skip_blank(p);
+		size_t bn = strlen(body);
+		while (bn && (body[bn - 1] == ' ' || body[bn - 1] == '\t' || body[bn - 1] == '\r'))
+			bn--;
+		vpush(fn ? &m->fbodies : &m->bodies, astrndup(body, bn));
+	} else if ((wn == 7 && !strncmp(w, "include", 7)) ||
+		   (wn == 12 && !strncmp(w, "include_next", 12)) ||
+		   (wn == 6 && !strncmp(w, "import", 6))) {
+		char close = *p == '"' ? '"' : *p == '<' ? '>' : 0;
+		const char *e = close ? strchr(p + 1, close) : NULL;
+		if (e)
+			include(path, fmt("%.*s", (int)(e - p - 1), p + 1), close == '"',
+				wn == 12, depth);
+	}
+}
+
+/* The logical line of a directive from p on: continuations joined,
+ * comments made blanks, literals copied whole (they may hold a comment's
+ * start).  Returns where the next line begins. */
+static const char *logical_line(const char *p, struct buf *line)
+{
+	line->len = 0;
+	for (;; p++) {
+		if (p[0] == '\\' && (p[1] == '\n' || (p[1] == '\r' && p[2] == '\n'))) {
+			p += p[1] == '\r' ? 2 : 1;
+			continue;
+		}
+		if (!*p)
+			break;
+		if (*p == '\n')
+			return p + 1;
+		if (p[0] == '/' && p[1] == '*') {
+			const char *e = strstr(p + 2, "*/");
+			if (!e)
+				break;
+			bputc(line, ' ');
+			/* a comment that goes on to later lines ends the directive */
+			if (memchr(p, '\n', e - p)) {
+				p = e + 2;
+				break;
+			}
+			p = e + 1;
+		} else if (p[0] == '/' && p[1] == '/') {
+			while (p[1] && p[1] != '\n')
+				p++;
+		} else if (*p == '"' || *p == '\'') {
+			char q = *p;
+			bputc(line, *p);
+			while (p[1] && p[1] != '\n' && p[1] != q) {
+				if (p[1] == '\\' && p[2] && p[2] != '\n')
+					bputc(line, *++p);
+				bputc(line, *++p);
+			}
+			if (p[1] == q)
+				bputc(line, *++p);
+		} else {
+			bputc(line, *p);
+		}
+	}
+	const char *nl = strchr(p, '\n');
+	return nl ? nl + 1 : p + strlen(p);
+}
+
+/* Only directives matter: a line whose first non-blank is #.  Comments
+ * are not followed across lines, so a # line inside one counts too: a
+ * superset. */
+static void scan_file(const char *path, int depth)
+{
+	/* clang's limit of nested includes is 200 */
+	if (depth > 200 || strmap_get(&seen_files, path))
+		return;
+	strmap_put(&seen_files, astrdup(path), (void *)1);
+	int fd = open(path, O_RDONLY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st)) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	/* a buffer for each depth, kept from file to file: fresh memory
+	 * for each would cost more in page faults than the reading */
+	static VEC(struct buf) texts;
+	while (texts.n <= depth)
+		hpush(&texts, (struct buf){0});
+	struct buf text = texts.v[depth], line = {0};
+	text.len = 0;
+	bgrow(&text, st.st_size);
+	ssize_t n;
+	while ((n = read(fd, text.s + text.len, text.cap - text.len - 1)) > 0) {
+		text.len += n;
+		if (text.len + 1 == text.cap)
+			bgrow(&text, 65536);
+	}
+	text.s[text.len] = 0;
+	close(fd);
+	for (const char *p = text.s; p && *p;) {
+		const char *q = skip_blank(p);
+		if (*q == '#') {
+			p = logical_line(q, &line);
+			directive(path, bstr(&line), depth);
+		} else {
+			const char *nl = strchr(q, '\n');
+			p = nl ? nl + 1 : q + strlen(q);
+		}
+	}
+	bfree(&line);
+	texts.v[depth] = text;
+}
+
+void scan_macros(const struct opts *o, struct scan *s)
+{
+	sc = s;
+	search_dirs(o);
+	const strvec *a = &o->clang_args;
+	for (int i = 0; i + 1 < a->n; i++)
+		if (streq(a->v[i], "-include") || streq(a->v[i], "-imacros"))
+			include(".", a->v[++i], true, false, 0);
+	scan_file(o->header, 0);
+	free(seen_files.slots);
+	free(looked_up.slots);
+	seen_files = looked_up = (struct strmap){0};
+}
+
+/* ---- a body's tokens ---- */
+
+/* The preprocessing tokens of a body, as libclang would kind them: a
+ * number or character or string literal (with its prefix), an identifier
+ * (keywords included), a punctuator (the longest that matches). */
+void scan_tokens(const char *s, mtokvec *out)
+{
+	static const char *const puncts[] = {
+		"...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==",
+		"!=", "&&", "||", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##",
+	};
+	out->n = 0;
+	for (;;) {
+		s = skip_blank(s);
+		if (!*s)
+			return;
+		const char *b = s;
+		enum mtokkind k = MT_LITERAL;
+		if (ident_start((unsigned char)*s)) {
+			while (ident_char((unsigned char)*s))
+				s++;
+			k = MT_IDENT;
+			/* a prefixed literal: L"x", u8"x" */
+			size_t n = s - b;
+			if ((*s == '"' || *s == '\'') &&
+			    ((n == 1 && strchr("LuU", *b)) || (n == 2 && !strncmp(b, "u8", 2))))
+				k = MT_LITERAL;
+		}
+		if (k == MT_LITERAL && (*s == '"' || *s == '\'')) {
+			char q = *s++;
+			while (*s && *s != q)
+				s += s[0] == '\\' && s[1] ? 2 : 1;
+			s += *s == q;
+		} else if (k == MT_LITERAL && ((*s >= '0' && *s <= '9') ||
+					       (*s == '.' && s[1] >= '0' && s[1] <= '9'))) {
+			for (s++; ident_char((unsigned char)*s) || *s == '.' ||
+				  ((*s == '+' || *s == '-') && strchr("eEpP", s[-1])); s++)
+				;
+		} else if (k == MT_LITERAL) {
+			k = MT_PUNCT;
+			s++;
+			for (size_t i = 0; i < sizeof puncts / sizeof *puncts; i++)
+				if (!strncmp(b, puncts[i], strlen(puncts[i]))) {
+					s = b + strlen(puncts[i]);
+					break;
+				}
+		}
+		hpush(out, ((struct mtok){ k, astrndup(b, s - b) }));
+	}
+}
+
+/* ---- which names are worth asking clang ---- */
+
+/* The first token of s (an arena copy, "" at the end), and in *rest
+ * what follows it. */
+static const char *first_token(const char *s, const char **rest)
+{
+	s = skip_blank(s);
+	size_t k = 0;
+	if (ident_start((unsigned char)*s)) {
+		while (ident_char((unsigned char)s[k]))
+			k++;
+	} else if (*s) {
+		k = s[0] == '-' && s[1] == '>' ? 2 : 1;
+	}
+	*rest = skip_blank(s + k);
+	return astrndup(s, k);
+}
+
+/* Words that cannot begin a C expression: types, storage classes,
+ * statements, attributes, asm. */
+static bool not_an_expression_start(const char *w)
+{
+	static const char *const words[] = {
+		"asm", "__asm", "__asm__", "__attribute", "__attribute__", "auto",
+		"break", "case", "char", "const", "__const", "__const__",
+		"continue", "default", "do", "double", "else", "enum", "extern",
+		"float", "for", "goto", "if", "inline", "__inline", "__inline__",
+		"int", "long", "register", "restrict", "__restrict", "__restrict__",
+		"return", "short", "signed", "__signed__", "static", "struct",
+		"switch", "typedef", "typeof", "__typeof", "__typeof__", "union",
+		"unsigned", "void", "volatile", "__volatile__", "while", "_Bool",
+		"_Noreturn", "_Static_assert", "_Thread_local", "__thread",
+		"__label__", "__declspec", "__volatile",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (streq(w, words[i]))
+			return true;
+	return false;
+}
+
+static bool maybe_expression(const char *body, bool then_call, int depth);
+
+/* A macro name at the start of a body: some definition of it may begin
+ * an expression (a function-like one only when it is called). */
+static bool macro_may_start(struct smacro *m, bool called, int depth)
+{
+	for (int i = 0; i < m->bodies.n; i++)
+		if (maybe_expression(m->bodies.v[i], called, depth + 1))
+			return true;
+	for (int i = 0; called && i < m->fbodies.n; i++)
+		if (maybe_expression(m->fbodies.v[i], false, depth + 1))
+			return true;
+	return false;
+}
+
+/* False when body certainly is no expression clang could fold at file
+ * scope: empty, a statement, a type, an attribute, a call of a function.
+ * then_call: a ( follows the body where it is used.  Every declaration
+ * clang cannot take costs an error, and clang's errors in macro
+ * expansions are dear (a millisecond each). */
+static bool maybe_expression(const char *body, bool then_call, int depth)
+{
+	const char *rest, *tok = first_token(body, &rest);
+	if (!tok[0] || depth > 16)
+		return tok[0];
+	if (tok[0] == '#')
+		return true;		/* #x in a function-like body: a string */
+	if (strchr("{};,=.[]", tok[0]) || streq(tok, "->"))
+		return false;
+	if (tok[0] == '(' && *rest == '{')
+		return false;		/* ({ ... }): a statement expression */
+	if (!ident_start((unsigned char)tok[0]))
+		return true;
+	if (not_an_expression_start(tok))
+		return false;
+	struct smacro *m = strmap_get(&sc->map, tok);
+	bool called = *rest == '(' || (!*rest && then_call);
+	if (m && (m->bodies.n || (called && m->fbodies.n)))
+		return macro_may_start(m, called, depth);
+	if (m && m->fbodies.n)
+		return false;		/* a function-like macro's bare name */
+	/* f(...) at file scope is no constant, unless a builtin; nor is
+	 * a.b */
+	if (called)
+		return startswith(tok, "__builtin_") || streq(tok, "sizeof") || streq(tok, "_Generic") ||
+		       streq(tok, "_Alignof") || startswith(tok, "__alignof");
+	return *rest != '.' && strncmp(rest, "->", 2);
+}
+
+bool scan_worth_asking(struct scan *s, struct smacro *m)
+{
+	sc = s;
+	for (int i = 0; i < m->bodies.n; i++)
+		if (maybe_expression(m->bodies.v[i], false, 0))
+			return true;
+	return false;
+}

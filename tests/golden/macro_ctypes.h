@@ -1,0 +1,74 @@
+// bindgen-flags: --macro-const-use-ctypes
+// Every macro constant with its C type and the value C code sees at the
+// end of the header (the last definition): typedef names kept, unsigned
+// and negative values as C has them, floats, strings, pointer constants,
+// compound literals.  Left out: addresses, types, statements, long double.
+
+typedef unsigned int gfp_t;
+typedef unsigned int uid_t;
+typedef struct { uid_t val; } kuid_t;
+typedef struct kernel_cap_struct { unsigned int cap[2]; } kernel_cap_t;
+struct point { int x; double y; };
+typedef struct { unsigned char b[16]; } guid_t;
+struct line { struct point from, to; long long id[3]; };
+struct rec { int a; char b; };
+enum mode { MODE_A = 3, MODE_B = 8 };
+extern int some_global;
+extern int some_function(int);
+
+#define __GFP_IO 0x40u
+#define GFP_KERNEL ((gfp_t)(__GFP_IO | 0x400u))
+#define UINT_MAX (~0U)
+#define ULONG_MAX (~0UL)
+#define LLONG_MIN (-9223372036854775807LL - 1)
+#define SETUP_INDIRECT (1 << 31)
+#define MASK (0xfffff << 12)
+#define NOT_MASK (~MASK)
+#define SUM 1 + 2
+#define PRODUCT SUM * 3
+#define HZ 100
+#undef HZ
+#define HZ 250
+#define ANSWER_CHAR 'x'
+#define NEWLINE '\n'
+#define BYTE ((char)200)
+#define FLAG ((_Bool)2)
+#define SHORTY ((short)-5)
+#define HALF 0.5f
+#define THIRD (1.0 / 3)
+#define HUGE 1e300
+#define LDBL 1.0L
+#define SIZE_OF_REC sizeof(struct rec)
+#define OFFSET_B __builtin_offsetof(struct rec, b)
+#define MODE_SUM (MODE_A + MODE_B)
+#define MODE_AS_ENUM ((enum mode)MODE_B)
+#define STRINGIFY(x) #x
+#define GREETING "hello, " "world"
+#define VERSION STRINGIFY(1.2.3)
+#define STR_PTR ((const char *)"abc")
+#define ERR_PTR_VALUE ((void *)(-1))
+#define NULL_REC ((struct rec *)0)
+#define MMIO_BASE ((volatile unsigned int *)0xfee00000UL)
+#define GLOBAL_ROOT_UID ((kuid_t){ 0 })
+#define INVALID_UID ((kuid_t){ -1 })
+#define CAP_EMPTY_SET ((kernel_cap_t){{ 0, 0 }})
+#define CAP_FULL_SET ((kernel_cap_t){{ ~0, (1U << 9) - 1 }})
+#define ORIGIN ((struct point){ 1, 2.5 })
+#define SOME_GUID ((guid_t){{ 0xa1, 0xb2, 0xc3, 0xd4, 0xe5, 0xf6, 0x17, 0x28, 0x39, 0x4a, 0x5b, 0x6c, 0x7d, 0x8e, 0x9f, 0xff }})
+#define DIAGONAL ((struct line){ { -1, -1.5 }, { 1000000, 1e10 }, { 9223372036854775807LL, -9223372036854775807LL, 42 } })
+#define DESIGNATED ((struct point){ .y = 1 })
+#define ADDRESS (&some_global)
+#define FUNCTION some_function
+#define A_TYPE unsigned long
+#define A_STMT do { } while (0)
+#define EMPTY
+#define CALL some_function(1)
+struct limit { unsigned int min, max; };
+struct node { struct node *left, *right; unsigned long color; };
+struct key { struct limit range; int enabled; };
+#define LIMIT_32 ((struct limit){ .min = 0, .max = ~0U })
+#define LIMIT_MAX_ONLY ((struct limit){ .max = 16 })
+#define EMPTY_NODE ((struct node){ ((void *)0), })
+#define KEY_ON ((struct key){ .enabled = 1, .range = { 1, 2 } })
+#define ARRAY_DESIGNATED ((guid_t){ { [3] = 7 } })
+#define ALL_ONES ((guid_t){ { [0 ... 15] = 0xff } })
