@@ -166,6 +166,7 @@ struct parser {
 	const struct mtok *t;
 	int n, i;
 	bool bad;
+	bool syntax;		/* cconst_syntax(): names are operands, values do not matter */
 };
 
 static bool is(struct parser *p, const char *op)
@@ -185,6 +186,13 @@ static struct cval fail(struct parser *p)
 {
 	p->bad = true;
 	return make(T_INT, 0);
+}
+
+/* a value the operation cannot take (division by zero, a shift too
+ * far): a failure, but not for the syntax alone */
+static struct cval undefined(struct parser *p, struct cval a)
+{
+	return p->syntax ? a : fail(p);
 }
 
 /* the usual arithmetic conversions */
@@ -240,6 +248,10 @@ static struct cval primary(struct parser *p)
 		return v;
 	}
 	struct cval v;
+	if (p->syntax && t->kind == MT_IDENT) {
+		p->i++;
+		return make(T_INT, 1);
+	}
 	if (t->kind != MT_LITERAL || !literal(t->s, &v))
 		return fail(p);
 	p->i++;
@@ -279,7 +291,7 @@ static struct cval binop(struct parser *p, const char *op, struct cval a, struct
 			return fail(p);
 		int64_t n = uns(b.t) ? (b.u > 64 ? 64 : (int64_t)b.u) : sval(&b);
 		if (n < 0 || n >= width(a.t) || (!uns(a.t) && sval(&a) < 0))
-			return fail(p);
+			return undefined(p, a);
 		return make(a.t, op[0] == '<' ? a.u << n : a.u >> n);
 	}
 	enum tkind t = common(a.t, b.t);
@@ -290,7 +302,7 @@ static struct cval binop(struct parser *p, const char *op, struct cval a, struct
 		double x = a.f, y = b.f, r;
 		switch (op[0]) {
 		case '*': r = x * y; break;
-		case '/': if (y == 0) return fail(p); r = x / y; break;
+		case '/': if (y == 0) return undefined(p, a); r = x / y; break;
 		case '+': r = x + y; break;
 		case '-': r = x - y; break;
 		case '<': return make(T_INT, op[1] ? x <= y : x < y);
@@ -324,12 +336,12 @@ static struct cval binop(struct parser *p, const char *op, struct cval a, struct
 	case '/':
 	case '%': {
 		if (!y)
-			return fail(p);
+			return undefined(p, a);
 		if (u)
 			return make(t, op[0] == '/' ? x / y : x % y);
 		/* the most negative value by -1 overflows */
 		if (sy == -1 && sx == sval(&(struct cval){ t, 1ULL << (width(t) - 1), 0 }))
-			return fail(p);
+			return undefined(p, a);
 		return make(t, (uint64_t)(op[0] == '/' ? sx / sy : sx % sy));
 	}
 	}
@@ -422,13 +434,22 @@ bool cconst_eval(const struct mtok *t, int n, cbody body, void *ctx, struct cval
 	struct expansion e = { .body = body, .ctx = ctx };
 	bool ok = expand(&e, t, n) && e.out.n;
 	if (ok) {
-		struct parser p = { e.out.v, e.out.n, 0, false };
+		struct parser p = { e.out.v, e.out.n, 0, false, false };
 		*out = cond(&p);
 		ok = !p.bad && p.i == p.n;
 	}
 	hfree(&e.out);
 	hfree(&e.active);
 	return ok;
+}
+
+/* toks[0..n) parse as an expression cconst_eval() knows, a name standing
+ * for an operand; no macro is expanded, no value computed. */
+bool cconst_syntax(const struct mtok *t, int n)
+{
+	struct parser p = { t, n, 0, false, true };
+	cond(&p);
+	return n && !p.bad && p.i == n;
 }
 
 /* The tokens are of the kinds cconst_eval() folds, identifiers aside:

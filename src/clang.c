@@ -67,6 +67,32 @@ static enum CXChildVisitResult fallback_visit(CXCursor c, CXCursor p, CXClientDa
 	return CXChildVisit_Continue;
 }
 
+/* name's last definition so far, for cconst.c.  libclang spells the last
+ * token of a definition that follows a backslash-newline with the splice
+ * in it ("\\\n)"): cexpr sees that, as in bindgen; C's value needs the
+ * token itself. */
+static void last_body_is(const char *name, struct mtok *mt, int m)
+{
+	struct body *b = alloc(sizeof *b);
+	*b = (struct body){ mt, m };
+	if (m && strchr(mt[m - 1].s, '\\')) {
+		b->v = alloc(sizeof *b->v * m);
+		memcpy(b->v, mt, sizeof *mt * m);
+		char *t = astrdup(mt[m - 1].s), *q = t;
+		for (const char *p = t; *p; p++) {
+			size_t splice = p[0] != '\\' ? 0 : p[1] == '\n' ? 2 :
+					p[1] == '\r' && p[2] == '\n' ? 3 : 0;
+			if (splice)
+				p += splice - 1;
+			else
+				*q++ = *p;
+		}
+		*q = 0;
+		b->v[m - 1].s = t;
+	}
+	strmap_put(&last_body, name, b);
+}
+
 static void macro_item(CXCursor c)
 {
 	if (clang_Cursor_isMacroFunctionLike(c))
@@ -99,27 +125,8 @@ static void macro_item(CXCursor c)
 		m++;
 	}
 	clang_disposeTokens(ld.tu, toks, n);
-	struct body *b = alloc(sizeof *b);
-	*b = (struct body){ mt, m };
-	/* libclang spells the last token of a definition that follows a
-	 * backslash-newline with the splice in it ("\\\n)").  cexpr sees
-	 * that, as in bindgen; C's value needs the token itself. */
-	if (m && strchr(mt[m - 1].s, '\\')) {
-		b->v = alloc(sizeof *b->v * m);
-		memcpy(b->v, mt, sizeof *mt * m);
-		char *t = astrdup(mt[m - 1].s), *q = t;
-		for (const char *p = t; *p; p++) {
-			size_t splice = p[0] != '\\' ? 0 : p[1] == '\n' ? 2 :
-					p[1] == '\r' && p[2] == '\n' ? 3 : 0;
-			if (splice)
-				p += splice - 1;
-			else
-				*q++ = *p;
-		}
-		*q = 0;
-		b->v[m - 1].s = t;
-	}
-	strmap_put(&last_body, it->name, b);
+	if (ld.block_line)
+		last_body_is(it->name, mt, m);
 	it->complete = true;
 	if (m > 0 && macro_eval(mt, m, mlook, NULL, &it->val)) {
 		it->has_val = true;
@@ -217,23 +224,6 @@ static struct strmap folds;	/* name -> "yes", "no", "busy" */
 
 static bool name_folds(const char *name, void *ctx);
 
-/* The tokens of the last body the scan saw for name. */
-static const struct mtok *scanned_body(const char *name, int *n, void *ctx)
-{
-	static struct strmap toks;
-	struct body *b = strmap_get(&toks, name);
-	struct smacro *m;
-	if (!b && (m = strmap_get(&scan.map, name)) && m->bodies.n && !m->fbodies.n) {
-		mtokvec t = {0};
-		scan_tokens(m->bodies.v[m->bodies.n - 1], &t);
-		b = alloc(sizeof *b);
-		*b = (struct body){ keep(t.v, sizeof *t.v * t.n), t.n };
-		strmap_put(&toks, m->name, b);
-	}
-	*n = b ? b->n : 0;
-	return b && b->n ? b->v : NULL;
-}
-
 static bool folds_alone(struct smacro *m)
 {
 	const char *known = strmap_get(&folds, m->name);
@@ -242,11 +232,9 @@ static bool folds_alone(struct smacro *m)
 	strmap_put(&folds, m->name, "busy");
 	bool ok = m->bodies.n && !m->fbodies.n;
 	mtokvec t = {0};
-	struct cval v;
 	for (int i = 0; ok && i < m->bodies.n; i++) {
 		scan_tokens(m->bodies.v[i], &t);
-		ok = cconst_shape(t.v, t.n, name_folds, NULL) &&
-		     cconst_eval(t.v, t.n, scanned_body, NULL, &v);
+		ok = cconst_shape(t.v, t.n, name_folds, NULL) && cconst_syntax(t.v, t.n);
 	}
 	hfree(&t);
 	strmap_put(&folds, m->name, ok ? "yes" : "no");

@@ -308,6 +308,8 @@ struct smacro {
 	const char *name;
 	strvec bodies;		/* its object-like definitions' bodies */
 	strvec fbodies;		/* its function-like ones' */
+	signed char may[2];	/* scan.c: may begin an expression [called]:
+				 * 1 yes, -1 no, 2 being worked out */
 };
 struct scan {
 	VEC(struct smacro *) macros;	/* in the order first met */
@@ -565,6 +567,8 @@ int64_t cval_int(const struct cval *v);	/* unsigned ones as their bits */
 typedef const struct mtok *(*cbody)(const char *name, int *n, void *ctx);
 /* Folds toks[0..n) as C does, macros expanded; false if it cannot. */
 bool cconst_eval(const struct mtok *toks, int n, cbody body, void *ctx, struct cval *out);
+/* An expression cconst_eval() would parse, each name an operand. */
+bool cconst_syntax(const struct mtok *toks, int n);
 /* Only tokens cconst_eval() knows, and identifiers that ok() accepts. */
 bool cconst_shape(const struct mtok *toks, int n, bool (*ok)(const char *name, void *ctx),
 		  void *ctx);

@@ -76,6 +76,18 @@ static void search_dirs(const struct opts *o)
 		vpush(&angle_dirs, after.v[i]);
 }
 
+/* dir/name in the arena: fmt() would be slower, and this runs for every
+ * directory an #include is looked for in */
+static const char *join(const char *dir, size_t dn, const char *name)
+{
+	size_t nn = strlen(name);
+	char *p = alloc(dn + 1 + nn + 1);
+	memcpy(p, dir, dn);
+	p[dn] = '/';
+	memcpy(p + dn + 1, name, nn + 1);
+	return p;
+}
+
 static bool is_file(const char *path)
 {
 	struct stat st;
@@ -88,7 +100,7 @@ static void scan_file(const char *path, int depth);
 static const char *find(const strvec *dirs, int i, const char *name, int *at)
 {
 	for (; i < dirs->n; i++) {
-		const char *p = fmt("%s/%s", dirs->v[i], name);
+		const char *p = join(dirs->v[i], strlen(dirs->v[i]), name);
 		if (is_file(p)) {
 			*at = i;
 			return p;
@@ -112,7 +124,7 @@ static void include(const char *from, const char *name, bool quoted, bool next, 
 	}
 	if (quoted) {
 		const char *slash = strrchr(from, '/');
-		const char *p = slash ? fmt("%.*s/%s", (int)(slash - from), from, name) : name;
+		const char *p = slash ? join(from, slash - from, name) : name;
 		if (is_file(p)) {
 			scan_file(p, depth + 1);
 			return;
@@ -157,7 +169,7 @@ static struct smacro *macro_named(const char *name)
 	struct smacro *m = strmap_get(&sc->map, name);
 	if (!m) {
 		m = alloc(sizeof *m);
-		m->name = astrdup(name);
+		m->name = name;
 		strmap_put(&sc->map, m->name, m);
 		vpush(&sc->macros, m);
 	}
@@ -182,7 +194,7 @@ static void directive(const char *path, const char *line, int depth)
 			p++;
 		if (p == n || !ident_start((unsigned char)*n))
 			return;
-		struct smacro *m = macro_named(fmt("%.*s", (int)(p - n), n));
+		struct smacro *m = macro_named(astrndup(n, p - n));
 		bool fn = *p == '(';
 		if (fn)
 			p = strchr(p, ')') ? strchr(p, ')') + 1 : p + strlen(p);
@@ -197,7 +209,7 @@ static void directive(const char *path, const char *line, int depth)
 		char close = *p == '"' ? '"' : *p == '<' ? '>' : 0;
 		const char *e = close ? strchr(p + 1, close) : NULL;
 		if (e)
-			include(path, fmt("%.*s", (int)(e - p - 1), p + 1), close == '"',
+			include(path, astrndup(p + 1, e - p - 1), close == '"',
 				wn == 12, depth);
 	}
 }
@@ -406,13 +418,17 @@ static bool maybe_expression(const char *body, bool then_call, int depth);
  * an expression (a function-like one only when it is called). */
 static bool macro_may_start(struct smacro *m, bool called, int depth)
 {
-	for (int i = 0; i < m->bodies.n; i++)
-		if (maybe_expression(m->bodies.v[i], called, depth + 1))
-			return true;
-	for (int i = 0; called && i < m->fbodies.n; i++)
-		if (maybe_expression(m->fbodies.v[i], false, depth + 1))
-			return true;
-	return false;
+	signed char *memo = &m->may[called];
+	if (*memo)
+		return *memo == 1;	/* a cycle (2) begins nothing */
+	*memo = 2;
+	bool may = false;
+	for (int i = 0; !may && i < m->bodies.n; i++)
+		may = maybe_expression(m->bodies.v[i], called, depth + 1);
+	for (int i = 0; !may && called && i < m->fbodies.n; i++)
+		may = maybe_expression(m->fbodies.v[i], false, depth + 1);
+	*memo = may ? 1 : -1;
+	return may;
 }
 
 /* False when body certainly is no expression clang could fold at file
