@@ -36,28 +36,50 @@ static const struct mval *mlook(const char *name, void *ctx)
 	return strmap_get(&macro_vals, name);
 }
 
+static struct scan scan;	/* the header's macros, read before the parse */
 static itemvec fallback;	/* macros for --clang-macro-fallback */
 static strvec fallback_names;	/* the second parse's, by index */
 
 /* A declaration of ours, __kbindgen_macro_N, in the macro block or the
  * second parse: the value of the macro named[N], for its item. */
+/* Two values of a macro, at two places: the same? */
+static bool same_value(const struct mval *a, const struct mval *b)
+{
+	if (a->kind != b->kind || a->i != b->i || a->f != b->f || a->slen != b->slen ||
+	    (a->slen && memcmp(a->s, b->s, a->slen)) || a->parts.n != b->parts.n)
+		return false;
+	for (int i = 0; i < a->parts.n; i++)
+		if (!same_value(&a->parts.v[i], &b->parts.v[i]))
+			return false;
+	return true;
+}
+
 static void macro_answer(CXCursor c, strvec *named)
 {
 	char *name = cx_str(clang_getCursorSpelling(c));
-	const char *prefix = "__kbindgen_macro_";
-	if (strncmp(name, prefix, strlen(prefix)))
+	const char *prefix = "__kbindgen_macro_", *twin = "__kbindgen_twin_";
+	bool is_twin = !strncmp(name, twin, strlen(twin));
+	if (strncmp(name, prefix, strlen(prefix)) && !is_twin)
 		return;
-	int i = atoi(name + strlen(prefix));
+	int i = atoi(name + strlen(is_twin ? twin : prefix));
 	if (i < 0 || i >= named->n)
 		return;
 	struct item *it = strmap_get(&macro_seen, named->v[i]);
-	if (it && ld.opt->macro_const_ctypes)
+	if (it && is_twin) {
+		/* the same macro a line further: __LINE__ in its value? */
+		struct item other = *it;
+		typed_value(c, &other, false);
+		if (it->has_val && (!other.has_val || !same_value(&it->val, &other.val))) {
+			it->has_val = false;
+			it->why = "its value depends on where it is used (__FILE__, __LINE__)";
+		}
+	} else if (it && ld.opt->macro_const_ctypes) {
 		typed_value(c, it, named == &fallback_names);
-	/* numbers only: bindgen's fallback makes no string constants */
-	else if (it && !it->has_val)
+	} else if (it && !it->has_val) {
+		/* numbers only: bindgen's fallback makes no string constants */
 		evaluate(c, it, false);
+	}
 }
-
 
 static enum CXChildVisitResult fallback_visit(CXCursor c, CXCursor p, CXClientData d)
 {
@@ -213,7 +235,6 @@ static void macro_fallback(void)
  * at its end cost an #ifdef.  block_line tells the block apart from the
  * header: its declarations are answers, its errors say which macros are
  * no expressions, neither is the header's. */
-static struct scan scan;
 static strvec asked;		/* the block's names, by index */
 static struct strmap asked_map;
 
@@ -269,8 +290,13 @@ static bool macro_block(struct CXUnsavedFile *uf)
 		struct smacro *m = scan.macros.v[i];
 		if (!scan_worth_asking(&scan, m) || folds_alone(m))
 			continue;
-		bprintf(&b, "#ifdef %s\n__auto_type __kbindgen_macro_%d = (%s);\n#endif\n",
+		bprintf(&b, "#ifdef %s\n__auto_type __kbindgen_macro_%d = (%s);\n",
 			m->name, asked.n, m->name);
+		/* one that may use __LINE__ (scan.c cannot tell where): again
+		 * on the next line, to compare */
+		if (ld.opt->macro_const_ctypes && scan_uses_position(&scan, m->name))
+			bprintf(&b, "__auto_type __kbindgen_twin_%d = (%s);\n", asked.n, m->name);
+		bputs(&b, "#endif\n");
 		strmap_put(&asked_map, m->name, m);
 		vpush(&asked, (char *)m->name);
 	}
@@ -344,7 +370,8 @@ static void unasked_only(void)
 			it->why = m && folds_alone(m) ?
 				  "it names a macro not defined after the header" :
 				  "not taken for an expression (a type, a statement, an attribute, "
-				  "a call, a function-like macro's name)";
+				  "a call; or a function-like macro's name, which may name a function "
+				  "too: an address)";
 		}
 		/* clang would fail where cconst.c does, when the last body
 		 * has its shape and only a name undefined at the end stops

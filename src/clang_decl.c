@@ -248,6 +248,8 @@ static struct type *deduced(CXType t)
 		struct type *p = new_type(T_PTR);
 		p->size = p->align = ld.unit->ptr_bits / 8;
 		p->sub = conv(clang_getPointeeType(t));
+		if (p->sub->kind == T_OPAQUE)	/* the sugar libclang cannot show */
+			p->sub = conv(clang_getPointeeType(can));
 		return p;
 	}
 	return conv(can);

@@ -290,7 +290,7 @@ static void link_name(struct buf *o, struct item *it)
 {
 	const char *sym = it->link_name ? it->link_name : it->name;
 	if (it->wrapper)
-		bprintf(o, "    #[link_name = \"%s%s\"]\n", it->name, conf->wrap_static_fns_suffix);
+		bprintf(o, "    #[link_name = \"%s\"]\n", wrapper_name(conf, it->name));
 	else if (conf->prefix_link_name)
 		bprintf(o, "    #[link_name = \"\\u{1}%s%s\"]\n", conf->prefix_link_name, sym);
 	else if (!streq(it->name, it->rname) && streq(sym, it->name))

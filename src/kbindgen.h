@@ -269,6 +269,7 @@ struct opts {
 	strvec extern_fn_block_attrs;
 	const char *wasm_import_module, *dynamic_loading, *prefix_link_name;
 	const char *wrap_static_fns_path, *wrap_static_fns_suffix;
+	const char *wrap_static_fns_prefix, *wrap_static_fns_export;	/* kbindgen's own */
 
 	/* macros */
 	bool macro_signed;			/* --default-macro-constant-type signed */
@@ -310,6 +311,7 @@ struct smacro {
 	strvec fbodies;		/* its function-like ones' */
 	signed char may[2];	/* scan.c: may begin an expression [called]:
 				 * 1 yes, -1 no, 2 being worked out */
+	signed char position;	/* scan.c: uses __LINE__ and the like: 1 yes, -1 no */
 };
 struct scan {
 	VEC(struct smacro *) macros;	/* in the order first met */
@@ -322,6 +324,8 @@ typedef VEC(struct mtok) mtokvec;
 void scan_tokens(const char *body, mtokvec *out);
 /* Some object-like body of m may be an expression clang could fold. */
 bool scan_worth_asking(struct scan *s, struct smacro *m);
+/* The macro name expands to __FILE__, __LINE__ or the like somewhere. */
+bool scan_uses_position(struct scan *s, const char *name);
 
 /* ---- The IR (built by clang*.c, filled in by the passes) ---- */
 
@@ -664,6 +668,8 @@ unsigned type_can(struct type *t);	/* D_* bits type t allows */
  * spelled in C is warned about and not emitted. */
 void check_wrappers(struct unit *u, const struct opts *o);
 void write_wrappers(struct unit *u, const struct opts *o);
+/* f__extern, or PREFIXf: the wrapper of the static function name */
+const char *wrapper_name(const struct opts *o, const char *name);
 
 /* ---- dump.c: --emit-ir, --emit-ir-graphviz ---- */
 

@@ -435,7 +435,9 @@ static const struct optdef optdefs[] = {
 	STR("prefix-link-name", prefix_link_name, "PREFIX", "Prefix the link names of functions with PREFIX"),
 	SET("wrap-static-fns", wrap_static_fns, "Generate C wrappers for static and static inline functions"),
 	STR("wrap-static-fns-path", wrap_static_fns_path, "PATH", "Write the wrapper source to PATH"),
-	STR("wrap-static-fns-suffix", wrap_static_fns_suffix, "SUFFIX", "Suffix of the wrapper names (default: __extern)"),
+	STR("wrap-static-fns-suffix", wrap_static_fns_suffix, "SUFFIX", "Suffix of the wrapper names (default: __extern; none with a prefix)"),
+	STR("wrap-static-fns-prefix", wrap_static_fns_prefix, "PREFIX", "Prefix of the wrapper names, as the kernel's rust_helper_ (kbindgen's own)"),
+	STR("wrap-static-fns-export", wrap_static_fns_export, "MACRO", "Write MACRO(wrapper); after each wrapper, as EXPORT_SYMBOL_GPL (kbindgen's own)"),
 	SET("wrap-unsafe-ops", wrap_unsafe_ops, "Wrap unsafe operations in unsafe blocks"),
 
 	GROUP("Macros and constants"),
@@ -711,7 +713,6 @@ static void set_defaults(struct opts *o)
 	o->size_t_is_usize = o->convert_floats = true;
 	o->gen_funcs = o->gen_types = o->gen_vars = true;
 	o->anon_fields_prefix = "__bindgen_anon_";
-	o->wrap_static_fns_suffix = "__extern";
 	o->rust_target = RUST_LATEST;
 	o->enum_style = ES_CONSTS;
 	o->alias_style = AS_NORMAL;
@@ -750,6 +751,8 @@ static void finish(struct opts *o)
 		o->gen_funcs = false;
 	if (o->macro_const_ctypes)
 		o->clang_macro_fallback = true;
+	if (!o->wrap_static_fns_suffix)
+		o->wrap_static_fns_suffix = o->wrap_static_fns_prefix ? "" : "__extern";
 	if (ps.no_derive_default)
 		o->derive_default = false;
 

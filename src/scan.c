@@ -420,7 +420,7 @@ static bool macro_may_start(struct smacro *m, bool called, int depth)
 {
 	signed char *memo = &m->may[called];
 	if (*memo)
-		return *memo == 1;	/* a cycle (2) begins nothing */
+		return *memo != -1;	/* in a cycle (2): clang will say */
 	*memo = 2;
 	bool may = false;
 	for (int i = 0; !may && i < m->bodies.n; i++)
@@ -472,4 +472,49 @@ bool scan_worth_asking(struct scan *s, struct smacro *m)
 		if (maybe_expression(m->bodies.v[i], false, 0))
 			return true;
 	return false;
+}
+
+/* Does some definition of m, or of a macro it names, use one of the
+ * macros whose value depends on where it is expanded (__FILE__,
+ * __LINE__, ...)?  Its value in the macro block is no constant of the
+ * header.  (__COUNTER__ is not one: it makes unique names, min()'s.) */
+static bool uses_position(struct smacro *m, int depth)
+{
+	static const char *const words[] = {
+		"__FILE__", "__LINE__", "__DATE__", "__TIME__", "__BASE_FILE__",
+		"__FILE_NAME__", "__INCLUDE_LEVEL__", "__TIMESTAMP__",
+	};
+	if (m->position)
+		return m->position == 1;
+	m->position = -1;
+	if (depth > 32)
+		return false;
+	bool uses = false;
+	mtokvec t = {0};
+	for (int k = 0; !uses && k < m->bodies.n + m->fbodies.n; k++) {
+		const char *body = k < m->bodies.n ? m->bodies.v[k] : m->fbodies.v[k - m->bodies.n];
+		scan_tokens(body, &t);
+		for (int i = 0; !uses && i < t.n; i++) {
+			if (t.v[i].kind != MT_IDENT)
+				continue;
+			/* pasted into a name (__compiletime_assert_##__LINE__)
+			 * it changes no value */
+			bool pasted = (i && streq(t.v[i - 1].s, "##")) ||
+				      (i + 1 < t.n && streq(t.v[i + 1].s, "##"));
+			for (size_t w = 0; !uses && !pasted && w < sizeof words / sizeof *words; w++)
+				uses = streq(t.v[i].s, words[w]);
+			struct smacro *r = strmap_get(&sc->map, t.v[i].s);
+			uses = uses || (r && uses_position(r, depth + 1));
+		}
+	}
+	hfree(&t);
+	m->position = uses ? 1 : -1;
+	return uses;
+}
+
+bool scan_uses_position(struct scan *s, const char *name)
+{
+	sc = s;
+	struct smacro *m = strmap_get(&s->map, name);
+	return m && uses_position(m, 0);
 }

@@ -89,6 +89,14 @@ static bool params_c(struct buf *b, struct type *f)
 	return true;
 }
 
+/* The wrapper's name: bindgen's f__extern, or the kernel's rust_helper_f
+ * with --wrap-static-fns-prefix rust_helper_. */
+const char *wrapper_name(const struct opts *opts, const char *name)
+{
+	const char *p = opts->wrap_static_fns_prefix;
+	return fmt("%s%s%s", p ? p : "", name, opts->wrap_static_fns_suffix);
+}
+
 /* The wrapper of one function, or NULL when a type has no C spelling. */
 static char *wrapper(struct item *it)
 {
@@ -96,7 +104,7 @@ static char *wrapper(struct item *it)
 	struct buf d = {0}, call = {0}, b = {0};
 	int unnamed = 0;
 
-	bprintf(&d, "%s%s(", it->name, o->wrap_static_fns_suffix);
+	bprintf(&d, "%s(", wrapper_name(o, it->name));
 	if (!f->params.n)
 		bputs(&d, "void");
 	for (int i = 0; i < f->params.n; i++) {
@@ -158,8 +166,12 @@ void write_wrappers(struct unit *u, const struct opts *opts)
 	bprintf(&b, "#include \"%s\"\n\n// Static wrappers\n\n", o->header);
 	for (int i = 0; i < u->items.n; i++) {
 		struct item *it = u->items.v[i];
-		if (it->kind == I_FUNC && it->emit && it->wrapper)
+		if (it->kind == I_FUNC && it->emit && it->wrapper) {
 			bputs(&b, it->wrapper);
+			if (o->wrap_static_fns_export)
+				bprintf(&b, "%s(%s);\n", o->wrap_static_fns_export,
+					wrapper_name(o, it->name));
+		}
 	}
 	stage_output(wrap_path(), &b, 1);
 }

@@ -187,6 +187,10 @@ def main():
     out, header, args = sys.argv[1], sys.argv[2], sys.argv[3:]
     lines, n = ['#include "%s"' % os.path.abspath(header)], 0
     for name, rust_type, value in constants(open(out, encoding="utf-8").read()):
+        # an unnamed enum's constant, never a macro's (a macro of the same
+        # name, #define X (X - 1), gives way to it)
+        if rust_type.startswith("_bindgen_ty_"):
+            continue
         checks = value_checks(name, rust_type, value)
         ct = c_type(rust_type)
         # a record's Rust name may be its C tag: its fields say enough

@@ -46,4 +46,30 @@ for sh in zsh fish elvish powershell; do
 		{ bad "--generate-shell-completions $sh"; continue; }
 	ok "--generate-shell-completions $sh"
 done
+# --clang-macro-fallback reads the include closure before the parse; a
+# macro from a computed #include (which that reading cannot follow) takes
+# the second parse, and still gets its value.  --emit-ir says why a macro
+# has no value under --macro-const-use-ctypes.
+cat > "$D/inc.h" <<'H'
+#define HIDDEN_SIZE ((unsigned short)sizeof(long))
+H
+cat > "$D/m.h" <<'H'
+#define INC "inc.h"
+#include INC
+#define SEEN ((unsigned char)300)
+#define A_STMT do { } while (0)
+H
+if "$KB" "$D/m.h" -o "$D/m.rs" --clang-macro-fallback -- -I"$D" 2> "$D/err" &&
+   grep -q '^pub const HIDDEN_SIZE: u32 = 8;$' "$D/m.rs" && grep -q '^pub const SEEN: u32 = 44;$' "$D/m.rs"; then
+    ok "--clang-macro-fallback: a macro behind a computed #include, and one the reading saw"
+else
+    bad "--clang-macro-fallback: $(head -1 "$D/err") $(grep -c 'pub const' "$D/m.rs")"
+fi
+if "$KB" "$D/m.h" -o /dev/null --macro-const-use-ctypes --emit-ir -- -I"$D" > "$D/ir" 2> "$D/err" &&
+   grep -q '^macro HIDDEN_SIZE .*: unsigned short = 8$' "$D/ir" &&
+   grep -q '^macro A_STMT .*(no value: not taken for an expression' "$D/ir"; then
+    ok "--macro-const-use-ctypes --emit-ir: types, values, and why not"
+else
+    bad "--macro-const-use-ctypes --emit-ir: $(grep '^macro' "$D/ir" | head -3)"
+fi
 finish

@@ -4,7 +4,8 @@
 # compiled with cc, linked into a Rust program that calls every function
 # through them, and the program's output is checked.  Also: the default
 # path ($TMPDIR/bindgen/extern.c), the suffix option, the extension rule,
-# and that an unwrappable (variadic) static function is not bound.
+# the kernel's naming (prefix and export options), and that an
+# unwrappable (variadic) static function is not bound.
 # Env: KBINDGEN (default build/kbindgen).  Ends with `wrap: N passed, M failed`.
 . "$(dirname "$0")/lib.sh"
 
@@ -75,5 +76,16 @@ if TMPDIR=$D/tmp "$KB" "$D/w.h" -o /dev/null --wrap-static-fns --wrap-static-fns
     ok "default path \$TMPDIR/bindgen/extern.c, --wrap-static-fns-suffix"
 else
     bad "default path or suffix: $(head -1 "$D/err")"
+fi
+# the kernel's naming: rust_helper_f, its export after it, the Rust name f
+if "$KB" "$D/w.h" -o "$D/k.rs" --wrap-static-fns --wrap-static-fns-path "$D/helpers" \
+        --wrap-static-fns-prefix rust_helper_ --wrap-static-fns-export EXPORT_SYMBOL_RUST_GPL 2> "$D/err" &&
+   grep -q '^int rust_helper_add(int a, int b) { return add(a, b); }$' "$D/helpers.c" &&
+   grep -q '^EXPORT_SYMBOL_RUST_GPL(rust_helper_add);$' "$D/helpers.c" &&
+   grep -A1 -q 'link_name = "rust_helper_add"' "$D/k.rs" && grep -q 'pub fn add(' "$D/k.rs" &&
+   ! grep -q '__extern' "$D/helpers.c" "$D/k.rs"; then
+    ok "--wrap-static-fns-prefix rust_helper_, --wrap-static-fns-export: the kernel's names"
+else
+    bad "prefix/export: $(head -1 "$D/err")"
 fi
 finish

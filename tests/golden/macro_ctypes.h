@@ -72,3 +72,6 @@ struct key { struct limit range; int enabled; };
 #define KEY_ON ((struct key){ .enabled = 1, .range = { 1, 2 } })
 #define ARRAY_DESIGNATED ((guid_t){ { [3] = 7 } })
 #define ALL_ONES ((guid_t){ { [0 ... 15] = 0xff } })
+#define XSTR(x) STRINGIFY(x)
+#define WHERE __FILE__ ":" XSTR(__LINE__)
+#define MIN_LINE_ID(a) a ## __LINE__

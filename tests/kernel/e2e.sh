@@ -146,6 +146,23 @@ else
 	bad "bindings differ from bindgen main beyond the listed cases: see $OUT/realworld.log"
 fi
 
+# ---- constants: the bindings' command with --macro-const-use-ctypes, each
+# constant checked against clang-22 with the same arguments (const-check.py)
+mapfile -d '' cmd < <("$REPO/tests/kernel/kbuild-args" "$OBJ" rust/bindings/bindings_generated.rs \
+			"$KBINDGEN" "$OUT/consts.rs" "$OUT/consts.d")
+for ((i = 0; i < ${#cmd[@]}; i++)); do [ "${cmd[i]}" = -- ] && break; done
+if [ ${#cmd[@]} = 0 ]; then
+	bad "constants: no kbuild command for the bindings in $OBJ"
+elif (cd "$OBJ" && "${cmd[0]}" "${cmd[1]}" --macro-const-use-ctypes --emit-ir "${cmd[@]:2}" \
+		>"$OUT/consts.ir" 2>"$OUT/consts.log" &&
+	CLANG=clang-22 python3 "$REPO/tests/const-check.py" --coverage "$OUT/consts.ir" "$OUT/consts.rs" \
+		"${cmd[1]}" "${cmd[@]:i+1}" >"$OUT/consts.check" 2>&1); then
+	ok "--macro-const-use-ctypes on the bindings: $(tail -1 "$OUT/consts.check"), as clang has them; $(sed -n 2p "$OUT/consts.check")"
+else
+	grep -m5 error: "$OUT/consts.check" "$OUT/consts.log"
+	bad "--macro-const-use-ctypes on the bindings: see $OUT/consts.check"
+fi
+
 if [ -n "$RUST_ONLY" ]; then
 	[ $fail = 0 ] && echo "kernel-e2e --rust-only: all passed" || echo "kernel-e2e --rust-only: FAILED"
 	exit $fail
