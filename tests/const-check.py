@@ -135,7 +135,7 @@ def value_checks(expr, rust_type, value):
 
 def constants(text):
     """(name, Rust type, value) of each `pub const` at the start of a line."""
-    text = re.sub(r"\n\s+", " ", text)  # rustfmt's continuation lines
+    text = re.sub(r"\n[ \t]+", " ", text)  # rustfmt's continuation lines
     for m in re.finditer(r'^pub const (\w+): ([^=]+?) = (b"(?:[^"\\]|\\.)*"|[^;]*);',
                          text, re.M):
         yield m.group(1), m.group(2), m.group(3)

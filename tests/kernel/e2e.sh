@@ -117,6 +117,18 @@ kmake -j"$JOBS" $TARGETS >"$LOG" 2>&1 ||
 say "built in $((SECONDS - t0)) s"
 if [ -z "$RUST_ONLY" ]; then
 	rm -rf "$MOD" && cp -r "$REPO/tests/kernel/kb_sample" "$MOD"
+	# the module's own bindings of kb_helpers.h: the kernel's bindgen
+	# command for rust/bindings on another header, with what it uses
+	# allowlisted, C's constants and wrappers named kb_helper_f
+	mapfile -d '' kcmd < <("$REPO/tests/kernel/kbuild-args" "$OBJ" rust/bindings/bindings_generated.rs \
+				"$KBINDGEN" "$MOD/kb_bindings.rs" "$OUT/kb_bindings.d")
+	for ((i = 0; i < ${#kcmd[@]}; i++)); do [ "${kcmd[i]}" = -- ] && break; done
+	(cd "$OBJ" && "${kcmd[0]}" "$MOD/kb_helpers.h" "${kcmd[@]:2:i-2}" \
+		--allowlist-function 'ERR_PTR|IS_ERR|PTR_ERR' \
+		--allowlist-var 'GFP_KERNEL|GLOBAL_ROOT_UID|ZERO_SIZE_PTR' \
+		--macro-const-use-ctypes --wrap-static-fns --wrap-static-fns-prefix kb_helper_ \
+		--wrap-static-fns-path "$MOD/kb_helpers" -- "${kcmd[@]:i+1}") >"$OUT/kb_bindings.log" 2>&1 ||
+		{ cat "$OUT/kb_bindings.log"; die "kbindgen on kb_helpers.h failed"; }
 	kmake M="$MOD" modules >"$OUT/module.log" 2>&1 ||
 		{ tail -30 "$OUT/module.log"; die "kb_sample did not build, see $OUT/module.log"; }
 	ok "Linux $V built with CONFIG_WERROR=y, BINDGEN=kbindgen, kexports; kb_sample built"
@@ -202,6 +214,17 @@ expect "kb_sample: strlen(\"kbindgen\") = 8"
 expect "kb_sample: simple_strtoul(\"2026\") = 2026"
 expect "kb_sample: EINVAL = 22"
 expect "kb_sample: bpf_insn dst_reg=3 src_reg=7 bytes=[b7, 73, fe, ff, 78, 56, 34, 12]"
+expect "kb_sample: IS_ERR(ERR_PTR(-22)) = true, PTR_ERR = -22"
+# the constants as C has them: const-check.py on the module's bindings,
+# and the printed values as the bindings give them
+if (cd "$OBJ" && CLANG=clang-22 python3 "$REPO/tests/const-check.py" "$MOD/kb_bindings.rs" \
+		"$MOD/kb_helpers.h" "${kcmd[@]:i+1}") >"$OUT/kb_consts.check" 2>&1; then
+	ok "kb_bindings.rs: $(tail -1 "$OUT/kb_consts.check"), as clang has them"
+else
+	bad "kb_bindings.rs constants: $(grep -m3 error: "$OUT/kb_consts.check")"
+fi
+gfp=$(grep -o 'GFP_KERNEL: gfp_t = [0-9]*' "$MOD/kb_bindings.rs" | grep -o '[0-9]*$')
+expect "kb_sample: GFP_KERNEL = $(printf '%#x' "${gfp:-0}"), GLOBAL_ROOT_UID.val = 0, ZERO_SIZE_PTR = 0x10"
 expect "kb_sample: exit"
 expect "My numbers are [72, 108, 200]"
 expect "Rust minimal sample (exit)"

@@ -4,11 +4,31 @@
 //! this kernel for real, and prints what C would give (tests/kernel/e2e.sh
 //! checks the lines): two calls of exported kernel functions, a constant,
 //! and a struct with bitfields written through its setters and read back
-//! through its getters and as the bytes C lays out.
+//! through its getters and as the bytes C lays out.  And its own bindings
+//! of kb_helpers.h (kb_bindings.rs): three static inline functions called
+//! through kbindgen's C wrappers, and three constants that only
+//! --macro-const-use-ctypes gives.
 
 use kernel::bindings;
 use kernel::c_str;
 use kernel::prelude::*;
+
+#[allow(
+    dead_code,
+    non_camel_case_types,
+    non_upper_case_globals,
+    non_snake_case,
+    improper_ctypes,
+    unreachable_pub,
+    unsafe_op_in_unsafe_fn,
+    missing_docs,
+    clippy::all
+)]
+mod kb {
+    // the kernel's bindgen command names the C types ffi::c_int
+    use kernel::ffi;
+    include!("kb_bindings.rs");
+}
 
 module! {
     type: KbSample,
@@ -49,6 +69,24 @@ impl kernel::Module for KbSample {
             insn.dst_reg(),
             insn.src_reg(),
             bytes
+        );
+
+        // static inline functions, through the wrappers kb_helper_ERR_PTR,
+        // kb_helper_IS_ERR, kb_helper_PTR_ERR
+        // SAFETY: they compute on the pointer's value only.
+        let (is_err, err) = unsafe {
+            let p = kb::ERR_PTR(-22);
+            (kb::IS_ERR(p), kb::PTR_ERR(p))
+        };
+        pr_info!("IS_ERR(ERR_PTR(-22)) = {}, PTR_ERR = {}\n", is_err, err);
+        // constants bindgen cannot emit: C's type and value
+        let gfp: kb::gfp_t = kb::GFP_KERNEL;
+        let root: kb::kuid_t = kb::GLOBAL_ROOT_UID;
+        pr_info!(
+            "GFP_KERNEL = {:#x}, GLOBAL_ROOT_UID.val = {}, ZERO_SIZE_PTR = {:p}\n",
+            gfp,
+            root.val,
+            kb::ZERO_SIZE_PTR
         );
         Ok(KbSample)
     }
