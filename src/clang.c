@@ -195,18 +195,13 @@ static void macro_fallback(void)
 	}
 	const char *path = fmt("%s.kbindgen-macros.c", ld.opt->header);
 	struct CXUnsavedFile uf = { path, bstr(&src), src.len };
-	/* the same arguments, but no dependency file: -MD, -MMD, -MF x,
-	 * -Wp,-MMD,x would make this parse rewrite the user's */
-	int argc = 0;
-	const char **argv = alloc(sizeof *argv * (ld.opt->clang_args.n + 2));
-	for (int i = 0; i < ld.opt->clang_args.n; i++) {
-		const char *a = ld.opt->clang_args.v[i];
-		if (streq(a, "-MF") || streq(a, "-MT") || streq(a, "-MQ"))
-			i++;
-		else if (!startswith(a, "-M") && !startswith(a, "-Wp,-M"))
-			argv[argc++] = a;
-	}
-	argv[argc++] = "-w";
+	/* the same arguments, but no dependency file: it would rewrite the
+	 * user's */
+	strvec args = {0};
+	args_without_deps(ld.opt, &args);
+	vpush(&args, "-w");
+	int argc = args.n;
+	const char **argv = (const char **)args.v;
 	CXIndex idx = clang_createIndex(0, 0);
 	CXTranslationUnit ftu;
 	if (clang_parseTranslationUnit2(idx, path, argv, argc, &uf, 1,

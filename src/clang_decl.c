@@ -165,6 +165,20 @@ void func_item(CXCursor c)
 		for (int i = 0; i < n; i++)
 			vpush(&w->params, conv(clang_getCursorType(clang_Cursor_getArgument(c, i))));
 		it->ctype = w;
+		/* where its body is: wrap.c's compile check blames the
+		 * function whose lines clang's errors point into */
+		/* (a skipped body makes no definition for libclang: the
+		 * declaration that had it spans it) */
+		CXCursor def = clang_getCursorDefinition(c);
+		if (clang_Cursor_isNull(def))
+			def = c;
+		if (ld.opt->wrap_static_fns_compile) {
+			CXSourceRange r = clang_getCursorExtent(def);
+			CXFile f;
+			clang_getExpansionLocation(clang_getRangeStart(r), &f, &it->body_lines[0], NULL, NULL);
+			clang_getExpansionLocation(clang_getRangeEnd(r), NULL, &it->body_lines[1], NULL, NULL);
+			it->body_file = f ? cx_str(clang_getFileName(f)) : NULL;
+		}
 	}
 	if (!it->is_static && hidden(c))
 		it->is_static = true;	/* no symbol to link to */

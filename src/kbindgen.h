@@ -270,6 +270,7 @@ struct opts {
 	const char *wasm_import_module, *dynamic_loading, *prefix_link_name;
 	const char *wrap_static_fns_path, *wrap_static_fns_suffix;
 	const char *wrap_static_fns_prefix, *wrap_static_fns_export;	/* kbindgen's own */
+	bool wrap_static_fns_compile;						/* kbindgen's own */
 
 	/* macros */
 	bool macro_signed;			/* --default-macro-constant-type signed */
@@ -301,6 +302,8 @@ struct opts {
  * usage (2) with "kbindgen: ..." on stderr; returns with o->version set
  * and nothing else checked on --version. */
 void parse_opts(struct opts *o, int argc, char **argv);
+/* The clang arguments but those that write a dependency file. */
+void args_without_deps(const struct opts *o, strvec *out);
 
 /* ---- scan.c: the header's macros, read as text before the parse ---- */
 
@@ -481,6 +484,8 @@ struct item {
 	bool is_static, is_inline, is_extern, must_use, no_return;
 	const char *link_name;	/* mangled name when it differs */
 	struct type *ctype;	/* static fn: its type as declared (wrap.c) */
+	const char *body_file;	/* static fn: where its definition is, */
+	unsigned body_lines[2];	/* first and last line (wrap.c's compile check) */
 	const char *wrapper;	/* static fn: the C wrapper (wrap.c) */
 	/* I_VAR const with initializer, I_MACRO */
 	struct mval val;

@@ -438,6 +438,7 @@ static const struct optdef optdefs[] = {
 	STR("wrap-static-fns-suffix", wrap_static_fns_suffix, "SUFFIX", "Suffix of the wrapper names (default: __extern; none with a prefix)"),
 	STR("wrap-static-fns-prefix", wrap_static_fns_prefix, "PREFIX", "Prefix of the wrapper names, as the kernel's rust_helper_ (kbindgen's own)"),
 	STR("wrap-static-fns-export", wrap_static_fns_export, "MACRO", "Write MACRO(wrapper); after each wrapper, as EXPORT_SYMBOL_GPL (kbindgen's own)"),
+	SET("wrap-static-fns-compile", wrap_static_fns_compile, "Compile the wrappers as clang -c with the header's arguments; leave out, with the reason, those it refuses (kbindgen's own)"),
 	SET("wrap-unsafe-ops", wrap_unsafe_ops, "Wrap unsafe operations in unsafe blocks"),
 
 	GROUP("Macros and constants"),
@@ -859,4 +860,18 @@ void parse_opts(struct opts *o, int argc, char **argv)
 	finish(o);
 	env_clang_args(o);
 	compile_regexes(o);
+}
+
+/* The clang arguments but those that write a dependency file (-MD, -MMD,
+ * -MF x, -MT x, -MQ x, -Wp,-MMD,x): for a second compilation that must
+ * not rewrite the user's. */
+void args_without_deps(const struct opts *o, strvec *out)
+{
+	for (int i = 0; i < o->clang_args.n; i++) {
+		char *a = o->clang_args.v[i];
+		if (streq(a, "-MF") || streq(a, "-MT") || streq(a, "-MQ"))
+			i++;
+		else if (!startswith(a, "-M") && !startswith(a, "-Wp,-M"))
+			vpush(out, a);
+	}
 }

@@ -2,9 +2,12 @@
  * symbol to link to; for each one we write a wrapper with external linkage
  * into a C file the user compiles next to the header, and the Rust side
  * links to the wrapper (emit.c: #[link_name = "f__extern"]). */
+#include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "kbindgen.h"
 
@@ -125,21 +128,260 @@ static char *wrapper(struct item *it)
 	return bdone(&b);
 }
 
+/* ---- --wrap-static-fns-compile: what clang refuses is left out ---- */
+
+/* The wrappers compile only where clang can compile each static function
+ * with its arguments unknown: one that passes a parameter to inline asm
+ * as an "i" constant, or to BUILD_BUG_ON, compiles only where it is
+ * called with constants.  Only compiling finds those (the errors come
+ * from the back end, after inlining), and clang names the function
+ * whose body the error is in, not the wrapper that inlined it: so the
+ * wrappers are compiled (clang -c, the header's arguments), the functions
+ * whose lines the errors point into are left out, with every wrapped
+ * function whose body names one of them (its callers, which inline it),
+ * and again, until clang takes the file. */
+
+struct compile {
+	char **argv;
+};
+
+static void run_clang(void *arg)
+{
+	struct compile *c = arg;
+	run_wait(c->argv);
+}
+
+/* The file's real path, "" if none; cached. */
+static const char *real(const char *path)
+{
+	static struct strmap paths;
+	const char *r = strmap_get(&paths, path);
+	if (!r) {
+		char *p = realpath(path, NULL);
+		r = astrdup(p ? p : "");
+		free(p);
+		strmap_put(&paths, astrdup(path), (void *)r);
+	}
+	return r;
+}
+
+/* The text of a header, read once. */
+static const char *text_of(const char *path)
+{
+	static struct strmap texts;
+	char *text = strmap_get(&texts, path);
+	if (!text) {
+		FILE *in = fopen(path, "r");
+		struct buf b = {0};
+		char chunk[65536];
+		size_t n;
+		while (in && (n = fread(chunk, 1, sizeof chunk, in)) > 0)
+			bput(&b, chunk, n);
+		if (in)
+			fclose(in);
+		text = b.s ? bdone(&b) : "";
+		strmap_put(&texts, path, text);
+	}
+	return text;
+}
+
+static const char *line_start(const char *text, unsigned line)
+{
+	for (unsigned l = 1; l < line && text; l++)
+		text = strchr(text, '\n') ? strchr(text, '\n') + 1 : NULL;
+	return text;
+}
+
+/* The last line of f's body.  libclang's extent of a function whose body
+ * the parse skipped ends before the body: its braces are counted here
+ * (string and character literals and comments skipped). */
+static unsigned body_end(struct item *f)
+{
+	static struct strmap done;	/* the items whose end was counted */
+	const char *key = fmt("%p", (void *)f);
+	if (!f->body_file || strmap_get(&done, key))
+		return f->body_lines[1];
+	strmap_put(&done, key, f);
+	const char *p = line_start(text_of(f->body_file), f->body_lines[0]);
+	unsigned line = f->body_lines[0];
+	int depth = 0;
+	bool opened = false;
+	for (; p && *p; p++) {
+		if (*p == '\n')
+			line++;
+		else if (p[0] == '/' && p[1] == '*') {
+			const char *e = strstr(p + 2, "*/");
+			for (; p < (e ? e : p + strlen(p)); p++)
+				line += *p == '\n';
+			if (!e)
+				break;
+			p++;
+		} else if (p[0] == '/' && p[1] == '/') {
+			while (p[1] && p[1] != '\n')
+				p++;
+		} else if (*p == '"' || *p == '\'') {
+			char q = *p;
+			while (p[1] && p[1] != q && p[1] != '\n')
+				p += p[1] == '\\' && p[2] ? 2 : 1;
+			p += p[1] == q;
+		} else if (*p == '{') {
+			depth++;
+			opened = true;
+		} else if (*p == '}' && opened && !--depth) {
+			break;
+		} else if (*p == ';' && !opened) {
+			break;		/* a declaration: no body */
+		}
+	}
+	f->body_lines[1] = line;
+	return line;
+}
+
+/* Is the identifier name in the body of f? */
+static bool body_names(struct item *f, const char *name)
+{
+	unsigned last = body_end(f);
+	const char *p = line_start(text_of(f->body_file), f->body_lines[0]);
+	size_t nl = strlen(name);
+	for (unsigned line = f->body_lines[0]; p && line <= last; line++) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		for (const char *q = p; (q = memmem(q, len - (q - p), name, nl)); q += nl) {
+			bool before = q > p && (isalnum((unsigned char)q[-1]) || q[-1] == '_');
+			bool after = isalnum((unsigned char)q[nl]) || q[nl] == '_';
+			if (!before && !after)
+				return true;
+		}
+		p = e ? e + 1 : NULL;
+	}
+	return false;
+}
+
+/* f does not compile with its arguments unknown: its wrapper is left out,
+ * and, again, every static function's whose body names it (they inline
+ * it), wrapped or not.  marks: the functions blamed this round. */
+static void blame(itemvec *statics, struct strmap *marks, struct item *f, const char *why)
+{
+	if (strmap_get(marks, f->name))
+		return;
+	strmap_put(marks, f->name, f);
+	if (f->emit && f->wrapper) {
+		f->emit = false;
+		warn("%s: not wrapped: %s", f->name, why);
+	}
+	for (int i = 0; i < statics->n; i++) {
+		struct item *g = statics->v[i];
+		if (g != f && g->body_file && body_names(g, f->name))
+			blame(statics, marks, g, fmt("it calls %s, which %s", f->name,
+						     f->wrapper ? "is not" : "does not compile so"));
+	}
+}
+
+static void compile_wrappers(itemvec *wrapped, itemvec *statics)
+{
+	char *hdr = realpath(o->header, NULL);
+	const char *tmpdir = getenv("TMPDIR");
+	char *path = astrdup(fmt("%s/kbindgen-wrap-XXXXXX.c", tmpdir && *tmpdir ? tmpdir : "/tmp"));
+	int fd = mkstemps(path, 2);
+	if (fd < 0)
+		fatal("--wrap-static-fns-compile: %s: %s", path, strerror(errno));
+	close(fd);
+	strvec argv = {0};
+	vpush(&argv, fmt("%s/bin/clang", KB_LLVM_DIR));
+	args_without_deps(o, &argv);
+	/* the wrappers have no prototypes, as the kernel's helpers */
+	const char *ours[] = { "-c", "-o", "/dev/null", "-ferror-limit=0", "-fno-caret-diagnostics",
+			       "-Wno-missing-prototypes", "-Wno-missing-declarations", path };
+	for (size_t i = 0; i < sizeof ours / sizeof *ours; i++)
+		vpush(&argv, (char *)ours[i]);
+	vpush(&argv, NULL);
+	for (int round = 0; round < 16; round++) {
+		/* the file, each wrapper on a line of its own */
+		struct buf b = {0};
+		VEC(struct item *) at = {0};	/* the wrapper of each line */
+		bprintf(&b, "#include \"%s\"\n", hdr ? hdr : o->header);
+		hpush(&at, NULL);
+		hpush(&at, NULL);
+		for (int i = 0; i < wrapped->n; i++) {
+			if (!wrapped->v[i]->emit)
+				continue;
+			bputs(&b, wrapped->v[i]->wrapper);
+			hpush(&at, wrapped->v[i]);
+		}
+		FILE *f = fopen(path, "w");
+		if (!f || fwrite(b.s, 1, b.len, f) != b.len || fclose(f))
+			fatal("--wrap-static-fns-compile: cannot write %s", path);
+		bfree(&b);
+		struct compile c = { argv.v };
+		char *err = catch_stderr(run_clang, &c);
+		struct strmap marks = {0};
+		int blamed = 0;
+		const char *first = NULL;
+		/* file:line:col: error: message */
+		for (char *l = err; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+			char *e = strstr(l, ": error: ");
+			char *nl = strchr(l, '\n');
+			if (!e || (nl && e > nl))
+				continue;
+			char *msg = astrndup(e + 9, nl ? (size_t)(nl - e - 9) : strlen(e + 9));
+			char *colon = memrchr(l, ':', e - l), *colon2 = colon ? memrchr(l, ':', colon - l) : NULL;
+			if (!colon2)
+				continue;
+			unsigned line = atoi(colon2 + 1);
+			const char *file = real(astrndup(l, colon2 - l));
+			first = first ? first : astrndup(l, nl ? (size_t)(nl - l) : strlen(l));
+			if (streq(file, real(path))) {
+				if (line < (unsigned)at.n && at.v[line] && at.v[line]->emit) {
+					blame(statics, &marks, at.v[line], msg);
+					blamed++;
+				}
+				continue;
+			}
+			for (int i = 0; i < statics->n; i++) {
+				struct item *g = statics->v[i];
+				if (g->body_file && line >= g->body_lines[0] && line <= body_end(g) &&
+				    streq(real(g->body_file), file)) {
+					blame(statics, &marks, g, msg);
+					blamed++;
+				}
+			}
+		}
+		hfree(&at);
+		free(marks.slots);
+		if (!first)
+			break;
+		if (!blamed)
+			fatal("--wrap-static-fns-compile: clang refuses the wrappers, and no static "
+			      "function is to blame: %s", first);
+	}
+	unlink(path);
+	free(hdr);
+}
+
 /* Marks the static functions that cannot be wrapped as not emitted, so
  * the Rust side never links to a wrapper that does not exist. */
 void check_wrappers(struct unit *u, const struct opts *opts)
 {
 	o = opts;
+	itemvec wrapped = {0}, statics = {0};
 	for (int i = 0; i < u->items.n; i++) {
 		struct item *it = u->items.v[i];
+		if (it->kind == I_FUNC && it->is_static && it->body_file)
+			hpush(&statics, it);
 		if (it->kind == I_FUNC && it->emit && it->is_static && !it->wrapper) {
 			it->wrapper = it->ctype ? wrapper(it) : NULL;
 			if (!it->wrapper) {
 				warn("%s: cannot spell its type in C: no wrapper, skipped", it->name);
 				it->emit = false;
+			} else {
+				hpush(&wrapped, it);
 			}
 		}
 	}
+	if (o->wrap_static_fns_compile && wrapped.n)
+		compile_wrappers(&wrapped, &statics);
+	hfree(&wrapped);
+	hfree(&statics);
 }
 
 /* --wrap-static-fns-path, with its extension replaced by .c (bindgen's

@@ -77,6 +77,34 @@ if TMPDIR=$D/tmp "$KB" "$D/w.h" -o /dev/null --wrap-static-fns --wrap-static-fns
 else
     bad "default path or suffix: $(head -1 "$D/err")"
 fi
+# --wrap-static-fns-compile: functions that compile only with constant
+# arguments (inline asm "i", a BUILD_BUG_ON-like error attribute), and
+# one that inlines such a one, are left out with clang's reason; the
+# file then compiles at -O2
+cat > "$D/c.h" <<'H'
+static inline void set_bit_const(int nr) { asm volatile("bts %0, (%%rdi)" :: "i"(nr)); }
+static inline int helper(int x)
+{
+	set_bit_const(x);
+	return x;
+}
+extern void __compiletime_assert_1(void) __attribute__((__error__("BUILD_BUG_ON failed")));
+static inline int index_of(unsigned long size) { if (size > 4096) __compiletime_assert_1(); return 0; }
+static inline int fine(int a) { return a + 1; }
+H
+if "$KB" "$D/c.h" -o "$D/c.rs" --wrap-static-fns --wrap-static-fns-compile \
+        --wrap-static-fns-path "$D/cw" -- -O2 2> "$D/err" &&
+   grep -q "set_bit_const: not wrapped: invalid operand for inline asm constraint 'i'" "$D/err" &&
+   grep -q "helper: not wrapped: it calls set_bit_const, which is not" "$D/err" &&
+   grep -q "index_of: not wrapped: call to '__compiletime_assert_1' declared with 'error' attribute" "$D/err" &&
+   grep -q '^int fine__extern(int a) { return fine(a); }$' "$D/cw.c" &&
+   ! grep -q 'helper\|set_bit_const\|index_of' "$D/cw.c" && ! grep -q 'pub fn helper' "$D/c.rs" &&
+   cc -c -O2 -o "$D/cw.o" "$D/cw.c" 2> "$D/cc"; then
+    ok "--wrap-static-fns-compile: what clang refuses left out, with its reason; the rest compiles"
+else
+    bad "--wrap-static-fns-compile: $(head -3 "$D/err") $(head -2 "$D/cc" 2> /dev/null)"
+fi
+
 # the kernel's naming: rust_helper_f, its export after it, the Rust name f
 if "$KB" "$D/w.h" -o "$D/k.rs" --wrap-static-fns --wrap-static-fns-path "$D/helpers" \
         --wrap-static-fns-prefix rust_helper_ --wrap-static-fns-export EXPORT_SYMBOL_RUST_GPL 2> "$D/err" &&
