@@ -177,12 +177,12 @@ static void macro_item(CXCursor c)
 	attach(it);
 }
 
-/* --clang-macro-fallback: the macros our evaluator could not read (casts,
- * sizeof, token pasting, calls of function-like macros) are evaluated by
- * clang itself.  All of them in one extra parse: a virtual file includes
- * the header and declares `__auto_type __kbindgen_macro_N = (NAME);` for
- * each, and the initializers that clang can fold are the values.  Errors in
- * that file (a macro that is a type, a statement) are expected: quiet. */
+/* --clang-macro-fallback, for the macros the macro block below did not
+ * ask about and cconst.c could not fold (the scan missed their file): a
+ * second parse.  A virtual file includes the header and declares
+ * `__auto_type __kbindgen_macro_N = (NAME);` for each, and the
+ * initializers that clang can fold are the values.  Errors in that file
+ * (a macro that is a type, a statement) are expected: quiet. */
 static void macro_fallback(void)
 {
 	struct buf src = {0};
