@@ -310,6 +310,7 @@ static void scan_file(const char *path, int depth)
 void scan_macros(const struct opts *o, struct scan *s)
 {
 	sc = s;
+	quote_dirs.n = angle_dirs.n = 0;
 	search_dirs(o);
 	const strvec *a = &o->clang_args;
 	for (int i = 0; i + 1 < a->n; i++)
