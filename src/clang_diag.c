@@ -181,12 +181,17 @@ bool report_diagnostics(void)
 	bool ok = true;
 	unsigned n = clang_getNumDiagnostics(ld.tu);
 	struct uses u = {0};
+	/* the name each unused-* diagnostic is about, NULL for the others */
+	const char **about = xcalloc(n ? n : 1, sizeof *about);
 	for (unsigned i = 0; i < n; i++) {
 		CXDiagnostic d = clang_getDiagnostic(ld.tu, i);
 		const char *name;
-		if (use_dependent(d) && (name = diag_name(d)) && !strmap_get(&u.names, name)) {
-			strmap_put(&u.names, name, "unseen");
-			vpush(&u.list, (char *)name);
+		if (use_dependent(d) && (name = diag_name(d))) {
+			about[i] = name;
+			if (!strmap_get(&u.names, name)) {
+				strmap_put(&u.names, name, "unseen");
+				vpush(&u.list, (char *)name);
+			}
 		}
 		clang_disposeDiagnostic(d);
 	}
@@ -195,7 +200,7 @@ bool report_diagnostics(void)
 	for (unsigned i = 0; i < n; i++) {
 		CXDiagnostic d = clang_getDiagnostic(ld.tu, i);
 		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-		const char *name, *use;
+		const char *use;
 		/* the macro block's: which macros are no expressions */
 		if (in_block(clang_getDiagnosticLocation(d))) {
 			unsigned line;
@@ -205,8 +210,8 @@ bool report_diagnostics(void)
 			clang_disposeDiagnostic(d);
 			continue;
 		}
-		bool made_up = u.list.n && use_dependent(d) && (name = diag_name(d)) &&
-			       (use = strmap_get(&u.names, name)) && streq(use, "used");
+		bool made_up = about[i] && (use = strmap_get(&u.names, about[i])) &&
+			       streq(use, "used");
 		if (sev != CXDiagnostic_Ignored && !made_up) {
 			if (sev >= CXDiagnostic_Error)
 				ok = false;
@@ -217,6 +222,7 @@ bool report_diagnostics(void)
 		clang_disposeDiagnostic(d);
 	}
 	free(u.names.slots);
+	free(about);
 	return ok;
 }
 
