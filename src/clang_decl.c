@@ -495,6 +495,8 @@ static const char *init_value(CXCursor c, struct type *t, struct mval *v)
 			why = "a compound literal with a string in a pointer";
 		v->kind = MV_PTR;
 		v->i = tmp.val.i;
+		if (!why && v->i && strip_typedefs(strip_typedefs(t)->sub)->kind == T_FUNC)
+			why = "a compound literal with a function pointer other than null";
 		return why;
 	}
 	/* the value as written, then converted to the field's type, as
@@ -561,6 +563,11 @@ void typed_value(CXCursor c, struct item *it, bool other)
 	k = strip_typedefs(ty)->kind;
 	if (k == T_PTR) {
 		why = pointer_value(c, it);
+		/* a function pointer is an Option in Rust: only null is a
+		 * constant of it (None) */
+		if (!why && it->val.kind == MV_PTR && it->val.i &&
+		    strip_typedefs(strip_typedefs(ty)->sub)->kind == T_FUNC)
+			why = "a function pointer other than null: no constant in Rust";
 	} else if (k == T_ITEM || k == T_ARRAY) {
 		CXCursor init = clang_getNullCursor();
 		clang_visitChildren(c, list_visit, &init);

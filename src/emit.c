@@ -3,6 +3,7 @@
  * dynamic.c's), then the prelude: the header comment, the raw lines and
  * the support types the items used.  It prints; it decides nothing. */
 #include <inttypes.h>
+#include <math.h>
 #include <string.h>
 
 #include "kbindgen.h"
@@ -499,9 +500,13 @@ static void typed_value(struct buf *val, struct type *t, const struct mval *v, i
 		array_value(val, b->sub, v, ind);
 	} else if (v->kind == MV_RECORD) {
 		record_value(val, b->item, v, ind);
+	} else if (v->kind == MV_PTR && b->kind == T_PTR && strip_typedefs(b->sub)->kind == T_FUNC) {
+		bputs(val, "None");	/* a null function pointer: the Option's */
 	} else if (v->kind == MV_PTR) {
 		/* as bindgen's pointer constants (its PR #3379) */
 		bprintf(val, "%" PRIu64 "u64 as usize as %s", (uint64_t)v->i, rty(t));
+	} else if (v->kind == MV_FLOAT && b->kind == T_FLOAT && !isfinite(v->f)) {
+		bputs(val, isnan(v->f) ? "f32::NAN" : v->f > 0 ? "f32::INFINITY" : "f32::NEG_INFINITY");
 	} else if (v->kind == MV_FLOAT) {
 		rust_float(val, v->f);
 	} else if (b->kind == T_BOOL) {

@@ -45,6 +45,9 @@ def c_type(rust):
         return "__typeof__((char *)0 - (char *)0)"
     if re.fullmatch(r"[iu](8|16|32|64)_", rust):  # u8 renamed: Rust's own
         return rust[:-1]
+    m = re.fullmatch(r"([iu])(8|16|32|64)", last)  # int64_t as Rust's i64
+    if m:
+        return "__%sINT%s_TYPE__" % ("U" if m.group(1) == "u" else "", m.group(2))
     if re.fullmatch(r"[A-Za-z_]\w*", rust):
         return rust  # a typedef or record of the header
     return None
@@ -107,8 +110,18 @@ def value_checks(expr, rust_type, value):
     if m and not value.startswith("b\""):  # a new type's wrapper: Foo(1)
         value = m.group(2).strip()
     if value.startswith("b\""):
+        # clang does not fold through a cast pointer ((const xmlChar *)"x"):
+        # what it cannot fold is not checked
         data = byte_string(value)
-        return ["(%s)[%d] == %d" % (expr, i, b) for i, b in enumerate(data)]
+        return ["!__builtin_constant_p((%s)[%d]) || (%s)[%d] == %d" % (expr, i, expr, i, b)
+                for i, b in enumerate(data)]
+    if value == "None":  # a null function pointer
+        return ["(%s) == 0" % expr]
+    m = re.fullmatch(r"f(32|64)::(INFINITY|NEG_INFINITY|NAN)", value)
+    if m:
+        return {"INFINITY": ["(%s) == __builtin_inf()" % expr],
+                "NEG_INFINITY": ["(%s) == -__builtin_inf()" % expr],
+                "NAN": ["__builtin_isnan(%s)" % expr]}[m.group(2)]
     m = re.fullmatch(r"(\d+)u64 as usize as .*", value, re.S)
     if m:
         return ["(unsigned long long)(%s) == %sULL" % (expr, m.group(1))]
@@ -189,7 +202,7 @@ def main():
     for name, rust_type, value in constants(open(out, encoding="utf-8").read()):
         # an unnamed enum's constant, never a macro's (a macro of the same
         # name, #define X (X - 1), gives way to it)
-        if rust_type.startswith("_bindgen_ty_"):
+        if "_bindgen_ty_" in rust_type:
             continue
         checks = value_checks(name, rust_type, value)
         ct = c_type(rust_type)
