@@ -837,5 +837,8 @@ void stage_output(const char *path, const struct buf *parts, int n);
  * (in its own directory: only a race makes that fail).  Fatal on failure,
  * no file replaced. */
 void commit_outputs(void);
+/* A new empty file in $TMPDIR ending in suffix, for the run's own use:
+ * removed at exit, on failure and on SIGINT, SIGTERM, SIGHUP. */
+char *scratch_file(const char *suffix);
 
 #endif

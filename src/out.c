@@ -54,11 +54,17 @@ static char *volatile temps[MAX_OUTPUTS];
 static struct stat input;	/* the header, never overwritten */
 static bool have_input;
 
+/* and the run's own scratch files (scratch_file()) */
+static char *volatile scratch[4];
+
 static void remove_temps(void)
 {
 	for (int i = 0; i < MAX_OUTPUTS; i++)
 		if (temps[i])
 			unlink(temps[i]);
+	for (int i = 0; i < 4; i++)
+		if (scratch[i])
+			unlink(scratch[i]);
 }
 
 /* then dies of the signal: it is pending until the handler returns */
@@ -223,4 +229,25 @@ void write_depfile(const char *path, const char *target, strvec *deps)
 	}
 	bputc(&b, '\n');
 	stage_output(path, &b, 1);
+}
+
+/* A new empty file in $TMPDIR (or /tmp) whose name ends in suffix, for the
+ * run's own use (--wrap-static-fns-compile's C file): removed at exit, on
+ * a failure and on the signals, as the outputs' temporaries are. */
+char *scratch_file(const char *suffix)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = astrdup(fmt("%s/kbindgen-XXXXXX%s", dir && *dir ? dir : "/tmp", suffix));
+	int slot = 0;
+	while (slot < 4 && scratch[slot])
+		slot++;
+	if (slot == 4)
+		fatal("internal: more than 4 scratch files");
+	catch_signals();
+	int fd = mkstemps(path, strlen(suffix));
+	if (fd < 0)
+		fatal("cannot create %s: %s", path, strerror(errno));
+	close(fd);
+	scratch[slot] = path;
+	return path;
 }

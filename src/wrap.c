@@ -3,11 +3,9 @@
  * into a C file the user compiles next to the header, and the Rust side
  * links to the wrapper (emit.c: #[link_name = "f__extern"]). */
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "kbindgen.h"
 
@@ -280,12 +278,7 @@ static void blame(itemvec *statics, struct strmap *marks, struct item *f, const 
 static void compile_wrappers(itemvec *wrapped, itemvec *statics)
 {
 	char *hdr = realpath(o->header, NULL);
-	const char *tmpdir = getenv("TMPDIR");
-	char *path = astrdup(fmt("%s/kbindgen-wrap-XXXXXX.c", tmpdir && *tmpdir ? tmpdir : "/tmp"));
-	int fd = mkstemps(path, 2);
-	if (fd < 0)
-		fatal("--wrap-static-fns-compile: %s: %s", path, strerror(errno));
-	close(fd);
+	char *path = scratch_file(".c");
 	strvec argv = {0};
 	vpush(&argv, fmt("%s/bin/clang", KB_LLVM_DIR));
 	args_without_deps(o, &argv);
@@ -354,7 +347,6 @@ static void compile_wrappers(itemvec *wrapped, itemvec *statics)
 			fatal("--wrap-static-fns-compile: clang refuses the wrappers, and no static "
 			      "function is to blame: %s", first);
 	}
-	unlink(path);
 	free(hdr);
 }
 

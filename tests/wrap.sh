@@ -80,7 +80,7 @@ fi
 # --wrap-static-fns-compile: functions that compile only with constant
 # arguments (inline asm "i", a BUILD_BUG_ON-like error attribute), and
 # one that inlines such a one, are left out with clang's reason; the
-# file then compiles at -O2
+# file then compiles at -O2; the scratch C file is gone
 cat > "$D/c.h" <<'H'
 static inline void set_bit_const(int nr) { asm volatile("bts %0, (%%rdi)" :: "i"(nr)); }
 static inline int helper(int x)
@@ -92,8 +92,10 @@ extern void __compiletime_assert_1(void) __attribute__((__error__("BUILD_BUG_ON 
 static inline int index_of(unsigned long size) { if (size > 4096) __compiletime_assert_1(); return 0; }
 static inline int fine(int a) { return a + 1; }
 H
-if "$KB" "$D/c.h" -o "$D/c.rs" --wrap-static-fns --wrap-static-fns-compile \
+mkdir -p "$D/ctmp"
+if TMPDIR=$D/ctmp "$KB" "$D/c.h" -o "$D/c.rs" --wrap-static-fns --wrap-static-fns-compile \
         --wrap-static-fns-path "$D/cw" -- -O2 2> "$D/err" &&
+   [ -z "$(ls -A "$D/ctmp")" ] &&
    grep -q "set_bit_const: not wrapped: invalid operand for inline asm constraint 'i'" "$D/err" &&
    grep -q "helper: not wrapped: it calls set_bit_const, which is not" "$D/err" &&
    grep -q "index_of: not wrapped: call to '__compiletime_assert_1' declared with 'error' attribute" "$D/err" &&
