@@ -393,7 +393,8 @@ static const char *init_value(CXCursor c, struct type *t, struct mval *v);
 static void zero_value(struct type *t, struct mval *v)
 {
 	struct type *b = strip_typedefs(t);
-	int n = b->kind == T_ARRAY ? (int)b->len : b->kind == T_ITEM && b->item->kind == I_STRUCT ?
+	int n = b->kind == T_ARRAY ? (int)b->len :
+		b->kind == T_ITEM && b->item->kind != I_ENUM && b->item->kind != I_TYPEDEF ?
 		b->item->fields.n : -1;
 	*v = (struct mval){ strip_typedefs(t)->kind == T_PTR ? MV_PTR :
 			    b->kind == T_FLOAT || b->kind == T_DOUBLE ? MV_FLOAT : MV_INT };
@@ -448,8 +449,8 @@ static const char *list_value(CXCursor list, struct type *t, struct mval *v)
 	const char *why = NULL;
 	CXCursor *slot = n > 0 ? alloc(sizeof *slot * n) : NULL;
 	bool *set = n > 0 ? alloc(sizeof *set * n) : NULL;
-	if (n < 0 || (rec && rec->kind != I_STRUCT))
-		why = "a compound literal of a type other than a struct or array";
+	if (n < 0 || (rec && rec->kind != I_STRUCT && rec->kind != I_UNION))
+		why = "a compound literal of a type other than a struct, union or array";
 	for (int i = 0, pos = 0; !why && i < in.c.n; i++) {
 		CXCursor value = in.c.v[i];
 		int lo = pos, hi = pos;
@@ -464,14 +465,20 @@ static const char *list_value(CXCursor list, struct type *t, struct mval *v)
 	}
 	v->kind = MV_RECORD;
 	v->parts.n = 0;		/* zero_value() may have filled them */
+	/* a union's value is that of its member written last (or its first),
+	 * its index in v->i; the others stay zero */
+	v->i = 0;
+	for (int i = 0; rec && rec->kind == I_UNION && i < n; i++)
+		if (set[i])
+			v->i = i;
 	for (int i = 0; !why && i < n; i++) {
 		struct field *f = rec ? &rec->fields.v[i] : NULL;
 		struct type *ft = f ? f->type : b->sub;
 		struct mval part;
 		zero_value(ft, &part);
-		if (f && (f->bitwidth >= 0 || !f->name))
-			why = "a compound literal of a record with bitfields or unnamed members";
-		else if (set[i])
+		if (f && f->bitwidth >= 0)
+			why = "a compound literal of a record with bitfields";
+		else if (set[i] && (!rec || rec->kind != I_UNION || i == v->i))
 			why = init_value(slot[i], ft, &part);
 		vpush(&v->parts, part);
 	}

@@ -421,9 +421,12 @@ static void typed_value(struct buf *val, struct type *t, const struct mval *v, i
 static void record_value(struct buf *val, struct item *rec, const struct mval *v, int ind)
 {
 	struct buf body = {0};
-	for (int i = 0; i < v->parts.n; i++) {
+	/* a union's literal names its one member written */
+	int first = rec->kind == I_UNION ? v->i : 0;
+	int end = rec->kind == I_UNION ? v->i + 1 : v->parts.n;
+	for (int i = first; i < end; i++) {
 		struct field *f = &rec->fields.v[i];
-		bprintf(&body, "%s%s: ", i ? ", " : "", f->rname);
+		bprintf(&body, "%s%s: ", i > first ? ", " : "", f->rname);
 		typed_value(&body, f->type, &v->parts.v[i], ind + 4);
 	}
 	if (!v->parts.n) {
@@ -432,7 +435,7 @@ static void record_value(struct buf *val, struct item *rec, const struct mval *v
 		bprintf(val, "%s { %s }", rec->rname, bstr(&body));
 	} else {
 		bprintf(val, "%s {\n", rec->rname);
-		for (int i = 0; i < v->parts.n; i++) {
+		for (int i = first; i < end; i++) {
 			indent(val, ind + 4);
 			bprintf(val, "%s: ", rec->fields.v[i].rname);
 			typed_value(val, rec->fields.v[i].type, &v->parts.v[i], ind + 4);

@@ -541,8 +541,9 @@ static void layout_list(itemvec *items)
 }
 
 /* --macro-const-use-ctypes: a compound literal prints as a Rust struct
- * literal only where the Rust record has C's fields, one member each:
- * no bitfield units, padding, opaque blob or flexible array. */
+ * (or union) literal only where the Rust record has C's fields, one
+ * member each: no bitfield units, padding, opaque blob or flexible array,
+ * and a union is a Rust union. */
 static bool literal_fits(struct type *t, const struct mval *v)
 {
 	t = strip_typedefs(t);
@@ -553,12 +554,16 @@ static bool literal_fits(struct type *t, const struct mval *v)
 		return true;
 	}
 	struct item *it = t->kind == T_ITEM ? t->item : NULL;
-	if (!it || !it->lay || it->opaque || it->lay->rust_union || it->lay->m.n != it->fields.n)
+	/* a union only as a Rust union, of which the literal names one member */
+	if (!it || !it->lay || it->opaque || (it->kind == I_UNION) != it->lay->rust_union ||
+	    it->lay->m.n != it->fields.n)
 		return false;
 	for (int i = 0; i < it->lay->m.n; i++) {
 		struct member *m = &it->lay->m.v[i];
 		if (m->kind != M_FIELD || m->f != &it->fields.v[i] || flexible_array(m->f->type))
 			return false;
+		if (it->kind == I_UNION && i != v->i)
+			continue;
 		if (v->parts.v[i].kind == MV_RECORD && !literal_fits(m->f->type, &v->parts.v[i]))
 			return false;
 	}

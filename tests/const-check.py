@@ -96,6 +96,22 @@ def byte_string(lit):
     return out
 
 
+RUST_KEYWORDS = set("""as async await box break const continue crate do dyn else enum
+extern false final fn for gen if impl in let loop macro match mod move mut override
+priv pub ref return self static struct super trait true try type typeof unsafe unsized
+use virtual where while yield abstract become""".split())
+
+
+def c_member(expr, field):
+    """expr.field in C for a Rust field name: an anonymous member's
+    __bindgen_anon_N is no name in C, a keyword's `type_` is `type`."""
+    if re.fullmatch(r"__bindgen_anon_\d+", field):
+        return expr
+    if field.endswith("_") and field[:-1] in RUST_KEYWORDS:
+        field = field[:-1]
+    return "(%s).%s" % (expr, field)
+
+
 def int_checks(expr, value):
     v = int(value)
     if v < 0:
@@ -130,7 +146,7 @@ def value_checks(expr, rust_type, value):
         out = []
         for part in split_top(m.group(1)):
             field, v = part.split(":", 1)
-            out += value_checks("(%s).%s" % (expr, field.strip()), None, v)
+            out += value_checks(c_member(expr, field.strip()), None, v)
         return out
     if value.startswith("["):
         out = []

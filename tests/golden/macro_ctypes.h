@@ -75,3 +75,12 @@ struct key { struct limit range; int enabled; };
 #define XSTR(x) STRINGIFY(x)
 #define WHERE __FILE__ ":" XSTR(__LINE__)
 #define MIN_LINE_ID(a) a ## __LINE__
+union num { int i; float f; };
+struct keyed { struct { int counter; } enabled; union { unsigned long type; struct node *entries; }; };
+#define NUM_F ((union num){ .f = 1.5f })
+#define NUM_I ((union num){ 7 })
+#define KEY_TRUE ((struct keyed){ .enabled = { 1 }, { .type = 1 } })
+typedef void (*handler_t)(int);
+#define SIG_DFL_ ((handler_t)0)
+#define SIG_IGN_ ((handler_t)1)
+#define HUGE_F (__builtin_huge_valf())

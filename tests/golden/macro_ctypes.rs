@@ -74,6 +74,14 @@ pub const ALL_ONES: guid_t = guid_t {
         255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
     ],
 };
+pub const NUM_F: num = num { f: 1.5 };
+pub const NUM_I: num = num { i: 7 };
+pub const KEY_TRUE: keyed = keyed {
+    enabled: keyed__bindgen_ty_1 { counter: 1 },
+    __bindgen_anon_1: keyed__bindgen_ty_2 { type_: 1 },
+};
+pub const SIG_DFL_: handler_t = None;
+pub const HUGE_F: f32 = f32::INFINITY;
 pub type gfp_t = ::std::os::raw::c_uint;
 pub type uid_t = ::std::os::raw::c_uint;
 #[repr(C)]
@@ -202,3 +210,56 @@ const _: () = {
     ["Offset of field: key::range"][::std::mem::offset_of!(key, range) - 0usize];
     ["Offset of field: key::enabled"][::std::mem::offset_of!(key, enabled) - 8usize];
 };
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub union num {
+    pub i: ::std::os::raw::c_int,
+    pub f: f32,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of num"][::std::mem::size_of::<num>() - 4usize];
+    ["Alignment of num"][::std::mem::align_of::<num>() - 4usize];
+    ["Offset of field: num::i"][::std::mem::offset_of!(num, i) - 0usize];
+    ["Offset of field: num::f"][::std::mem::offset_of!(num, f) - 0usize];
+};
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct keyed {
+    pub enabled: keyed__bindgen_ty_1,
+    pub __bindgen_anon_1: keyed__bindgen_ty_2,
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct keyed__bindgen_ty_1 {
+    pub counter: ::std::os::raw::c_int,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of keyed__bindgen_ty_1"][::std::mem::size_of::<keyed__bindgen_ty_1>() - 4usize];
+    ["Alignment of keyed__bindgen_ty_1"][::std::mem::align_of::<keyed__bindgen_ty_1>() - 4usize];
+    ["Offset of field: keyed__bindgen_ty_1::counter"]
+        [::std::mem::offset_of!(keyed__bindgen_ty_1, counter) - 0usize];
+};
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub union keyed__bindgen_ty_2 {
+    pub type_: ::std::os::raw::c_ulong,
+    pub entries: *mut node,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of keyed__bindgen_ty_2"][::std::mem::size_of::<keyed__bindgen_ty_2>() - 8usize];
+    ["Alignment of keyed__bindgen_ty_2"][::std::mem::align_of::<keyed__bindgen_ty_2>() - 8usize];
+    ["Offset of field: keyed__bindgen_ty_2::type_"]
+        [::std::mem::offset_of!(keyed__bindgen_ty_2, type_) - 0usize];
+    ["Offset of field: keyed__bindgen_ty_2::entries"]
+        [::std::mem::offset_of!(keyed__bindgen_ty_2, entries) - 0usize];
+};
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of keyed"][::std::mem::size_of::<keyed>() - 16usize];
+    ["Alignment of keyed"][::std::mem::align_of::<keyed>() - 8usize];
+    ["Offset of field: keyed::enabled"][::std::mem::offset_of!(keyed, enabled) - 0usize];
+};
+pub type handler_t = ::std::option::Option<unsafe extern "C" fn(arg1: ::std::os::raw::c_int)>;
