@@ -40,8 +40,6 @@ static struct scan scan;	/* the header's macros, read before the parse */
 static itemvec fallback;	/* macros for --clang-macro-fallback */
 static strvec fallback_names;	/* the second parse's, by index */
 
-/* A declaration of ours, __kbindgen_macro_N, in the macro block or the
- * second parse: the value of the macro named[N], for its item. */
 /* Two values of a macro, at two places: the same? */
 static bool same_value(const struct mval *a, const struct mval *b)
 {
@@ -54,6 +52,9 @@ static bool same_value(const struct mval *a, const struct mval *b)
 	return true;
 }
 
+/* A declaration of ours in the macro block or the second parse,
+ * __kbindgen_macro_N (or its twin a line further, __kbindgen_twin_N): the
+ * value of the macro named[N], for its item. */
 static void macro_answer(CXCursor c, strvec *named)
 {
 	char *name = cx_str(clang_getCursorSpelling(c));
@@ -265,15 +266,11 @@ static bool name_folds(const char *name, void *ctx)
 
 static bool macro_block(struct CXUnsavedFile *uf)
 {
-	FILE *f = fopen(ld.opt->header, "rb");
-	if (!f)
-		return false;
 	struct buf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		bput(&b, chunk, n);
-	fclose(f);
+	if (!bput_file(&b, ld.opt->header)) {
+		bfree(&b);
+		return false;
+	}
 	unsigned lines = 0;
 	for (size_t i = 0; i < b.len; i++)
 		lines += b.s[i] == '\n';
@@ -305,8 +302,7 @@ static struct type *arith_type(enum tkind k)
 	static struct type *tab[T_COMPLEX];
 	if (!tab[k]) {
 		long size = k == T_INT || k == T_UINT || k == T_FLOAT ? 4 :
-			    k == T_LONG || k == T_ULONG ? ld.unit->ptr_bits == 64 &&
-			    !strstr(ld.unit->triple, "windows") ? 8 : 4 : 8;
+			    k == T_LONG || k == T_ULONG ? ld.long_bits / 8 : 8;
 		tab[k] = new_type(k);
 		tab[k]->size = tab[k]->align = size;
 		tab[k]->shared = true;
@@ -509,7 +505,9 @@ void load_unit(struct unit *u)
 	u->triple = cx_str(clang_TargetInfo_getTriple(ti));
 	u->ptr_bits = clang_TargetInfo_getPointerWidth(ti);
 	clang_TargetInfo_dispose(ti);
-	cconst_target(u->ptr_bits == 64 && !strstr(u->triple, "windows") ? 64 : 32);
+	/* C's long: 64 bits on 64-bit targets but Windows (LLP64) */
+	ld.long_bits = u->ptr_bits == 64 && !strstr(u->triple, "windows") ? 64 : 32;
+	cconst_target(ld.long_bits);
 	/* the targets whose C records clang lays out the Itanium way */
 	ld.own_layouts = !strstr(u->triple, "windows") && !strstr(u->triple, "aix") &&
 		      !layout_flags;

@@ -22,6 +22,7 @@ struct loader {
 	unsigned block_line;	/* clang.c's macro declarations start here */
 	struct strmap block_errors;	/* "LINE" of each block line clang refused */
 	CXFile main_file;	/* the header, in the unit */
+	int long_bits;		/* C's long on the target */
 };
 extern struct loader ld;
 

@@ -583,20 +583,9 @@ void typed_value(CXCursor c, struct item *it, bool other)
 	} else if (k == T_LDOUBLE || k == T_FLOAT128 || k == T_FLOAT16 || k >= T_COMPLEX) {
 		why = "of a type Rust has no constants of";
 	} else {
-		CXEvalResult r = clang_Cursor_Evaluate(c);
-		if (r && clang_EvalResult_getKind(r) == CXEval_Int) {
-			it->val.kind = MV_INT;
-			it->val.i = clang_EvalResult_isUnsignedInt(r) ?
-				    (int64_t)clang_EvalResult_getAsUnsigned(r) :
-				    clang_EvalResult_getAsLongLong(r);
-		} else if (r && clang_EvalResult_getKind(r) == CXEval_Float) {
-			it->val.kind = MV_FLOAT;
-			it->val.f = clang_EvalResult_getAsDouble(r);
-		} else {
-			why = "an address, as an integer";	/* a valid initializer */
-		}
-		if (r)
-			clang_EvalResult_dispose(r);
+		evaluate(c, it, false);
+		if (!it->has_val)	/* a valid initializer clang does not fold */
+			why = "an address, as an integer";
 	}
 	it->why = why;
 	it->has_val = !why;

@@ -142,6 +142,10 @@ void bputs_all(struct buf *b, ...);
 void bvprintf(struct buf *b, const char *f, va_list ap);
 char *bstr(struct buf *b);		/* NUL-terminated contents */
 char *bdone(struct buf *b);		/* contents moved to the arena, b freed */
+/* Appends what the file (descriptor) holds, read to its end; false if it
+ * cannot be opened or read. */
+bool bput_file(struct buf *b, const char *path);
+bool bput_fd(struct buf *b, int fd);
 void bfree(struct buf *b);
 
 /* A buffer that starts in caller storage: short text never touches malloc. */

@@ -10,9 +10,7 @@
  * not.  What the scan misses clang.c finds after the parse and asks in a
  * second one, as before.  Knows nothing of libclang. */
 #include <dirent.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "kbindgen.h"
 
@@ -270,13 +268,6 @@ static void scan_file(const char *path, int depth)
 	if (depth > 200 || strmap_get(&seen_files, path))
 		return;
 	strmap_put(&seen_files, astrdup(path), (void *)1);
-	int fd = open(path, O_RDONLY);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st)) {
-		if (fd >= 0)
-			close(fd);
-		return;
-	}
 	/* a buffer for each depth, kept from file to file: fresh memory
 	 * for each would cost more in page faults than the reading */
 	static VEC(struct buf) texts;
@@ -284,15 +275,10 @@ static void scan_file(const char *path, int depth)
 		hpush(&texts, (struct buf){0});
 	struct buf text = texts.v[depth], line = {0};
 	text.len = 0;
-	bgrow(&text, st.st_size);
-	ssize_t n;
-	while ((n = read(fd, text.s + text.len, text.cap - text.len - 1)) > 0) {
-		text.len += n;
-		if (text.len + 1 == text.cap)
-			bgrow(&text, 65536);
+	if (!bput_file(&text, path)) {
+		texts.v[depth] = text;
+		return;
 	}
-	text.s[text.len] = 0;
-	close(fd);
 	for (const char *p = text.s; p && *p;) {
 		const char *q = skip_blank(p);
 		if (*q == '#') {

@@ -1,8 +1,10 @@
 /* util.c: the run's arena, text buffers and the one error path. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <spawn.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
@@ -554,13 +556,36 @@ char *catch_stderr(void (*fn)(void *), void *arg)
 	dup2(saved, 2);
 	close(saved);
 	struct buf b = {0};
-	char chunk[4096];
-	size_t n;
 	rewind(t);
-	while ((n = fread(chunk, 1, sizeof chunk, t)))
-		bput(&b, chunk, n);
+	bput_fd(&b, fileno(t));
 	fclose(t);
 	return b.s ? bdone(&b) : "";
+}
+
+/* Reads to the end of fd straight into b (no copy through a chunk);
+ * false on a read error. */
+bool bput_fd(struct buf *b, int fd)
+{
+	struct stat st;
+	bgrow(b, !fstat(fd, &st) && st.st_size > 0 ? (size_t)st.st_size : 4096);
+	ssize_t n;
+	while ((n = read(fd, b->s + b->len, b->cap - b->len - 1)) > 0) {
+		b->len += n;
+		if (b->len + 1 == b->cap)
+			bgrow(b, 65536);
+	}
+	b->s[b->len] = 0;
+	return n == 0;
+}
+
+bool bput_file(struct buf *b, const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return false;
+	bool ok = bput_fd(b, fd);
+	close(fd);
+	return ok;
 }
 
 /* Runs argv (argv[0] a path or a name on PATH), waits: its exit status,

@@ -169,14 +169,8 @@ static const char *text_of(const char *path)
 	static struct strmap texts;
 	char *text = strmap_get(&texts, path);
 	if (!text) {
-		FILE *in = fopen(path, "r");
 		struct buf b = {0};
-		char chunk[65536];
-		size_t n;
-		while (in && (n = fread(chunk, 1, sizeof chunk, in)) > 0)
-			bput(&b, chunk, n);
-		if (in)
-			fclose(in);
+		bput_file(&b, path);
 		text = b.s ? bdone(&b) : "";
 		strmap_put(&texts, path, text);
 	}

@@ -74,15 +74,9 @@ static VEC(struct record) records;
 
 static char *read_file(const char *path)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
-		fatal("%s: cannot read", path);
 	struct buf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)))
-		bput(&b, chunk, n);
-	fclose(f);
+	if (!bput_file(&b, path))
+		fatal("%s: cannot read", path);
 	return b.s ? bdone(&b) : "";
 }
 
