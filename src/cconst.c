@@ -5,14 +5,20 @@
  * from its value and suffix, the usual arithmetic conversions); object-like
  * macros expanded as the preprocessor expands them, not evaluated apart
  * (#define A 1+2 makes A*3 seven).  Signed overflow wraps, as clang's
- * folding does.  Everything else (casts, sizeof, enum constants, calls,
- * division by zero, shifts past the width) fails: clang.c asks clang.
- * Unlike macro.c (bindgen's cexpr, quirks and all) this is C. */
+ * folding does.  A call of a function-like macro is a value clang gave
+ * (clang.c asks it once for all the macros that make it); one that is no
+ * constant makes none of what C evaluates it in (not `0 && f()`).
+ * Everything else (casts, sizeof, enum constants, division by zero,
+ * shifts past the width) fails: clang.c asks clang.  Unlike macro.c
+ * (bindgen's cexpr, quirks and all) this is C. */
 #include <math.h>
 
 #include "kbindgen.h"
 
 static int long_bits = 64;
+
+/* the identifier a call's value is when it is no constant */
+const char cconst_none[] = "__kbindgen_no_constant";
 
 void cconst_target(int bits_of_long)
 {
@@ -49,7 +55,7 @@ int64_t cval_int(const struct cval *v)
 static struct cval make(enum tkind t, uint64_t u)
 {
 	int w = width(t);
-	return (struct cval){ t, w == 64 ? u : u & ((1ULL << w) - 1), 0 };
+	return (struct cval){ t, w == 64 ? u : u & ((1ULL << w) - 1), 0, false };
 }
 
 /* does u fit t (as a non-negative value)? */
@@ -171,7 +177,8 @@ struct parser {
 
 static bool is(struct parser *p, const char *op)
 {
-	return p->i < p->n && p->t[p->i].kind == MT_PUNCT && streq(p->t[p->i].s, op);
+	const struct mtok *t = &p->t[p->i];
+	return p->i < p->n && t->kind == MT_PUNCT && t->s[0] == op[0] && streq(t->s, op);
 }
 
 static bool eat(struct parser *p, const char *op)
@@ -181,6 +188,8 @@ static bool eat(struct parser *p, const char *op)
 	p->i++;
 	return true;
 }
+
+static const struct cval none = { T_INT, 0, 0, true };
 
 static struct cval fail(struct parser *p)
 {
@@ -248,8 +257,13 @@ static struct cval primary(struct parser *p)
 		return v;
 	}
 	struct cval v;
-	if (p->syntax && t->kind == MT_IDENT) {
+	if (t->kind == MT_IDENT && streq(t->s, cconst_none)) {
 		p->i++;
+		return none;
+	}
+	if (p->syntax && t->kind == MT_IDENT) {
+		int end;
+		p->i = cconst_call(p->t, p->n, p->i, &end) ? end + 1 : p->i + 1;
 		return make(T_INT, 1);
 	}
 	if (t->kind != MT_LITERAL || !literal(t->s, &v))
@@ -266,16 +280,20 @@ static struct cval unary(struct parser *p)
 	}
 	if (eat(p, "-")) {
 		struct cval v = unary(p);
+		if (v.nc)
+			return v;
 		if (is_float(v.t))
 			return (struct cval){ v.t, 0, -v.f };
 		return make(v.t, -v.u);
 	}
 	if (eat(p, "~")) {
 		struct cval v = unary(p);
-		return is_float(v.t) ? fail(p) : make(v.t, ~v.u);
+		return v.nc ? v : is_float(v.t) ? fail(p) : make(v.t, ~v.u);
 	}
-	if (eat(p, "!"))
-		return make(T_INT, !truth(unary(p)));
+	if (eat(p, "!")) {
+		struct cval v = unary(p);
+		return v.nc ? v : make(T_INT, !truth(v));
+	}
 	return primary(p);
 }
 
@@ -284,6 +302,12 @@ static struct cval binop(struct parser *p, const char *op, struct cval a, struct
 {
 	bool shift = streq(op, "<<") || streq(op, ">>");
 	bool logic = streq(op, "&&") || streq(op, "||");
+	/* what is no constant makes none, but where C does not evaluate
+	 * it: the right of && after a 0, of || after a 1 */
+	if (logic && !a.nc && truth(a) == (op[0] == '|'))
+		return make(T_INT, op[0] == '|');
+	if (a.nc || b.nc)
+		return none;
 	if (logic)
 		return make(T_INT, op[0] == '&' ? truth(a) && truth(b) : truth(a) || truth(b));
 	if (shift) {
@@ -370,7 +394,7 @@ static struct cval binary(struct parser *p, int level)
 		p->i++;
 		struct cval b = binary(p, level + 1);
 		if (streq(op, "%") || streq(op, "&") || streq(op, "|") || streq(op, "^"))
-			if (is_float(a.t) || is_float(b.t))
+			if ((is_float(a.t) && !a.nc) || (is_float(b.t) && !b.nc))
 				return fail(p);
 		a = binop(p, op, a, b);
 	}
@@ -385,18 +409,49 @@ static struct cval cond(struct parser *p)
 	if (!eat(p, ":"))
 		return fail(p);
 	struct cval b = cond(p);
+	if (c.nc || (truth(c) ? a : b).nc)
+		return none;
+	/* the type is both arms', the other's too */
+	if (a.nc || b.nc)
+		return fail(p);
 	enum tkind t = common(a.t, b.t);
 	return convert(truth(c) ? a : b, t);
 }
 
 /* ---- macros ---- */
 
+const char *cconst_call(const struct mtok *t, int n, int i, int *end)
+{
+	if (t[i].kind != MT_IDENT || i + 1 >= n || t[i + 1].kind != MT_PUNCT ||
+	    !streq(t[i + 1].s, "("))
+		return NULL;
+	int depth = 0, j = i + 1;
+	for (; j < n; j++) {
+		if (t[j].kind != MT_PUNCT)
+			continue;
+		depth += streq(t[j].s, "(") - streq(t[j].s, ")");
+		if (!depth)
+			break;
+	}
+	if (j == n)
+		return NULL;
+	struct buf b = {0};
+	for (int k = i; k <= j; k++)
+		bprintf(&b, "%s%s", k > i ? " " : "", t[k].s);
+	*end = j;
+	const char *text = astrdup(bstr(&b));
+	bfree(&b);
+	return text;
+}
+
 /* The tokens with object-like macros replaced by their bodies, again
- * within them, but never a macro within its own expansion (C 6.10.3.4). */
+ * within them, but never a macro within its own expansion (C 6.10.3.4);
+ * a call of a name that is no such macro by what call gives for it. */
 struct expansion {
 	VEC(struct mtok) out;
 	strvec active;
 	cbody body;
+	ccall call;
 	void *ctx;
 };
 
@@ -411,6 +466,17 @@ static bool expand(struct expansion *e, const struct mtok *t, int n)
 				active |= streq(e->active.v[k], t[i].s);
 			if (!active)
 				b = e->body(t[i].s, &bn, e->ctx);
+		}
+		int end, vn;
+		const char *call = !b && !active && e->call ? cconst_call(t, n, i, &end) : NULL;
+		if (call) {
+			const struct mtok *v = e->call(call, &vn, e->ctx);
+			if (!v)
+				return false;
+			for (int k = 0; k < vn; k++)
+				hpush(&e->out, v[k]);
+			i = end;
+			continue;
 		}
 		if (!b) {
 			if (e->out.n > 4096)
@@ -429,9 +495,10 @@ static bool expand(struct expansion *e, const struct mtok *t, int n)
 	return true;
 }
 
-bool cconst_eval(const struct mtok *t, int n, cbody body, void *ctx, struct cval *out)
+bool cconst_eval(const struct mtok *t, int n, cbody body, ccall call, void *ctx,
+		 struct cval *out)
 {
-	struct expansion e = { .body = body, .ctx = ctx };
+	struct expansion e = { .body = body, .call = call, .ctx = ctx };
 	bool ok = expand(&e, t, n) && e.out.n;
 	if (ok) {
 		struct parser p = { e.out.v, e.out.n, 0, false, false };
@@ -447,6 +514,8 @@ bool cconst_eval(const struct mtok *t, int n, cbody body, void *ctx, struct cval
  * for an operand; no macro is expanded, no value computed. */
 bool cconst_syntax(const struct mtok *t, int n)
 {
+	if (n == 1)		/* most bodies: one number, one name */
+		return t[0].kind == MT_LITERAL || t[0].kind == MT_IDENT;
 	struct parser p = { t, n, 0, false, true };
 	cond(&p);
 	return n && !p.bad && p.i == n;
@@ -454,7 +523,8 @@ bool cconst_syntax(const struct mtok *t, int n)
 
 /* The tokens are of the kinds cconst_eval() folds, identifiers aside:
  * whether those are macros it can expand, ok() says. */
-bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void *ctx), void *ctx)
+bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void *ctx),
+		  bool (*call_ok)(const char *name, void *ctx), void *ctx)
 {
 	static const char *const ops[] = {
 		"(", ")", "+", "-", "~", "!", "*", "/", "%", "<<", ">>", "<", ">",
@@ -469,10 +539,14 @@ bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void
 			if (!literal(t[i].s, &v))
 				return false;
 			break;
-		case MT_IDENT:
-			if (!ok(t[i].s, ctx))
+		case MT_IDENT: {
+			int end;
+			if (call_ok && call_ok(t[i].s, ctx) && cconst_call(t, n, i, &end))
+				i = end;
+			else if (!ok(t[i].s, ctx))
 				return false;
 			break;
+		}
 		case MT_PUNCT: {
 			bool known = false;
 			for (size_t k = 0; k < sizeof ops / sizeof *ops && !known; k++)

@@ -2,6 +2,7 @@
  * diagnostics are reported, the top-level declarations and the macros
  * become the IR (clang_type.c, clang_decl.c), --clang-macro-fallback
  * asks clang for the macros our evaluator cannot read. */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,12 @@ static const struct mval *mlook(const char *name, void *ctx)
 }
 
 static struct scan scan;	/* the header's macros, read before the parse */
+static strvec asked;		/* the macro block's names, by index */
+static struct strmap asked_map;
+static strvec calls;		/* the macro block's calls (below), by index */
+static struct strmap calls_asked;
+static struct strmap call_value;	/* call -> struct body: its value's tokens */
+static struct strmap by_calls;	/* macros cconst.c folds with calls' values */
 static itemvec fallback;	/* macros for --clang-macro-fallback */
 static strvec fallback_names;	/* the second parse's, by index */
 
@@ -55,10 +62,19 @@ static bool same_value(const struct mval *a, const struct mval *b)
 /* A declaration of ours in the macro block or the second parse,
  * __kbindgen_macro_N (or its twin a line further, __kbindgen_twin_N): the
  * value of the macro named[N], for its item. */
+static void call_answer(CXCursor c, const char *call);
+
 static void macro_answer(CXCursor c, strvec *named)
 {
 	char *name = cx_str(clang_getCursorSpelling(c));
 	const char *prefix = "__kbindgen_macro_", *twin = "__kbindgen_twin_";
+	const char *callp = "__kbindgen_call_";
+	if (!strncmp(name, callp, strlen(callp))) {
+		int i = atoi(name + strlen(callp));
+		if (named == &asked && i >= 0 && i < calls.n)
+			call_answer(c, calls.v[i]);
+		return;
+	}
 	bool is_twin = !strncmp(name, twin, strlen(twin));
 	if (strncmp(name, prefix, strlen(prefix)) && !is_twin)
 		return;
@@ -231,37 +247,232 @@ static void macro_fallback(void)
  * at its end cost an #ifdef.  block_line tells the block apart from the
  * header: its declarations are answers, its errors say which macros are
  * no expressions, neither is the header's. */
-static strvec asked;		/* the block's names, by index */
-static struct strmap asked_map;
+
+/* A property of macros, worked out once for each ("busy" while it is: a
+ * cycle reads as false). */
+static bool once(struct strmap *memo, struct smacro *m, bool (*work)(struct smacro *m))
+{
+	const char *known = strmap_get(memo, m->name);
+	if (known)
+		return streq(known, "yes");
+	strmap_put(memo, m->name, "busy");
+	bool ok = work(m);
+	strmap_put(memo, m->name, ok ? "yes" : "no");
+	return ok;
+}
 
 /* Would cconst.c fold every object-like body of m, and of the macros they
  * name?  Then clang need not be asked: cconst_eval() gives C's value
  * after the parse, from the last definition. */
-static struct strmap folds;	/* name -> "yes", "no", "busy" */
-
 static bool name_folds(const char *name, void *ctx);
+
+static bool folds_work(struct smacro *m)
+{
+	bool ok = m->bodies.n && !m->fbodies.n;
+	for (int i = 0; ok && i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		ok = cconst_shape(t, n, name_folds, NULL, NULL) && cconst_syntax(t, n);
+	}
+	return ok;
+}
 
 static bool folds_alone(struct smacro *m)
 {
-	const char *known = strmap_get(&folds, m->name);
-	if (known)
-		return streq(known, "yes");
-	strmap_put(&folds, m->name, "busy");
-	bool ok = m->bodies.n && !m->fbodies.n;
-	mtokvec t = {0};
-	for (int i = 0; ok && i < m->bodies.n; i++) {
-		scan_tokens(m->bodies.v[i], &t);
-		ok = cconst_shape(t.v, t.n, name_folds, NULL) && cconst_syntax(t.v, t.n);
-	}
-	hfree(&t);
-	strmap_put(&folds, m->name, ok ? "yes" : "no");
-	return ok;
+	static struct strmap memo;
+	return once(&memo, m, folds_work);
 }
 
 static bool name_folds(const char *name, void *ctx)
 {
 	struct smacro *m = strmap_get(&scan.map, name);
 	return m && folds_alone(m);
+}
+
+/* Is every body of m string literals, "..." only?  Then clang need not
+ * be asked either: the value is bindgen's (strings_only()), the fallback
+ * makes no strings. */
+static bool strings_alone(struct smacro *m)
+{
+	bool ok = m->bodies.n && !m->fbodies.n;
+	for (int i = 0; ok && i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		for (int k = 0; ok && k < n; k++)
+			ok = t[k].kind == MT_LITERAL && t[k].s[0] == '"';
+		ok = ok && n;
+	}
+	return ok;
+}
+
+/* ---- calls asked once ---- */
+
+/* A macro whose expansion is big costs clang as much each time it is
+ * asked: in Linux, pgtable_l5_enabled() expands to some 2,000 tokens, in
+ * each of 11 macros, which were a third of the macro block's cost.  When
+ * cconst.c can fold a big one but for calls of function-like macros, the
+ * calls are asked instead, each once (`__auto_type __kbindgen_call_N =
+ * (F ( args ));`), and cconst.c folds the macro after the parse with
+ * their values, as literals of their types; a call that is no constant
+ * makes the macro none where C evaluates it.  Only a call whose
+ * expansion stands alone, as a value, is one: a body `( ... )`, a
+ * literal or a name that is no macro, or such a call again. */
+#define BIG_EXPANSION 500	/* tokens */
+
+static bool call_stands_alone(const char *name, void *ctx);
+
+static bool body_stands_alone(const struct mtok *t, int n)
+{
+	int end = 0, depth = 0;
+	if (n == 1)
+		return t[0].kind == MT_LITERAL ||
+		       (t[0].kind == MT_IDENT && !strmap_get(&scan.map, t[0].s));
+	if (n > 1 && t[0].kind == MT_PUNCT && streq(t[0].s, "(")) {
+		for (; end < n; end++) {
+			if (t[end].kind == MT_PUNCT)
+				depth += streq(t[end].s, "(") - streq(t[end].s, ")");
+			if (!depth)
+				break;
+		}
+		return end == n - 1;
+	}
+	return n && cconst_call(t, n, 0, &end) && end == n - 1 &&
+	       (!strmap_get(&scan.map, t[0].s) || call_stands_alone(t[0].s, NULL));
+}
+
+static bool stands_alone_work(struct smacro *m)
+{
+	bool ok = !m->bodies.n && m->fbodies.n;
+	for (int i = 0; ok && i < m->fbodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, m->bodies.n + i, &n);
+		ok = body_stands_alone(t, n);
+	}
+	return ok;
+}
+
+/* Is name a function-like macro whose every expansion stands alone? */
+static bool call_stands_alone(const char *name, void *ctx)
+{
+	static struct strmap memo;
+	struct smacro *m = strmap_get(&scan.map, name);
+	return m && once(&memo, m, stands_alone_work);
+}
+
+static bool name_folds_with_calls(const char *name, void *ctx);
+
+static bool folds_with_calls_work(struct smacro *m)
+{
+	bool ok = m->bodies.n && !m->fbodies.n;
+	for (int i = 0; ok && i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		ok = cconst_shape(t, n, name_folds_with_calls, call_stands_alone, NULL) &&
+		     cconst_syntax(t, n);
+	}
+	return ok;
+}
+
+/* Would cconst.c fold every body of m given its calls' values? */
+static bool folds_with_calls(struct smacro *m)
+{
+	static struct strmap memo;
+	return once(&memo, m, folds_with_calls_work);
+}
+
+static bool name_folds_with_calls(const char *name, void *ctx)
+{
+	struct smacro *m = strmap_get(&scan.map, name);
+	return m && (folds_alone(m) || folds_with_calls(m));
+}
+
+/* The calls of m's bodies and of the macros they name, asked. */
+static void ask_calls(struct smacro *m, struct strmap *seen)
+{
+	if (strmap_get(seen, m->name) || folds_alone(m))
+		return;
+	strmap_put(seen, m->name, m);
+	for (int i = 0; i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		for (int k = 0; k < n; k++) {
+			int end;
+			const char *call = t[k].kind == MT_IDENT && call_stands_alone(t[k].s, NULL) ?
+					   cconst_call(t, n, k, &end) : NULL;
+			struct smacro *r = t[k].kind == MT_IDENT ? strmap_get(&scan.map, t[k].s) : NULL;
+			if (call && !strmap_get(&calls_asked, call)) {
+				strmap_put(&calls_asked, call, (void *)call);
+				vpush(&calls, (char *)call);
+			}
+			if (call)
+				k = end;
+			else if (r)
+				ask_calls(r, seen);
+		}
+	}
+}
+
+/* clang's answer for a call: its value as a literal of cconst.c's types
+ * (the type itself, no typedef of it), or cconst_none when it is no
+ * constant; nothing (unknown) when it is another kind of value. */
+static void call_answer(CXCursor c, const char *call)
+{
+	struct item tmp = { .kind = I_MACRO };
+	typed_value(c, &tmp, false);
+	static const struct { enum CXTypeKind cx; enum tkind t; const char *suffix; } kinds[] = {
+		{ CXType_Int, T_INT, "" }, { CXType_UInt, T_UINT, "U" },
+		{ CXType_Long, T_LONG, "L" }, { CXType_ULong, T_ULONG, "UL" },
+		{ CXType_LongLong, T_LLONG, "LL" }, { CXType_ULongLong, T_ULLONG, "ULL" },
+		{ CXType_Float, T_FLOAT, "f" }, { CXType_Double, T_DOUBLE, "" },
+	};
+	/* __auto_type's: a typedef, enum or record has a declaration */
+	CXType ty = clang_getCursorType(c);
+	bool sugar = !clang_isInvalid(clang_getCursorKind(clang_getTypeDeclaration(ty)));
+	enum CXTypeKind cx = sugar ? CXType_Invalid : clang_getCanonicalType(ty).kind;
+	int k = 0;
+	while (k < 8 && kinds[k].cx != cx)
+		k++;
+	struct mtok *t = alloc(sizeof *t * 7);
+	int n = 0;
+	if (!tmp.has_val && tmp.why && streq(tmp.why, "not a constant expression")) {
+		t[n++] = (struct mtok){ MT_IDENT, cconst_none };
+	} else if (tmp.has_val && k < 8 && kinds[k].t >= T_FLOAT) {
+		double f = tmp.val.f;
+		if (!isfinite(f))
+			return;
+		if (signbit(f))
+			t[n++] = (struct mtok){ MT_PUNCT, "(" }, t[n++] = (struct mtok){ MT_PUNCT, "-" };
+		t[n++] = (struct mtok){ MT_LITERAL, fmt("%a%s", fabs(f), kinds[k].suffix) };
+		if (signbit(f))
+			t[n++] = (struct mtok){ MT_PUNCT, ")" };
+	} else if (tmp.has_val && k < 8 && tmp.val.kind == MV_INT) {
+		bool neg = tmp.val.i < 0 && (kinds[k].t == T_INT || kinds[k].t == T_LONG ||
+					     kinds[k].t == T_LLONG);
+		/* a negative one as (-M - 1), M in the type: INT_MIN too */
+		uint64_t mag = neg ? (uint64_t)-(tmp.val.i + 1) : (uint64_t)tmp.val.i;
+		if (kinds[k].t == T_UINT)
+			mag &= 0xffffffffu;
+		if (neg)
+			t[n++] = (struct mtok){ MT_PUNCT, "(" }, t[n++] = (struct mtok){ MT_PUNCT, "-" };
+		t[n++] = (struct mtok){ MT_LITERAL, fmt("%llu%s", (unsigned long long)mag, kinds[k].suffix) };
+		if (neg) {
+			t[n++] = (struct mtok){ MT_PUNCT, "-" };
+			t[n++] = (struct mtok){ MT_LITERAL, "1" };
+			t[n++] = (struct mtok){ MT_PUNCT, ")" };
+		}
+	} else {
+		return;
+	}
+	struct body *b = alloc(sizeof *b);
+	*b = (struct body){ t, n };
+	strmap_put(&call_value, call, b);
+}
+
+static const struct mtok *call_of(const char *call, int *n, void *ctx)
+{
+	struct body *b = strmap_get(&call_value, call);
+	*n = b ? b->n : 0;
+	return b ? b->v : NULL;
 }
 
 static bool macro_block(struct CXUnsavedFile *uf)
@@ -278,10 +489,17 @@ static bool macro_block(struct CXUnsavedFile *uf)
 	ld.block_line = lines + 2;
 	bputs(&b, "\n#pragma clang diagnostic ignored \"-Weverything\"\n");
 	scan_macros(ld.opt, &scan);
+	struct strmap seen = {0};	/* ask_calls()' */
 	for (int i = 0; i < scan.macros.n; i++) {
 		struct smacro *m = scan.macros.v[i];
-		if (!scan_worth_asking(&scan, m) || folds_alone(m))
+		if (!scan_worth_asking(&scan, m) || folds_alone(m) || strings_alone(m))
 			continue;
+		if (scan_expansion_size(&scan, m->name) > BIG_EXPANSION && folds_with_calls(m) &&
+		    !(ld.opt->macro_const_ctypes && scan_uses_position(&scan, m->name))) {
+			strmap_put(&by_calls, m->name, m);
+			ask_calls(m, &seen);
+			continue;
+		}
 		bprintf(&b, "#ifdef %s\n__auto_type __kbindgen_macro_%d = (%s);\n",
 			m->name, asked.n, m->name);
 		/* one that may use __LINE__ (scan.c cannot tell where): again
@@ -292,6 +510,9 @@ static bool macro_block(struct CXUnsavedFile *uf)
 		strmap_put(&asked_map, m->name, m);
 		vpush(&asked, (char *)m->name);
 	}
+	for (int i = 0; i < calls.n; i++)
+		bprintf(&b, "__auto_type __kbindgen_call_%d = (%s);\n", i, calls.v[i]);
+	free(seen.slots);
 	*uf = (struct CXUnsavedFile){ ld.opt->header, bstr(&b), b.len };
 	return true;
 }
@@ -343,7 +564,13 @@ static void unasked_only(void)
 		const struct mtok *t = body_of(it->name, &n, NULL);
 		if (strmap_get(&asked_map, it->name) || (it->has_val && !ld.opt->macro_const_ctypes))
 			continue;
-		if (t && cconst_eval(t, n, body_of, NULL, &v)) {
+		bool folded = t && cconst_eval(t, n, body_of, call_of, NULL, &v);
+		if (folded && v.nc) {
+			it->has_val = false;
+			it->why = "not a constant expression (a call in it is none)";
+			continue;
+		}
+		if (folded) {
 			it->has_val = true;
 			it->val = (struct mval){ v.t == T_FLOAT || v.t == T_DOUBLE ? MV_FLOAT : MV_INT };
 			it->val.f = v.f;
@@ -366,8 +593,10 @@ static void unasked_only(void)
 		}
 		/* clang would fail where cconst.c does, when the last body
 		 * has its shape and only a name undefined at the end stops
-		 * it: not the case of a body the scan did not see */
-		if (!m || (folds_alone(m) && !(t && cconst_shape(t, n, scan_knows, NULL))))
+		 * it: not the case of a body the scan did not see (nor of
+		 * strings the scan saw, when the last body is none) */
+		if (!m || (folds_alone(m) && !(t && cconst_shape(t, n, scan_knows, NULL, NULL))) ||
+		    (ld.opt->macro_const_ctypes && strings_alone(m)) || strmap_get(&by_calls, m->name))
 			fallback.v[k++] = it;
 	}
 	fallback.n = k;

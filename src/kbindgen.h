@@ -311,6 +311,9 @@ void args_without_deps(const struct opts *o, strvec *out);
 
 /* ---- scan.c: the header's macros, read as text before the parse ---- */
 
+struct mtok;
+typedef VEC(struct mtok) mtokvec;
+
 /* A name some file of the header's include closure #defines. */
 struct smacro {
 	const char *name;
@@ -319,20 +322,26 @@ struct smacro {
 	signed char may[2];	/* scan.c: may begin an expression [called]:
 				 * 1 yes, -1 no, 2 being worked out */
 	signed char position;	/* scan.c: uses __LINE__ and the like: 1 yes, -1 no */
+	int size;		/* scan.c: tokens it expands to; 0 unknown, -1 busy */
+	mtokvec *toks;		/* scan_body(): each body's tokens, once */
 };
 struct scan {
 	VEC(struct smacro *) macros;	/* in the order first met */
 	struct strmap map;		/* name -> smacro */
 };
 void scan_macros(const struct opts *o, struct scan *s);
-struct mtok;
-typedef VEC(struct mtok) mtokvec;
 /* A body's tokens, into out (a heap vector, emptied first). */
 void scan_tokens(const char *body, mtokvec *out);
+/* The tokens of m's body k (its object-like bodies, then its
+ * function-like ones), read once; *n their number. */
+const struct mtok *scan_body(struct smacro *m, int k, int *n);
 /* Some object-like body of m may be an expression clang could fold. */
 bool scan_worth_asking(struct scan *s, struct smacro *m);
 /* The macro name expands to __FILE__, __LINE__ or the like somewhere. */
 bool scan_uses_position(struct scan *s, const char *name);
+/* How many tokens the macro name expands to at most, macros in it
+ * expanded (arguments not counted); 1 if it is no macro. */
+int scan_expansion_size(struct scan *s, const char *name);
 
 /* ---- The IR (built by clang*.c, filled in by the passes) ---- */
 
@@ -567,24 +576,38 @@ bool macro_eval(const struct mtok *toks, int n, mlookup look, void *ctx,
 /* ---- cconst.c: C's constant expressions over macro tokens ---- */
 
 /* A value with its C type: T_INT .. T_ULLONG (u, truncated to the width)
- * or T_FLOAT, T_DOUBLE (f). */
+ * or T_FLOAT, T_DOUBLE (f).  nc: no constant after all, a call clang
+ * says is none where C evaluates it (the type and value mean nothing). */
 struct cval {
 	enum tkind t;
 	uint64_t u;
 	double f;
+	bool nc;
 };
 void cconst_target(int bits_of_long);	/* 64 by default */
 int64_t cval_int(const struct cval *v);	/* unsigned ones as their bits */
 /* The body of the object-like macro name, its length in *n; NULL if the
  * name is no such macro. */
 typedef const struct mtok *(*cbody)(const char *name, int *n, void *ctx);
-/* Folds toks[0..n) as C does, macros expanded; false if it cannot. */
-bool cconst_eval(const struct mtok *toks, int n, cbody body, void *ctx, struct cval *out);
-/* An expression cconst_eval() would parse, each name an operand. */
+/* The value of a call of a function-like macro (or function), spelled as
+ * cconst_call() spells it: tokens to put in its place (a literal, or the
+ * identifier cconst_none when it is no constant); NULL if unknown. */
+typedef const struct mtok *(*ccall)(const char *call, int *n, void *ctx);
+extern const char cconst_none[];
+/* Folds toks[0..n) as C does, macros expanded, calls given by call (may
+ * be NULL); false if it cannot. */
+bool cconst_eval(const struct mtok *toks, int n, cbody body, ccall call, void *ctx,
+		 struct cval *out);
+/* An expression cconst_eval() would parse, each name and each call
+ * name(...) an operand. */
 bool cconst_syntax(const struct mtok *toks, int n);
-/* Only tokens cconst_eval() knows, and identifiers that ok() accepts. */
+/* Only tokens cconst_eval() knows, identifiers that ok() accepts, and
+ * calls name(...) of names call_ok() accepts (may be NULL: none). */
 bool cconst_shape(const struct mtok *toks, int n, bool (*ok)(const char *name, void *ctx),
-		  void *ctx);
+		  bool (*call_ok)(const char *name, void *ctx), void *ctx);
+/* The call toks[i] ( ... ): its tokens joined by spaces, the index of its
+ * ")" in *end; NULL if toks[i] does not begin one. */
+const char *cconst_call(const struct mtok *toks, int n, int i, int *end);
 
 /* ---- annot.c: <div rustbindgen ...> in doc comments ---- */
 

@@ -10,7 +10,6 @@
  * not.  What the scan misses clang.c finds after the parse and asks in a
  * second one, as before.  Knows nothing of libclang. */
 #include <dirent.h>
-#include <sys/stat.h>
 
 #include "kbindgen.h"
 
@@ -86,25 +85,18 @@ static const char *join(const char *dir, size_t dn, const char *name)
 	return p;
 }
 
-static bool is_file(const char *path)
-{
-	struct stat st;
-	return !stat(path, &st) && S_ISREG(st.st_mode);
-}
+static bool scan_file(const char *path, int depth);
 
-static void scan_file(const char *path, int depth);
-
-/* The first file of that name along dirs from index i on; NULL if none. */
-static const char *find(const strvec *dirs, int i, const char *name, int *at)
+/* The first file of that name along dirs from index i on, scanned (or
+ * seen before); false if none. */
+static bool find(const strvec *dirs, int i, const char *name, int depth, int *at)
 {
-	for (; i < dirs->n; i++) {
-		const char *p = join(dirs->v[i], strlen(dirs->v[i]), name);
-		if (is_file(p)) {
+	for (; i < dirs->n; i++)
+		if (scan_file(join(dirs->v[i], strlen(dirs->v[i]), name), depth)) {
 			*at = i;
-			return p;
+			return true;
 		}
-	}
-	return NULL;
+	return false;
 }
 
 /* #include "name" or <name> in the file at path, found as clang finds
@@ -122,37 +114,45 @@ static void include(const char *from, const char *name, bool quoted, bool next, 
 	}
 	if (quoted) {
 		const char *slash = strrchr(from, '/');
-		const char *p = slash ? join(from, slash - from, name) : name;
-		if (is_file(p)) {
-			scan_file(p, depth + 1);
+		if (scan_file(slash ? join(from, slash - from, name) : name, depth + 1) ||
+		    find(&quote_dirs, 0, name, depth + 1, &at))
 			return;
-		}
-		if ((p = find(&quote_dirs, 0, name, &at))) {
-			scan_file(p, depth + 1);
-			return;
-		}
 	}
 	if (!next && strmap_get(&looked_up, name))
 		return;
 	if (!next)
 		strmap_put(&looked_up, astrdup(name), (void *)1);
-	const char *p = find(&angle_dirs, 0, name, &at);
-	while (p) {
-		scan_file(p, depth + 1);
-		p = next ? find(&angle_dirs, at + 1, name, &at) : NULL;
-	}
+	bool found = find(&angle_dirs, 0, name, depth + 1, &at);
+	while (found && next)
+		found = find(&angle_dirs, at + 1, name, depth + 1, &at);
 }
 
 /* ---- the text ---- */
 
+/* 1: may begin an identifier, 2: may go on one (a table: this runs for
+ * every character of every directive of the closure) */
+static const unsigned char ident_class[256] = {
+	['_'] = 3, ['$'] = 3,
+	['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3,
+	['h'] = 3, ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3,
+	['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3, ['u'] = 3,
+	['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3,
+	['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3,
+	['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
+	['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3,
+	['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3,
+	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2,
+	['7'] = 2, ['8'] = 2, ['9'] = 2,
+};
+
 static bool ident_start(int c)
 {
-	return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return ident_class[c & 0xff] & 1;
 }
 
 static bool ident_char(int c)
 {
-	return ident_start(c) || (c >= '0' && c <= '9');
+	return ident_class[c & 0xff] & 2;
 }
 
 static const char *skip_blank(const char *p)
@@ -218,16 +218,18 @@ static void directive(const char *path, const char *line, int depth)
 static const char *logical_line(const char *p, struct buf *line)
 {
 	line->len = 0;
-	for (;; p++) {
-		if (p[0] == '\\' && (p[1] == '\n' || (p[1] == '\r' && p[2] == '\n'))) {
-			p += p[1] == '\r' ? 2 : 1;
-			continue;
-		}
+	for (;;) {
+		/* up to the next character that matters, at once */
+		size_t plain = strcspn(p, "\n\\/\"'");
+		bput(line, p, plain);
+		p += plain;
 		if (!*p)
-			break;
+			return p;
 		if (*p == '\n')
 			return p + 1;
-		if (p[0] == '/' && p[1] == '*') {
+		if (p[0] == '\\' && (p[1] == '\n' || (p[1] == '\r' && p[2] == '\n'))) {
+			p += p[1] == '\r' ? 3 : 2;
+		} else if (p[0] == '/' && p[1] == '*') {
 			const char *e = strstr(p + 2, "*/");
 			if (!e)
 				break;
@@ -237,22 +239,18 @@ static const char *logical_line(const char *p, struct buf *line)
 				p = e + 2;
 				break;
 			}
-			p = e + 1;
+			p = e + 2;
 		} else if (p[0] == '/' && p[1] == '/') {
-			while (p[1] && p[1] != '\n')
-				p++;
+			p += strcspn(p, "\n");
 		} else if (*p == '"' || *p == '\'') {
 			char q = *p;
-			bputc(line, *p);
-			while (p[1] && p[1] != '\n' && p[1] != q) {
-				if (p[1] == '\\' && p[2] && p[2] != '\n')
-					bputc(line, *++p);
-				bputc(line, *++p);
-			}
-			if (p[1] == q)
-				bputc(line, *++p);
+			const char *b = p++;
+			while (*p && *p != '\n' && *p != q)
+				p += p[0] == '\\' && p[1] && p[1] != '\n' ? 2 : 1;
+			p += *p == q;
+			bput(line, b, p - b);
 		} else {
-			bputc(line, *p);
+			bputc(line, *p++);
 		}
 	}
 	const char *nl = strchr(p, '\n');
@@ -261,13 +259,15 @@ static const char *logical_line(const char *p, struct buf *line)
 
 /* Only directives matter: a line whose first non-blank is #.  Comments
  * are not followed across lines, so a # line inside one counts too: a
- * superset. */
-static void scan_file(const char *path, int depth)
+ * superset.  False when path is no file that can be read (the lookup of
+ * an include goes on): reading it is the test, no stat() first. */
+static bool scan_file(const char *path, int depth)
 {
 	/* clang's limit of nested includes is 200 */
-	if (depth > 200 || strmap_get(&seen_files, path))
-		return;
-	strmap_put(&seen_files, astrdup(path), (void *)1);
+	if (strmap_get(&seen_files, path))
+		return true;
+	if (depth > 200)
+		return false;
 	/* a buffer for each depth, kept from file to file: fresh memory
 	 * for each would cost more in page faults than the reading */
 	static VEC(struct buf) texts;
@@ -275,10 +275,11 @@ static void scan_file(const char *path, int depth)
 		hpush(&texts, (struct buf){0});
 	struct buf text = texts.v[depth], line = {0};
 	text.len = 0;
-	if (!bput_file(&text, path)) {
-		texts.v[depth] = text;
-		return;
-	}
+	bool ok = bput_file(&text, path);
+	texts.v[depth] = text;
+	if (!ok)
+		return false;	/* none, or a directory (EISDIR) */
+	strmap_put(&seen_files, astrdup(path), (void *)1);
 	for (const char *p = text.s; p && *p;) {
 		const char *q = skip_blank(p);
 		if (*q == '#') {
@@ -290,7 +291,7 @@ static void scan_file(const char *path, int depth)
 		}
 	}
 	bfree(&line);
-	texts.v[depth] = text;
+	return true;
 }
 
 void scan_macros(const struct opts *o, struct scan *s)
@@ -349,14 +350,34 @@ void scan_tokens(const char *s, mtokvec *out)
 		} else if (k == MT_LITERAL) {
 			k = MT_PUNCT;
 			s++;
-			for (size_t i = 0; i < sizeof puncts / sizeof *puncts; i++)
-				if (!strncmp(b, puncts[i], strlen(puncts[i]))) {
-					s = b + strlen(puncts[i]);
+			for (size_t i = 0; i < sizeof puncts / sizeof *puncts; i++) {
+				size_t n = strlen(puncts[i]);
+				if (b[0] == puncts[i][0] && !strncmp(b, puncts[i], n)) {
+					s = b + n;
 					break;
 				}
+			}
 		}
 		hpush(out, ((struct mtok){ k, astrndup(b, s - b) }));
 	}
+}
+
+const struct mtok *scan_body(struct smacro *m, int k, int *n)
+{
+	int all = m->bodies.n + m->fbodies.n;
+	if (!m->toks)
+		m->toks = alloc(sizeof *m->toks * (all ? all : 1));
+	mtokvec *t = &m->toks[k];
+	if (!t->v) {
+		mtokvec h = {0};
+		scan_tokens(k < m->bodies.n ? m->bodies.v[k] : m->fbodies.v[k - m->bodies.n], &h);
+		t->v = alloc(sizeof *t->v * (h.n ? h.n : 1));
+		memcpy(t->v, h.v, sizeof *h.v * h.n);
+		t->n = h.n;
+		hfree(&h);
+	}
+	*n = t->n;
+	return t->v;
 }
 
 /* ---- which names are worth asking clang ---- */
@@ -477,24 +498,22 @@ static bool uses_position(struct smacro *m, int depth)
 	if (depth > 32)
 		return false;
 	bool uses = false;
-	mtokvec t = {0};
 	for (int k = 0; !uses && k < m->bodies.n + m->fbodies.n; k++) {
-		const char *body = k < m->bodies.n ? m->bodies.v[k] : m->fbodies.v[k - m->bodies.n];
-		scan_tokens(body, &t);
-		for (int i = 0; !uses && i < t.n; i++) {
-			if (t.v[i].kind != MT_IDENT)
+		int n;
+		const struct mtok *t = scan_body(m, k, &n);
+		for (int i = 0; !uses && i < n; i++) {
+			if (t[i].kind != MT_IDENT)
 				continue;
 			/* pasted into a name (__compiletime_assert_##__LINE__)
 			 * it changes no value */
-			bool pasted = (i && streq(t.v[i - 1].s, "##")) ||
-				      (i + 1 < t.n && streq(t.v[i + 1].s, "##"));
+			bool pasted = (i && streq(t[i - 1].s, "##")) ||
+				      (i + 1 < n && streq(t[i + 1].s, "##"));
 			for (size_t w = 0; !uses && !pasted && w < sizeof words / sizeof *words; w++)
-				uses = streq(t.v[i].s, words[w]);
-			struct smacro *r = strmap_get(&sc->map, t.v[i].s);
+				uses = streq(t[i].s, words[w]);
+			struct smacro *r = strmap_get(&sc->map, t[i].s);
 			uses = uses || (r && uses_position(r, depth + 1));
 		}
 	}
-	hfree(&t);
 	m->position = uses ? 1 : -1;
 	return uses;
 }
@@ -504,4 +523,31 @@ bool scan_uses_position(struct scan *s, const char *name)
 	sc = s;
 	struct smacro *m = strmap_get(&s->map, name);
 	return m && uses_position(m, 0);
+}
+
+static int expansion_size(struct smacro *m)
+{
+	if (m->size)
+		return m->size < 0 ? 1 : m->size;
+	m->size = -1;
+	long most = 1;
+	for (int k = 0; k < m->bodies.n + m->fbodies.n; k++) {
+		int n;
+		const struct mtok *t = scan_body(m, k, &n);
+		long size = 0;
+		for (int i = 0; i < n && size < 1 << 24; i++) {
+			struct smacro *r = t[i].kind == MT_IDENT ? strmap_get(&sc->map, t[i].s) : NULL;
+			size += r ? expansion_size(r) : 1;
+		}
+		most = size > most ? size : most;
+	}
+	m->size = most < 1 << 24 ? most : 1 << 24;
+	return m->size;
+}
+
+int scan_expansion_size(struct scan *s, const char *name)
+{
+	sc = s;
+	struct smacro *m = strmap_get(&s->map, name);
+	return m ? expansion_size(m) : 1;
 }

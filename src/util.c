@@ -563,19 +563,30 @@ char *catch_stderr(void (*fn)(void *), void *arg)
 }
 
 /* Reads to the end of fd straight into b (no copy through a chunk);
- * false on a read error. */
+ * false on a read error.  A regular file is read in one read() when it
+ * can be: a short read is its end. */
 bool bput_fd(struct buf *b, int fd)
 {
 	struct stat st;
-	bgrow(b, !fstat(fd, &st) && st.st_size > 0 ? (size_t)st.st_size : 4096);
-	ssize_t n;
-	while ((n = read(fd, b->s + b->len, b->cap - b->len - 1)) > 0) {
+	bool sized = !fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size > 0;
+	bgrow(b, sized ? (size_t)st.st_size + 1 : 4096);
+	for (;;) {
+		size_t want = b->cap - b->len - 1;
+		ssize_t n = read(fd, b->s + b->len, want);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			b->s[b->len] = 0;
+			return n == 0;
+		}
 		b->len += n;
+		if (sized && (size_t)n < want)
+			break;
 		if (b->len + 1 == b->cap)
 			bgrow(b, 65536);
 	}
 	b->s[b->len] = 0;
-	return n == 0;
+	return true;
 }
 
 bool bput_file(struct buf *b, const char *path)

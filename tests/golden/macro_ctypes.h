@@ -84,3 +84,26 @@ typedef void (*handler_t)(int);
 #define SIG_DFL_ ((handler_t)0)
 #define SIG_IGN_ ((handler_t)1)
 #define HUGE_F (__builtin_huge_valf())
+/* Big expansions (over 500 tokens) that cconst.c folds but for calls of
+ * function-like macros: each call is asked of clang once, the macros are
+ * folded with its value; a call that is no constant makes the macro none
+ * where C evaluates it, not in `0 && ...`. */
+#define ZEROS_8 (0|0|0|0|0|0|0|0)
+#define ZEROS_64 (ZEROS_8|ZEROS_8|ZEROS_8|ZEROS_8|ZEROS_8|ZEROS_8|ZEROS_8|ZEROS_8)
+#define ZEROS_512 (ZEROS_64|ZEROS_64|ZEROS_64|ZEROS_64|ZEROS_64|ZEROS_64|ZEROS_64|ZEROS_64)
+#define feature_on(x) ((x) == 1 || ZEROS_512)
+#define feature_off() (some_function(0) ? 1 : ZEROS_512)
+#define feature_mask(x) ((unsigned long)(x) << 40 | ZEROS_512)
+#define BIG_ON (feature_on(1) ? 7 : 9)
+#define BIG_TWICE (BIG_ON * 2)
+#define BIG_OFF (feature_off() ? 56 : 47)
+#define BIG_SHORT (0 && feature_off())
+#define BIG_FLOAT (feature_on(2) + 0.5f)
+#define BIG_MASK (feature_mask(3) - 1)
+#define BIG_NEGATIVE (-feature_on(1) - 2147483647)
+#define negated(x) (-(x) | ZEROS_512)
+#define BIG_NEGATED (negated(5) * 2)
+/* a call of a typedef's type is not folded: the macro takes the second
+ * parse, whose types are canonical (gfp_t is unsigned int there) */
+#define typed_big(x) ((gfp_t)((x) | ZEROS_512))
+#define BIG_TYPED (typed_big(5))

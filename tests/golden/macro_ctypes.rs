@@ -82,6 +82,17 @@ pub const KEY_TRUE: keyed = keyed {
 };
 pub const SIG_DFL_: handler_t = None;
 pub const HUGE_F: f32 = f32::INFINITY;
+pub const ZEROS_8: ::std::os::raw::c_int = 0;
+pub const ZEROS_64: ::std::os::raw::c_int = 0;
+pub const ZEROS_512: ::std::os::raw::c_int = 0;
+pub const BIG_ON: ::std::os::raw::c_int = 7;
+pub const BIG_TWICE: ::std::os::raw::c_int = 14;
+pub const BIG_SHORT: ::std::os::raw::c_int = 0;
+pub const BIG_FLOAT: f32 = 0.5;
+pub const BIG_MASK: ::std::os::raw::c_ulong = 3298534883327;
+pub const BIG_NEGATIVE: ::std::os::raw::c_int = -2147483648;
+pub const BIG_NEGATED: ::std::os::raw::c_int = -10;
+pub const BIG_TYPED: ::std::os::raw::c_uint = 5;
 pub type gfp_t = ::std::os::raw::c_uint;
 pub type uid_t = ::std::os::raw::c_uint;
 #[repr(C)]
