@@ -266,15 +266,23 @@ static bool once(struct strmap *memo, struct smacro *m, bool (*work)(struct smac
  * after the parse, from the last definition. */
 static bool name_folds(const char *name, void *ctx);
 
-static bool folds_work(struct smacro *m)
+/* m is object-like only, every body of a shape cconst.c folds: names as
+ * ok() says, calls as call_ok() says (cconst_shape()) */
+static bool bodies_fold(struct smacro *m, bool (*ok)(const char *, void *),
+			bool (*call_ok)(const char *, void *))
 {
-	bool ok = m->bodies.n && !m->fbodies.n;
-	for (int i = 0; ok && i < m->bodies.n; i++) {
+	bool folds = m->bodies.n && !m->fbodies.n;
+	for (int i = 0; folds && i < m->bodies.n; i++) {
 		int n;
 		const struct mtok *t = scan_body(m, i, &n);
-		ok = cconst_shape(t, n, name_folds, NULL, NULL) && cconst_syntax(t, n);
+		folds = cconst_shape(t, n, ok, call_ok, NULL) && cconst_syntax(t, n);
 	}
-	return ok;
+	return folds;
+}
+
+static bool folds_work(struct smacro *m)
+{
+	return bodies_fold(m, name_folds, NULL);
 }
 
 static bool folds_alone(struct smacro *m)
@@ -363,14 +371,7 @@ static bool name_folds_with_calls(const char *name, void *ctx);
 
 static bool folds_with_calls_work(struct smacro *m)
 {
-	bool ok = m->bodies.n && !m->fbodies.n;
-	for (int i = 0; ok && i < m->bodies.n; i++) {
-		int n;
-		const struct mtok *t = scan_body(m, i, &n);
-		ok = cconst_shape(t, n, name_folds_with_calls, call_stands_alone, NULL) &&
-		     cconst_syntax(t, n);
-	}
-	return ok;
+	return bodies_fold(m, name_folds_with_calls, call_stands_alone);
 }
 
 /* Would cconst.c fold every body of m given its calls' values? */
