@@ -372,7 +372,8 @@ const struct mtok *scan_body(struct smacro *m, int k, int *n)
 		mtokvec h = {0};
 		scan_tokens(k < m->bodies.n ? m->bodies.v[k] : m->fbodies.v[k - m->bodies.n], &h);
 		t->v = alloc(sizeof *t->v * (h.n ? h.n : 1));
-		memcpy(t->v, h.v, sizeof *h.v * h.n);
+		if (h.n)
+			memcpy(t->v, h.v, sizeof *h.v * h.n);
 		t->n = h.n;
 		hfree(&h);
 	}
