@@ -600,11 +600,17 @@ void emit_items(struct unit *u, const struct opts *opts, struct buf *o)
 	conf = opts;
 	rtype_init(opts);
 	rustfmt_style(opts->formatter == FMT_RUSTFMT);
-	/* each item's temporary strings go once it is written */
+	/* each item's temporary strings go once it is written; a big
+	 * output's text goes to a file as it is made (but where the
+	 * post-processing passes need it whole) */
+	size_t spill_at = opts->merge_extern_blocks || opts->sort_semantically ? SIZE_MAX :
+			  spill_size();
 	struct arena_mark m = arena_mark();
 	for (int i = 0; i < u->items.n; i++) {
 		emit_item(o, u->items.v[i]);
 		arena_release(m);
+		if (o->len >= spill_at)
+			spill(o);
 	}
 	if (u->dynamic.n)
 		emit_dynamic(o, &u->dynamic, opts);

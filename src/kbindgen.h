@@ -864,6 +864,13 @@ void stage_output(const char *path, const struct buf *parts, int n);
  * (in its own directory: only a race makes that fail).  Fatal on failure,
  * no file replaced. */
 void commit_outputs(void);
+/* A big output's items are written as they are made, though the parts
+ * that go before them (the support types, the prelude) are known only at
+ * the end: spill() moves b's text to a scratch file and empties b; the
+ * output staged next has that text before its last part.  Items spill
+ * past spill_size() bytes (8 MiB; $KBINDGEN_SPILL_AT for tests). */
+void spill(struct buf *b);
+size_t spill_size(void);
 /* A new empty file in $TMPDIR ending in suffix, for the run's own use:
  * removed at exit, on failure and on SIGINT, SIGTERM, SIGHUP. */
 char *scratch_file(const char *suffix);

@@ -24,12 +24,70 @@ static bool write_all(int fd, const char *p, size_t n)
 	return true;
 }
 
-/* In parts, so that the items need not be copied behind their prelude. */
-static bool write_parts(int fd, const struct buf *parts, int n)
+/* ---- the spill: a big output's items, written as they are made ---- */
+
+static int spill_fd = -1;	/* the scratch file's, read and written */
+static off_t spill_len;
+
+size_t spill_size(void)
 {
-	for (int i = 0; i < n; i++)
+	/* tests make small outputs spill too */
+	const char *s = getenv("KBINDGEN_SPILL_AT");
+	return s && *s ? strtoull(s, NULL, 10) : 8 << 20;
+}
+
+void spill(struct buf *b)
+{
+	if (spill_fd < 0) {
+		const char *path = scratch_file(".rs");
+		if ((spill_fd = open(path, O_RDWR | O_CLOEXEC)) < 0)
+			fatal("cannot open %s: %s", path, strerror(errno));
+	}
+	if (!write_all(spill_fd, b->s, b->len))
+		fatal("cannot write a scratch file: %s", strerror(errno));
+	spill_len += b->len;
+	b->len = 0;
+}
+
+/* The spill's len bytes to fd: in the kernel when it can (a file on the
+ * same file system), else read and written. */
+static bool copy_spill(int from, off_t len, int fd)
+{
+	off_t off = 0;
+	while (off < len) {
+		ssize_t n = copy_file_range(from, &off, fd, NULL, len - off, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+	}
+	struct buf b = {0};
+	bgrow(&b, 1 << 20);
+	while (off < len) {
+		size_t want = len - off < (off_t)b.cap - 1 ? (size_t)(len - off) : b.cap - 1;
+		ssize_t n = pread(from, b.s, want, off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0 || !write_all(fd, b.s, n)) {
+			bfree(&b);
+			return false;
+		}
+		off += n;
+	}
+	bfree(&b);
+	return true;
+}
+
+/* In parts, so that the items need not be copied behind their prelude;
+ * a spilled text goes before the last part (the items' tail). */
+static bool write_parts(int fd, const struct buf *parts, int n, int sfd, off_t slen)
+{
+	for (int i = 0; i < n; i++) {
+		if (i == n - 1 && slen && !copy_spill(sfd, slen, fd))
+			return false;
 		if (!write_all(fd, parts[i].s, parts[i].len))
 			return false;
+	}
 	return true;
 }
 
@@ -45,6 +103,8 @@ struct output {
 	char *tmp;		/* its temporary; NULL: written in place */
 	struct buf *parts;
 	int n;
+	int spill_fd;		/* the spill staged with it (spill_len bytes) */
+	off_t spill_len;
 };
 #define MAX_OUTPUTS 8		/* a run has at most four */
 static struct output outs[MAX_OUTPUTS];
@@ -133,6 +193,10 @@ void stage_output(const char *path, const struct buf *parts, int n)
 	out->parts = memcpy(alloc(n * sizeof *parts), parts, n * sizeof *parts);
 	out->n = n;
 	out->path = path;
+	out->spill_fd = spill_fd;
+	out->spill_len = spill_len;
+	spill_fd = -1;
+	spill_len = 0;
 	nouts++;
 	if (!path || streq(path, "-"))
 		return;
@@ -169,7 +233,8 @@ void stage_output(const char *path, const struct buf *parts, int n)
 		umask(um);
 		mode = 0666 & ~um;
 	}
-	if (!write_parts(fd, parts, n) || fchmod(fd, mode) || close(fd))
+	if (!write_parts(fd, parts, n, out->spill_fd, out->spill_len) || fchmod(fd, mode) ||
+	    close(fd))
 		fail(path, errno);
 }
 
@@ -180,12 +245,13 @@ void commit_outputs(void)
 		if (out->tmp)
 			continue;
 		if (!out->path || streq(out->path, "-")) {
-			if (!write_parts(1, out->parts, out->n))
+			if (!write_parts(1, out->parts, out->n, out->spill_fd, out->spill_len))
 				fail("to stdout", errno);
 			continue;
 		}
 		int fd = open(out->path, O_WRONLY | O_TRUNC);
-		if (fd < 0 || !write_parts(fd, out->parts, out->n) || close(fd))
+		if (fd < 0 || !write_parts(fd, out->parts, out->n, out->spill_fd, out->spill_len) ||
+		    close(fd))
 			fail(out->path, errno);
 	}
 	for (int i = 0; i < nouts; i++) {
@@ -237,7 +303,10 @@ void write_depfile(const char *path, const char *target, strvec *deps)
 char *scratch_file(const char *suffix)
 {
 	const char *dir = getenv("TMPDIR");
-	char *path = astrdup(fmt("%s/kbindgen-XXXXXX%s", dir && *dir ? dir : "/tmp", suffix));
+	/* on the heap: it lives until exit, and it may be made where the
+	 * arena is released again (emit_items()' spill) */
+	const char *name = fmt("%s/kbindgen-XXXXXX%s", dir && *dir ? dir : "/tmp", suffix);
+	char *path = strcpy(xrealloc(NULL, strlen(name) + 1), name);
 	int slot = 0;
 	while (slot < 4 && scratch[slot])
 		slot++;

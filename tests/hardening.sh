@@ -202,6 +202,51 @@ check "-- --target=nonexistent-arch: clang's words" \
 kb --help=foo
 check "--help=foo is a usage error" '[ $rc -eq 2 ] && one_line && [ ! -s "$D/o.rs" ]'
 
+# ---- 10. a big output's items are written as they are made (out.c's
+# spill, past 8 MiB): $KBINDGEN_SPILL_AT=1 spills after every item.  The
+# same bytes, to a file and to stdout; a failure or a signal after the
+# spill leaves no scratch file in $TMPDIR.
+mkdir -p "$D/tmp"
+n=0 same=0
+for h in tests/golden/*.h; do
+    g=${h%.h}.rs
+    [ -f "$g" ] || continue
+    read -ra flags <<< "$(sed -n 's|^// bindgen-flags: ||p' "$h" | head -1)"
+    case " ${flags[*]} " in
+    *" --merge-extern-blocks "*|*" --sort-semantically "*|*" --wrap-static-fns"*|*" --depfile "*) continue ;;
+    esac
+    "$KB" "$h" -o "$D/plain.rs" "${flags[@]}" > /dev/null 2>&1 || continue
+    n=$((n + 1))
+    TMPDIR=$D/tmp KBINDGEN_SPILL_AT=1 "$KB" "$h" -o "$D/spilled.rs" "${flags[@]}" > /dev/null 2>&1 &&
+    TMPDIR=$D/tmp KBINDGEN_SPILL_AT=1 "$KB" "$h" "${flags[@]}" 2> /dev/null > "$D/stdout.rs" &&
+        cmp -s "$D/plain.rs" "$D/spilled.rs" && cmp -s "$D/plain.rs" "$D/stdout.rs" &&
+        same=$((same + 1))
+done
+rc=0; : > "$D/err"
+check "items spilled after each item: $same of $n golden headers the same, to a file and to stdout" \
+    '[ $n -gt 50 ] && [ $same = $n ] && [ -z "$(ls -A "$D/tmp")" ]'
+fresh_old
+TMPDIR=$D/tmp KBINDGEN_SPILL_AT=1 kb "$D/ok.h" -o "$D/out/x.rs" --depfile "$D/nonexistent/x.d"
+check "spilled, then --depfile into a missing directory: nothing replaced, no scratch file" \
+    '[ $rc -ne 0 ] && out_intact && [ -z "$(ls -A "$D/tmp")" ]'
+fresh_old
+mkfifo "$D/out/fifo"
+TMPDIR=$D/tmp KBINDGEN_SPILL_AT=1 python3 - "$KB" "$D" > "$D/sig" 2> "$D/err" <<'EOF'
+import os, signal, subprocess, sys, time
+kb, d = sys.argv[1:]
+p = subprocess.Popen([kb, f"{d}/ok.h", "-o", f"{d}/out/x.rs", "--depfile", f"{d}/out/fifo"],
+                     stderr=subprocess.DEVNULL)
+for _ in range(500):
+    if any(n.startswith(".x.rs.") for n in os.listdir(f"{d}/out")):
+        break
+    time.sleep(0.01)
+p.send_signal(signal.SIGTERM)
+print("killed" if p.wait() == -signal.SIGTERM else "exit %d" % p.wait())
+EOF
+rc=$(cat "$D/sig")
+check "spilled, then SIGTERM: old output kept, no temporary, no scratch file" \
+    '[ "$rc" = killed ] && out_intact fifo && [ -z "$(ls -A "$D/tmp")" ]'
+
 # ---- 9. the diagnostics of clang -fsyntax-only, not those of skipped bodies
 cat > "$D/unused.h" <<'EOF'
 static int helper(int x) { return x + 1; }
