@@ -118,11 +118,12 @@ fresh_old() { rm -rf "$D/out"; mkdir "$D/out"; printf 'OLD\n' > "$D/out/x.rs"; }
 out_intact() { [ "$(cat "$D/out/x.rs")" = OLD ] &&
 	[ "$(ls -A "$D/out" | grep -vxF "${1:-/}")" = x.rs ]; }
 # a depfile that is a FIFO is written in place at the commit, after the
-# bindings' temporary is made: the run waits there for a reader
-for sig in TERM INT HUP; do
+# bindings' temporary is made: the run waits there for a reader.
+# killed_at_commit SIG: kbindgen so blocked, killed by SIG; $rc "killed"
+killed_at_commit() {
     fresh_old
     mkfifo "$D/out/fifo"
-    python3 - "$KB" "$D" "$sig" > "$D/sig" 2> "$D/err" <<'EOF'
+    python3 - "$KB" "$D" "$1" > "$D/sig" 2> "$D/err" <<'EOF'
 import os, signal, subprocess, sys, time
 kb, d, sig = sys.argv[1:]
 p = subprocess.Popen([kb, f"{d}/ok.h", "-o", f"{d}/out/x.rs", "--depfile", f"{d}/out/fifo"],
@@ -139,6 +140,9 @@ print("killed" if p.wait() == -s else "exit %d" % p.wait())
 EOF
     rc=$(cat "$D/sig")
     ls -A "$D/out" | tr '\n' ' ' > "$D/err"
+}
+for sig in TERM INT HUP; do
+    killed_at_commit $sig
     check "SIG$sig while writing: old output kept, no temporary left" \
         '[ "$rc" = killed ] && out_intact fifo'
 done
@@ -229,21 +233,7 @@ fresh_old
 TMPDIR=$D/tmp KBINDGEN_SPILL_AT=1 kb "$D/ok.h" -o "$D/out/x.rs" --depfile "$D/nonexistent/x.d"
 check "spilled, then --depfile into a missing directory: nothing replaced, no scratch file" \
     '[ $rc -ne 0 ] && out_intact && [ -z "$(ls -A "$D/tmp")" ]'
-fresh_old
-mkfifo "$D/out/fifo"
-TMPDIR=$D/tmp KBINDGEN_SPILL_AT=1 python3 - "$KB" "$D" > "$D/sig" 2> "$D/err" <<'EOF'
-import os, signal, subprocess, sys, time
-kb, d = sys.argv[1:]
-p = subprocess.Popen([kb, f"{d}/ok.h", "-o", f"{d}/out/x.rs", "--depfile", f"{d}/out/fifo"],
-                     stderr=subprocess.DEVNULL)
-for _ in range(500):
-    if any(n.startswith(".x.rs.") for n in os.listdir(f"{d}/out")):
-        break
-    time.sleep(0.01)
-p.send_signal(signal.SIGTERM)
-print("killed" if p.wait() == -signal.SIGTERM else "exit %d" % p.wait())
-EOF
-rc=$(cat "$D/sig")
+TMPDIR=$D/tmp KBINDGEN_SPILL_AT=1 killed_at_commit TERM
 check "spilled, then SIGTERM: old output kept, no temporary, no scratch file" \
     '[ "$rc" = killed ] && out_intact fifo && [ -z "$(ls -A "$D/tmp")" ]'
 
