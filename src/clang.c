@@ -324,7 +324,7 @@ static bool strings_alone(struct smacro *m)
  * their values, as literals of their types; a call that is no constant
  * makes the macro none where C evaluates it.  Only a call whose
  * expansion stands alone, as a value, is one: a body `( ... )`, a
- * literal or a name that is no macro, or such a call again. */
+ * literal, or such a call again. */
 #define BIG_EXPANSION 500	/* tokens */
 
 static bool call_stands_alone(const char *name, void *ctx);
@@ -332,9 +332,10 @@ static bool call_stands_alone(const char *name, void *ctx);
 static bool body_stands_alone(const struct mtok *t, int n)
 {
 	int end = 0, depth = 0;
+	/* not one name: it may be a parameter (`#define F(x) x`: F(1+2)*3
+	 * is 7), or __VA_ARGS__ */
 	if (n == 1)
-		return t[0].kind == MT_LITERAL ||
-		       (t[0].kind == MT_IDENT && !strmap_get(&scan.map, t[0].s));
+		return t[0].kind == MT_LITERAL;
 	if (n > 1 && t[0].kind == MT_PUNCT && streq(t[0].s, "(")) {
 		for (; end < n; end++) {
 			if (t[end].kind == MT_PUNCT)

@@ -103,6 +103,10 @@ typedef void (*handler_t)(int);
 #define BIG_NEGATIVE (-feature_on(1) - 2147483647)
 #define negated(x) (-(x) | ZEROS_512)
 #define BIG_NEGATED (negated(5) * 2)
+/* a call whose expansion is a parameter alone is no value of its own:
+ * 1 + 0 + 1 * 3, not (1 + 0 + 1) * 3 */
+#define pass(x) x
+#define BIG_PASS (pass(1 + ZEROS_512 + 1) * 3)
 /* a call of a typedef's type is not folded: the macro takes the second
  * parse, whose types are canonical (gfp_t is unsigned int there) */
 #define typed_big(x) ((gfp_t)((x) | ZEROS_512))
