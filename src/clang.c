@@ -329,7 +329,7 @@ static bool strings_alone(struct smacro *m)
 
 static bool call_stands_alone(const char *name, void *ctx);
 
-static bool body_stands_alone(const struct mtok *t, int n)
+static bool body_stands_alone(struct smacro *m, int k, const struct mtok *t, int n)
 {
 	int end = 0, depth = 0;
 	/* not one name: it may be a parameter (`#define F(x) x`: F(1+2)*3
@@ -345,7 +345,9 @@ static bool body_stands_alone(const struct mtok *t, int n)
 		}
 		return end == n - 1;
 	}
-	return n && cconst_call(t, n, 0, &end) && end == n - 1 &&
+	/* a call again, of a function or such a macro, not of a parameter
+	 * (`#define F(f, x) f(x)`: F(a + b, 1)) */
+	return n && cconst_call(t, n, 0, &end) && end == n - 1 && !scan_is_param(m, k, t[0].s) &&
 	       (!strmap_get(&scan.map, t[0].s) || call_stands_alone(t[0].s, NULL));
 }
 
@@ -355,7 +357,7 @@ static bool stands_alone_work(struct smacro *m)
 	for (int i = 0; ok && i < m->fbodies.n; i++) {
 		int n;
 		const struct mtok *t = scan_body(m, m->bodies.n + i, &n);
-		ok = body_stands_alone(t, n);
+		ok = body_stands_alone(m, i, t, n);
 	}
 	return ok;
 }

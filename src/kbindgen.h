@@ -319,6 +319,7 @@ struct smacro {
 	const char *name;
 	strvec bodies;		/* its object-like definitions' bodies */
 	strvec fbodies;		/* its function-like ones' */
+	strvec fparams;		/* and their parameters, "a, b" */
 	signed char may[2];	/* scan.c: may begin an expression [called]:
 				 * 1 yes, -1 no, 2 being worked out */
 	signed char position;	/* scan.c: uses __LINE__ and the like: 1 yes, -1 no */
@@ -342,6 +343,9 @@ bool scan_uses_position(struct scan *s, const char *name);
 /* How many tokens the macro name expands to at most, macros in it
  * expanded (arguments not counted); 1 if it is no macro. */
 int scan_expansion_size(struct scan *s, const char *name);
+/* Is name a parameter of m's function-like definition k (__VA_ARGS__
+ * one of a variadic one)? */
+bool scan_is_param(struct smacro *m, int k, const char *name);
 
 /* ---- The IR (built by clang*.c, filled in by the passes) ---- */
 

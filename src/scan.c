@@ -194,8 +194,12 @@ static void directive(const char *path, const char *line, int depth)
 			return;
 		struct smacro *m = macro_named(astrndup(n, p - n));
 		bool fn = *p == '(';
-		if (fn)
-			p = strchr(p, ')') ? strchr(p, ')') + 1 : p + strlen(p);
+		if (fn) {
+			const char *close = strchr(p, ')');
+			size_t pn = close ? (size_t)(close - p - 1) : strlen(p + 1);
+			vpush(&m->fparams, astrndup(p + 1, pn));
+			p = close ? close + 1 : p + strlen(p);
+		}
 		const char *body = skip_blank(p);
 		size_t bn = strlen(body);
 		while (bn && (body[bn - 1] == ' ' || body[bn - 1] == '\t' || body[bn - 1] == '\r'))
@@ -551,4 +555,17 @@ int scan_expansion_size(struct scan *s, const char *name)
 	sc = s;
 	struct smacro *m = strmap_get(&s->map, name);
 	return m ? expansion_size(m) : 1;
+}
+
+bool scan_is_param(struct smacro *m, int k, const char *name)
+{
+	const char *params = m->fparams.v[k];
+	if (streq(name, "__VA_ARGS__"))
+		return strstr(params, "...");
+	size_t n = strlen(name);
+	for (const char *p = params; (p = strstr(p, name)); p += n)
+		if ((p == params || !ident_char((unsigned char)p[-1])) &&
+		    !ident_char((unsigned char)p[n]))
+			return true;
+	return false;
 }

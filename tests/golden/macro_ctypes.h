@@ -107,6 +107,9 @@ typedef void (*handler_t)(int);
  * 1 + 0 + 1 * 3, not (1 + 0 + 1) * 3 */
 #define pass(x) x
 #define BIG_PASS (pass(1 + ZEROS_512 + 1) * 3)
+/* nor one whose expansion calls a parameter: 1 + -5 * 2 */
+#define apply(f, x) f(x)
+#define BIG_APPLY (apply(1 + negated, 5) * 2)
 /* a call of a typedef's type is not folded: the macro takes the second
  * parse, whose types are canonical (gfp_t is unsigned int there) */
 #define typed_big(x) ((gfp_t)((x) | ZEROS_512))

@@ -93,6 +93,7 @@ pub const BIG_MASK: ::std::os::raw::c_ulong = 3298534883327;
 pub const BIG_NEGATIVE: ::std::os::raw::c_int = -2147483648;
 pub const BIG_NEGATED: ::std::os::raw::c_int = -10;
 pub const BIG_PASS: ::std::os::raw::c_int = 4;
+pub const BIG_APPLY: ::std::os::raw::c_int = -9;
 pub const BIG_TYPED: ::std::os::raw::c_uint = 5;
 pub type gfp_t = ::std::os::raw::c_uint;
 pub type uid_t = ::std::os::raw::c_uint;
