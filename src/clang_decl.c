@@ -166,13 +166,13 @@ void func_item(CXCursor c)
 			vpush(&w->params, conv(clang_getCursorType(clang_Cursor_getArgument(c, i))));
 		it->ctype = w;
 		/* where its body is: wrap.c's compile check blames the
-		 * function whose lines clang's errors point into */
-		/* (a skipped body makes no definition for libclang: the
-		 * declaration that had it spans it) */
-		CXCursor def = clang_getCursorDefinition(c);
-		if (clang_Cursor_isNull(def))
-			def = c;
+		 * function whose lines clang's errors point into (a skipped
+		 * body makes no definition for libclang: the declaration that
+		 * had it spans it) */
 		if (ld.opt->wrap_static_fns_compile) {
+			CXCursor def = clang_getCursorDefinition(c);
+			if (clang_Cursor_isNull(def))
+				def = c;
 			CXSourceRange r = clang_getCursorExtent(def);
 			CXFile f;
 			clang_getExpansionLocation(clang_getRangeStart(r), &f, &it->body_lines[0], NULL, NULL);
