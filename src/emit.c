@@ -421,13 +421,16 @@ static void typed_value(struct buf *val, struct type *t, const struct mval *v, i
 static void record_value(struct buf *val, struct item *rec, const struct mval *v, int ind)
 {
 	struct buf body = {0};
+	strvec members = {0};	/* "name: value", each made once */
 	/* a union's literal names its one member written */
 	int first = rec->kind == I_UNION ? v->i : 0;
 	int end = rec->kind == I_UNION ? v->i + 1 : v->parts.n;
 	for (int i = first; i < end; i++) {
-		struct field *f = &rec->fields.v[i];
-		bprintf(&body, "%s%s: ", i > first ? ", " : "", f->rname);
-		typed_value(&body, f->type, &v->parts.v[i], ind + 4);
+		struct buf m = {0};
+		bprintf(&m, "%s: ", rec->fields.v[i].rname);
+		typed_value(&m, rec->fields.v[i].type, &v->parts.v[i], ind + 4);
+		bprintf(&body, "%s%s", i > first ? ", " : "", bstr(&m));
+		vpush(&members, bdone(&m));
 	}
 	if (!v->parts.n) {
 		bprintf(val, "%s {}", rec->rname);
@@ -435,16 +438,14 @@ static void record_value(struct buf *val, struct item *rec, const struct mval *v
 		bprintf(val, "%s { %s }", rec->rname, bstr(&body));
 	} else {
 		bprintf(val, "%s {\n", rec->rname);
-		for (int i = first; i < end; i++) {
+		for (int i = 0; i < members.n; i++) {
 			indent(val, ind + 4);
-			bprintf(val, "%s: ", rec->fields.v[i].rname);
-			typed_value(val, rec->fields.v[i].type, &v->parts.v[i], ind + 4);
-			bputs(val, ",\n");
+			bprintf(val, "%s,\n", members.v[i]);
 		}
 		indent(val, ind);
 		bputc(val, '}');
 	}
-	free(body.s);
+	bfree(&body);
 }
 
 static void array_value(struct buf *val, struct type *elem, const struct mval *v, int ind)
