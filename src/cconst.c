@@ -37,7 +37,13 @@ static bool is_float(enum tkind t)
 
 static bool uns(enum tkind t)
 {
-	return t == T_UINT || t == T_ULONG || t == T_ULLONG;
+	return arith[t].uns;
+}
+
+/* the integer conversion rank: int, long, long long */
+static int rank(enum tkind t)
+{
+	return t == T_INT || t == T_UINT ? 0 : t == T_LONG || t == T_ULONG ? 1 : 2;
 }
 
 /* the value of v as its signed type reads it */
@@ -108,8 +114,7 @@ static bool int_literal(const char *s, struct cval *out)
 	int n = u ? 3 : base == 10 ? 3 : 6;
 	for (int i = 0; i < n; i++) {
 		enum tkind t = list[i];
-		int rank = t == T_INT || t == T_UINT ? 0 : t == T_LONG || t == T_ULONG ? 1 : 2;
-		if (rank >= l && fits(v, t)) {
+		if (rank(t) >= l && fits(v, t)) {
 			*out = make(t, v);
 			return true;
 		}
@@ -212,8 +217,7 @@ static enum tkind common(enum tkind a, enum tkind b)
 	if (a == b)
 		return a;
 	int wa = width(a), wb = width(b);
-	int ra = a == T_INT || a == T_UINT ? 0 : a == T_LONG || a == T_ULONG ? 1 : 2;
-	int rb = b == T_INT || b == T_UINT ? 0 : b == T_LONG || b == T_ULONG ? 1 : 2;
+	int ra = rank(a), rb = rank(b);
 	if (uns(a) == uns(b))
 		return ra > rb ? a : b;
 	enum tkind u = uns(a) ? a : b, s = uns(a) ? b : a;
@@ -420,20 +424,23 @@ static struct cval cond(struct parser *p)
 
 /* ---- macros ---- */
 
+int cconst_close(const struct mtok *t, int n, int i)
+{
+	if (i >= n || t[i].kind != MT_PUNCT || !streq(t[i].s, "("))
+		return -1;
+	for (int depth = 0; i < n; i++) {
+		if (t[i].kind == MT_PUNCT)
+			depth += streq(t[i].s, "(") - streq(t[i].s, ")");
+		if (!depth)
+			return i;
+	}
+	return -1;
+}
+
 const char *cconst_call(const struct mtok *t, int n, int i, int *end)
 {
-	if (t[i].kind != MT_IDENT || i + 1 >= n || t[i + 1].kind != MT_PUNCT ||
-	    !streq(t[i + 1].s, "("))
-		return NULL;
-	int depth = 0, j = i + 1;
-	for (; j < n; j++) {
-		if (t[j].kind != MT_PUNCT)
-			continue;
-		depth += streq(t[j].s, "(") - streq(t[j].s, ")");
-		if (!depth)
-			break;
-	}
-	if (j == n)
+	int j = t[i].kind == MT_IDENT ? cconst_close(t, n, i + 1) : -1;
+	if (j < 0)
 		return NULL;
 	struct buf b = {0};
 	for (int k = i; k <= j; k++)

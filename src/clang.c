@@ -25,11 +25,17 @@ struct body {
 };
 static struct strmap last_body;
 
-static const struct mtok *body_of(const char *name, int *n, void *ctx)
+/* The tokens map holds for key; NULL if none. */
+static const struct mtok *body_in(struct strmap *map, const char *key, int *n)
 {
-	struct body *b = strmap_get(&last_body, name);
+	struct body *b = strmap_get(map, key);
 	*n = b ? b->n : 0;
 	return b && b->n ? b->v : NULL;
+}
+
+static const struct mtok *body_of(const char *name, int *n, void *ctx)
+{
+	return body_in(&last_body, name, n);
 }
 
 static const struct mval *mlook(const char *name, void *ctx)
@@ -297,18 +303,25 @@ static bool name_folds(const char *name, void *ctx)
 	return m && folds_alone(m);
 }
 
-/* Is every body of m string literals, "..." only?  Then clang need not
- * be asked either: the value is bindgen's (strings_only()), the fallback
- * makes no strings. */
+/* t[0..n) is string literals, "..." only (no L"", u8""), one at least */
+static bool plain_strings(const struct mtok *t, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (t[i].kind != MT_LITERAL || t[i].s[0] != '"')
+			return false;
+	return n;
+}
+
+/* Is every body of m such strings?  Then clang need not be asked either:
+ * the value is bindgen's (strings_only()), the fallback makes no
+ * strings. */
 static bool strings_alone(struct smacro *m)
 {
 	bool ok = m->bodies.n && !m->fbodies.n;
 	for (int i = 0; ok && i < m->bodies.n; i++) {
 		int n;
 		const struct mtok *t = scan_body(m, i, &n);
-		for (int k = 0; ok && k < n; k++)
-			ok = t[k].kind == MT_LITERAL && t[k].s[0] == '"';
-		ok = ok && n;
+		ok = plain_strings(t, n);
 	}
 	return ok;
 }
@@ -331,20 +344,13 @@ static bool call_stands_alone(const char *name, void *ctx);
 
 static bool body_stands_alone(struct smacro *m, int k, const struct mtok *t, int n)
 {
-	int end = 0, depth = 0;
+	int end;
 	/* not one name: it may be a parameter (`#define F(x) x`: F(1+2)*3
 	 * is 7), or __VA_ARGS__ */
 	if (n == 1)
 		return t[0].kind == MT_LITERAL;
-	if (n > 1 && t[0].kind == MT_PUNCT && streq(t[0].s, "(")) {
-		for (; end < n; end++) {
-			if (t[end].kind == MT_PUNCT)
-				depth += streq(t[end].s, "(") - streq(t[end].s, ")");
-			if (!depth)
-				break;
-		}
-		return end == n - 1;
-	}
+	if (n > 1 && t[0].kind == MT_PUNCT && streq(t[0].s, "("))
+		return cconst_close(t, n, 0) == n - 1;
 	/* a call again, of a function or such a macro, not of a parameter
 	 * (`#define F(f, x) f(x)`: F(a + b, 1)) */
 	return n && cconst_call(t, n, 0, &end) && end == n - 1 && !scan_is_param(m, k, t[0].s) &&
@@ -474,9 +480,7 @@ static void call_answer(CXCursor c, const char *call)
 
 static const struct mtok *call_of(const char *call, int *n, void *ctx)
 {
-	struct body *b = strmap_get(&call_value, call);
-	*n = b ? b->n : 0;
-	return b ? b->v : NULL;
+	return body_in(&call_value, call, n);
 }
 
 static bool macro_block(struct CXUnsavedFile *uf)
@@ -539,11 +543,8 @@ static struct type *arith_type(enum tkind k)
  * ones joined): C's value too. */
 static bool strings_only(const struct mtok *t, int n, struct mval *v)
 {
-	for (int i = 0; i < n; i++)
-		if (t[i].kind != MT_LITERAL || t[i].s[0] != '"')
-			return false;
 	struct mval r;
-	if (!n || !macro_eval(t, n, mlook, NULL, &r) || r.kind != MV_STR)
+	if (!plain_strings(t, n) || !macro_eval(t, n, mlook, NULL, &r) || r.kind != MV_STR)
 		return false;
 	*v = r;
 	return true;

@@ -609,6 +609,9 @@ bool cconst_syntax(const struct mtok *toks, int n);
  * calls name(...) of names call_ok() accepts (may be NULL: none). */
 bool cconst_shape(const struct mtok *toks, int n, bool (*ok)(const char *name, void *ctx),
 		  bool (*call_ok)(const char *name, void *ctx), void *ctx);
+/* The index of the ")" that closes the "(" toks[i]; -1 if toks[i] is no
+ * "(" or it is not closed. */
+int cconst_close(const struct mtok *toks, int n, int i);
 /* The call toks[i] ( ... ): its tokens joined by spaces, the index of its
  * ")" in *end; NULL if toks[i] does not begin one. */
 const char *cconst_call(const struct mtok *toks, int n, int i, int *end);
