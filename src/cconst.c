@@ -8,21 +8,24 @@
  * folding does.  A call of a function-like macro is a value clang gave
  * (clang.c asks it once for all the macros that make it); one that is no
  * constant makes none of what C evaluates it in (not `0 && f()`).
- * Everything else (casts, sizeof, enum constants, division by zero,
- * shifts past the width) fails: clang.c asks clang.  Unlike macro.c
- * (bindgen's cexpr, quirks and all) this is C. */
+ * Casts to int, long, long long (either sign), float and double, and
+ * sizeof of a type spelled in keywords (a pointer to one too).
+ * Everything else (other casts, sizeof of an expression, enum constants,
+ * division by zero, shifts past the width) fails: clang.c asks clang.  Unlike macro.c (bindgen's cexpr,
+ * quirks and all) this is C. */
 #include <math.h>
 
 #include "kbindgen.h"
 
-static int long_bits = 64;
+static int long_bits = 64, ptr_bits = 64;
 
 /* the identifier a call's value is when it is no constant */
 const char cconst_none[] = "__kbindgen_no_constant";
 
-void cconst_target(int bits_of_long)
+void cconst_target(int bits_of_long, int bits_of_pointer)
 {
 	long_bits = bits_of_long;
+	ptr_bits = bits_of_pointer;
 }
 
 static int width(enum tkind t)
@@ -249,6 +252,72 @@ static bool truth(struct cval v)
 
 static struct cval cond(struct parser *p);
 
+/* ---- type names: keywords only ---- */
+
+static const char *const type_words[] = {
+	"void", "char", "short", "int", "long", "signed", "unsigned", "float", "double",
+	"_Bool", "const", "volatile",
+};
+
+static int type_word(const struct mtok *t)
+{
+	if (t->kind != MT_IDENT && t->kind != MT_KEYWORD)
+		return -1;
+	for (int k = 0; k < (int)(sizeof type_words / sizeof *type_words); k++)
+		if (streq(t->s, type_words[k]))
+			return k;
+	return -1;
+}
+
+static bool type_at(struct parser *p, int i)
+{
+	return i < p->n && type_word(&p->t[i]) >= 0;
+}
+
+/* A type name at p->i, up to its ")": its kind if cconst.c has values
+ * of it (T_VOID if not), its size in bytes (0 if unknown). */
+static enum tkind type_name(struct parser *p, long *size)
+{
+	int count[12] = {0};
+	while (type_at(p, p->i))
+		count[type_word(&p->t[p->i++])]++;
+	bool ptr = false;
+	while (eat(p, "*"))
+		ptr = true;
+	/* void char short int long signed unsigned float double _Bool */
+	int base = !!count[0] + !!count[1] + !!count[2] + !!count[3] + !!count[7] +
+		   !!count[8] + !!count[9], longs = count[4];
+	bool sign = count[5] || count[6], uns = count[6];
+	*size = 0;
+	if (ptr) {
+		*size = ptr_bits / 8;
+		return T_VOID;
+	}
+	int others = base - !!count[3];	/* but int, these go with nothing */
+	for (int k = 0; k < 10; k++)
+		if (k != 4 && count[k] > 1)
+			return T_VOID;		/* int int */
+	if (others > 1 || (others && count[3] && !count[2]) || (count[5] && count[6]) ||
+	    longs > 2 || (longs && (count[0] || count[1] || count[2] || count[9])) ||
+	    (sign && (count[0] || count[7] || count[8] || count[9])))
+		return T_VOID;
+	if (count[0] || count[9] || count[1] || count[2]) {
+		*size = count[0] ? 0 : count[2] ? 2 : 1;	/* GNU's sizeof(void) left to clang */
+		return T_VOID;
+	}
+	if (count[7] || count[8]) {
+		if (longs || (count[7] && count[8]))
+			return T_VOID;		/* long double */
+		*size = count[7] ? 4 : 8;
+		return count[7] ? T_FLOAT : T_DOUBLE;
+	}
+	if (!longs && !count[3] && !sign)
+		return T_VOID;			/* const alone */
+	enum tkind k = longs == 2 ? T_LLONG : longs ? T_LONG : T_INT;
+	*size = width(k) / 8;
+	return uns ? k + 1 : k;
+}
+
 static struct cval primary(struct parser *p)
 {
 	if (p->i >= p->n)
@@ -265,6 +334,8 @@ static struct cval primary(struct parser *p)
 		p->i++;
 		return none;
 	}
+	if (type_word(t) >= 0)
+		return fail(p);		/* no operand */
 	if (p->syntax && t->kind == MT_IDENT) {
 		int end;
 		p->i = cconst_call(p->t, p->n, p->i, &end) ? end + 1 : p->i + 1;
@@ -278,6 +349,38 @@ static struct cval primary(struct parser *p)
 
 static struct cval unary(struct parser *p)
 {
+	/* a cast: (type) operand */
+	if (is(p, "(") && type_at(p, p->i + 1)) {
+		long size;
+		p->i++;
+		enum tkind k = type_name(p, &size);
+		if (!eat(p, ")") || k == T_VOID)
+			return fail(p);
+		struct cval v = unary(p);
+		if (v.nc || p->bad)
+			return v;
+		if (is_float(v.t) && !is_float(k)) {
+			/* toward zero; out of range is undefined: clang's to say */
+			double f = trunc(v.f), top = ldexp(1, width(k) - !uns(k));
+			if (!(f < top && f >= (uns(k) ? 0 : -top)))
+				return fail(p);
+			return make(k, f < 0 ? (uint64_t)(int64_t)f : (uint64_t)f);
+		}
+		return convert(v, k);
+	}
+	/* sizeof (type): a size_t, unsigned long on LP64, unsigned long
+	 * long on LLP64 (Windows), unsigned int on 32-bit targets */
+	const struct mtok *t = &p->t[p->i];
+	if (p->i < p->n && (t->kind == MT_IDENT || t->kind == MT_KEYWORD) && streq(t->s, "sizeof")) {
+		long size;
+		p->i++;
+		if (!eat(p, "(") || !type_at(p, p->i))
+			return fail(p);
+		type_name(p, &size);
+		if (!eat(p, ")") || !size)
+			return fail(p);
+		return make(ptr_bits < 64 ? T_UINT : long_bits < 64 ? T_ULLONG : T_ULONG, size);
+	}
 	if (eat(p, "+")) {
 		struct cval v = unary(p);
 		return v;
@@ -522,7 +625,7 @@ bool cconst_eval(const struct mtok *t, int n, cbody body, ccall call, void *ctx,
 bool cconst_syntax(const struct mtok *t, int n)
 {
 	if (n == 1)		/* most bodies: one number, one name */
-		return t[0].kind == MT_LITERAL || t[0].kind == MT_IDENT;
+		return t[0].kind == MT_LITERAL || (t[0].kind == MT_IDENT && type_word(t) < 0);
 	struct parser p = { t, n, 0, false, true };
 	cond(&p);
 	return n && !p.bad && p.i == n;
@@ -546,8 +649,14 @@ bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void
 			if (!literal(t[i].s, &v))
 				return false;
 			break;
+		case MT_KEYWORD:
+			if (type_word(&t[i]) < 0 && !streq(t[i].s, "sizeof"))
+				return false;
+			break;
 		case MT_IDENT: {
 			int end;
+			if (type_word(&t[i]) >= 0 || streq(t[i].s, "sizeof"))
+				break;
 			if (call_ok && call_ok(t[i].s, ctx) && cconst_call(t, n, i, &end))
 				i = end;
 			else if (!ok(t[i].s, ctx))

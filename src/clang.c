@@ -741,7 +741,7 @@ void load_unit(struct unit *u)
 	clang_TargetInfo_dispose(ti);
 	/* C's long: 64 bits on 64-bit targets but Windows (LLP64) */
 	ld.long_bits = u->ptr_bits == 64 && !strstr(u->triple, "windows") ? 64 : 32;
-	cconst_target(ld.long_bits);
+	cconst_target(ld.long_bits, u->ptr_bits);
 	/* the targets whose C records clang lays out the Itanium way */
 	ld.own_layouts = !strstr(u->triple, "windows") && !strstr(u->triple, "aix") &&
 		      !layout_flags;

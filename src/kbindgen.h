@@ -588,7 +588,7 @@ struct cval {
 	double f;
 	bool nc;
 };
-void cconst_target(int bits_of_long);	/* 64 by default */
+void cconst_target(int bits_of_long, int bits_of_pointer);	/* 64, 64 by default */
 int64_t cval_int(const struct cval *v);	/* unsigned ones as their bits */
 /* The body of the object-like macro name, its length in *n; NULL if the
  * name is no such macro. */
