@@ -223,6 +223,8 @@ static void macro_fallback(void)
 	strvec args = {0};
 	args_without_deps(ld.opt, &args);
 	vpush(&args, "-w");
+	/* every refused declaration must say so, not only the first 20 */
+	vpush(&args, "-ferror-limit=0");
 	int argc = args.n;
 	const char **argv = (const char **)args.v;
 	CXIndex idx = clang_createIndex(0, 0);
@@ -233,6 +235,8 @@ static void macro_fallback(void)
 		free(src.s);
 		return;
 	}
+	/* the macro block's errors are read: now this file's */
+	note_errors(ftu, path);
 	clang_visitChildren(clang_getTranslationUnitCursor(ftu), fallback_visit, NULL);
 	clang_disposeTranslationUnit(ftu);
 	clang_disposeIndex(idx);

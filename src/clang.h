@@ -20,7 +20,9 @@ struct loader {
 	bool own_layouts;	/* Itanium C layout: see plain_layout() */
 	bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
 	unsigned block_line;	/* clang.c's macro declarations start here */
-	struct strmap block_errors;	/* "LINE" of each block line clang refused */
+	/* "LINE" of each line of the macro block clang refused, then of the
+	 * second parse's file (typed_value() reads the answers of one) */
+	struct strmap block_errors;
 	CXFile main_file;	/* the header, in the unit */
 	int long_bits;		/* C's long on the target */
 };
@@ -29,6 +31,9 @@ extern struct loader ld;
 /* ---- clang_diag.c: diagnostics ---- */
 
 bool report_diagnostics(void);		/* false if any is an error */
+/* ld.block_errors: the lines of tu's file path with errors (the second
+ * parse's declarations that clang refused). */
+void note_errors(CXTranslationUnit tu, const char *path);
 /* Says why libclang could not parse the header with these arguments. */
 void explain_failure(const char **argv, int argc);
 

@@ -176,6 +176,23 @@ static enum CXChildVisitResult use_visit(CXCursor c, CXCursor p, CXClientData d)
 
 /* ---- the translation unit's diagnostics ---- */
 
+void note_errors(CXTranslationUnit tu, const char *path)
+{
+	CXFile main = clang_getFile(tu, path);
+	free(ld.block_errors.slots);
+	ld.block_errors = (struct strmap){0};
+	for (unsigned i = 0, n = clang_getNumDiagnostics(tu); i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		CXFile f;
+		unsigned line;
+		/* where the macro was used, not where its tokens are */
+		clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, &line, NULL, NULL);
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && clang_File_isEqual(f, main))
+			strmap_put(&ld.block_errors, fmt("%u", line), "error");
+		clang_disposeDiagnostic(d);
+	}
+}
+
 bool report_diagnostics(void)
 {
 	bool ok = true;

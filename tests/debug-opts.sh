@@ -72,4 +72,24 @@ if "$KB" "$D/m.h" -o /dev/null --macro-const-use-ctypes --emit-ir -- -I"$D" > "$
 else
     bad "--macro-const-use-ctypes --emit-ir: $(grep '^macro' "$D/ir" | head -3)"
 fi
+# The second parse's answers are read with its own errors: every one of
+# them (clang stops reporting after 20 by default), on its own lines (not
+# those of the macro block, whose errors are read before).
+{
+    for i in $(seq 1 25); do echo "#define TYPE_$i unsigned int"; done
+    echo "#define NOT_A_VALUE 0, { 0 }"
+    echo "#define A_VALUE (sizeof(TYPE_1) + 1)"
+} > "$D/inc2.h"
+{
+    echo '#define INC2 "inc2.h"'
+    echo '#include INC2'
+    for i in $(seq 1 40); do echo "#define BLOCK_$i (struct_$i)"; done
+} > "$D/m2.h"
+if "$KB" "$D/m2.h" -o /dev/null --macro-const-use-ctypes --emit-ir -- -I"$D" > "$D/ir2" 2> "$D/err" &&
+   grep -q '^macro NOT_A_VALUE .*(no value: not a constant expression)$' "$D/ir2" &&
+   grep -q '^macro A_VALUE .*: unsigned long = 5$' "$D/ir2"; then
+    ok "the second parse: each of its errors, on its own lines"
+else
+    bad "the second parse: $(grep -E '^macro (NOT_)?A_VALUE' "$D/ir2")"
+fi
 finish
