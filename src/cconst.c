@@ -6,7 +6,8 @@
  * macros expanded as the preprocessor expands them, not evaluated apart
  * (#define A 1+2 makes A*3 seven).  Signed overflow wraps, as clang's
  * folding does.  A call of a function-like macro is a value clang gave
- * (clang.c asks it once for all the macros that make it); one that is no
+ * (clang.c asks it once for all the macros that make it), and so may be
+ * a name that is no macro (a variable, an enum constant); one that is no
  * constant makes none of what C evaluates it in (not `0 && f()`).
  * Casts to int, long, long long (either sign), float and double, and
  * sizeof of a type spelled in keywords (a pointer to one too).
@@ -540,6 +541,13 @@ int cconst_close(const struct mtok *t, int n, int i)
 	return -1;
 }
 
+bool cconst_bare_name(const struct mtok *t, int n, int i)
+{
+	return t[i].kind == MT_IDENT && type_word(&t[i]) < 0 && !streq(t[i].s, "sizeof") &&
+	       !streq(t[i].s, cconst_none) && (i + 1 == n || !(t[i + 1].kind == MT_PUNCT &&
+							       streq(t[i + 1].s, "(")));
+}
+
 const char *cconst_call(const struct mtok *t, int n, int i, int *end)
 {
 	int j = t[i].kind == MT_IDENT ? cconst_close(t, n, i + 1) : -1;
@@ -577,12 +585,13 @@ static bool expand(struct expansion *e, const struct mtok *t, int n)
 			if (!active)
 				b = e->body(t[i].s, &bn, e->ctx);
 		}
-		int end, vn;
-		const char *call = !b && !active && e->call ? cconst_call(t, n, i, &end) : NULL;
-		if (call) {
-			const struct mtok *v = e->call(call, &vn, e->ctx);
-			if (!v)
-				return false;
+		int end = i, vn;
+		const char *call = b || active || !e->call ? NULL :
+				   cconst_bare_name(t, n, i) ? t[i].s : cconst_call(t, n, i, &end);
+		const struct mtok *v = call ? e->call(call, &vn, e->ctx) : NULL;
+		if (call && !v && end > i)
+			return false;
+		if (v) {	/* (a name clang was not asked stays as it is) */
 			for (int k = 0; k < vn; k++)
 				hpush(&e->out, v[k]);
 			i = end;
@@ -659,7 +668,7 @@ bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void
 				break;
 			if (call_ok && call_ok(t[i].s, ctx) && cconst_call(t, n, i, &end))
 				i = end;
-			else if (!ok(t[i].s, ctx))
+			else if (!ok(t[i].s, ctx) || !cconst_bare_name(t, n, i))
 				return false;
 			break;
 		}

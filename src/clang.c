@@ -335,11 +335,12 @@ static bool strings_alone(struct smacro *m)
 /* A macro whose expansion is big costs clang as much each time it is
  * asked: in Linux, pgtable_l5_enabled() expands to some 2,000 tokens, in
  * each of 11 macros, which were a third of the macro block's cost.  When
- * cconst.c can fold a big one but for calls of function-like macros, the
- * calls are asked instead, each once (`__auto_type __kbindgen_call_N =
- * (F ( args ));`), and cconst.c folds the macro after the parse with
- * their values, as literals of their types; a call that is no constant
- * makes the macro none where C evaluates it.  Only a call whose
+ * cconst.c can fold a big one but for calls of function-like macros and
+ * names that are no macros (VMALLOC_END's vmalloc_base, a variable), the
+ * calls and names are asked instead, each once (`__auto_type
+ * __kbindgen_call_N = (F ( args ));`), and cconst.c folds the macro after
+ * the parse with their values, as literals of their types; one that is no
+ * constant makes the macro none where C evaluates it.  Only a call whose
  * expansion stands alone, as a value, is one: a body `( ... )`, a
  * literal, or such a call again. */
 #define BIG_EXPANSION 500	/* tokens */
@@ -394,10 +395,11 @@ static bool folds_with_calls(struct smacro *m)
 	return once(&memo, m, folds_with_calls_work);
 }
 
+/* a name that is no macro is asked too (a variable, an enum constant) */
 static bool name_folds_with_calls(const char *name, void *ctx)
 {
 	struct smacro *m = strmap_get(&scan.map, name);
-	return m && (folds_alone(m) || folds_with_calls(m));
+	return !m || folds_alone(m) || folds_with_calls(m);
 }
 
 /* The calls of m's bodies and of the macros they name, asked. */
@@ -410,10 +412,11 @@ static void ask_calls(struct smacro *m, struct strmap *seen)
 		int n;
 		const struct mtok *t = scan_body(m, i, &n);
 		for (int k = 0; k < n; k++) {
-			int end;
-			const char *call = t[k].kind == MT_IDENT && call_stands_alone(t[k].s, NULL) ?
-					   cconst_call(t, n, k, &end) : NULL;
+			int end = k;
 			struct smacro *r = t[k].kind == MT_IDENT ? strmap_get(&scan.map, t[k].s) : NULL;
+			const char *call = t[k].kind != MT_IDENT ? NULL :
+					   !r && cconst_bare_name(t, n, k) ? t[k].s :
+					   call_stands_alone(t[k].s, NULL) ? cconst_call(t, n, k, &end) : NULL;
 			if (call && !strmap_get(&calls_asked, call)) {
 				strmap_put(&calls_asked, call, (void *)call);
 				vpush(&calls, (char *)call);

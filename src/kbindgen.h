@@ -594,8 +594,9 @@ int64_t cval_int(const struct cval *v);	/* unsigned ones as their bits */
  * name is no such macro. */
 typedef const struct mtok *(*cbody)(const char *name, int *n, void *ctx);
 /* The value of a call of a function-like macro (or function), spelled as
- * cconst_call() spells it: tokens to put in its place (a literal, or the
- * identifier cconst_none when it is no constant); NULL if unknown. */
+ * cconst_call() spells it, or of a bare name (cconst_bare_name()): tokens
+ * to put in its place (a literal, or the identifier cconst_none when it
+ * is no constant); NULL if unknown. */
 typedef const struct mtok *(*ccall)(const char *call, int *n, void *ctx);
 extern const char cconst_none[];
 /* Folds toks[0..n) as C does, macros expanded, calls given by call (may
@@ -612,6 +613,9 @@ bool cconst_shape(const struct mtok *toks, int n, bool (*ok)(const char *name, v
 /* The index of the ")" that closes the "(" toks[i]; -1 if toks[i] is no
  * "(" or it is not closed. */
 int cconst_close(const struct mtok *toks, int n, int i);
+/* Is toks[i] a name standing alone (no type word, no call), whose value
+ * cconst_eval() takes from call when call has one? */
+bool cconst_bare_name(const struct mtok *toks, int n, int i);
 /* The call toks[i] ( ... ): its tokens joined by spaces, the index of its
  * ")" in *end; NULL if toks[i] does not begin one. */
 const char *cconst_call(const struct mtok *toks, int n, int i, int *end);

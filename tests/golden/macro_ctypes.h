@@ -141,3 +141,11 @@ typedef void (*handler_t)(int);
 #define SIZE_VOID sizeof(void)
 #define SIZE_EXPR sizeof(1 + 2)
 #define SIZE_MIXED (sizeof(int) - 5)
+/* A name that is no macro, in a big expansion, is asked once too: an
+ * enum constant is a value, a variable none (but where C does not
+ * evaluate it). */
+enum { BIG_SEVEN = 7 };
+extern int big_variable;
+#define BIG_ENUM (BIG_SEVEN * 3 + ZEROS_512)
+#define BIG_VARIABLE (big_variable + ZEROS_512)
+#define BIG_NOT_READ (0 && big_variable + ZEROS_512)

@@ -119,6 +119,8 @@ pub const SIZE_LDOUBLE: ::std::os::raw::c_ulong = 16;
 pub const SIZE_VOID: ::std::os::raw::c_ulong = 1;
 pub const SIZE_EXPR: ::std::os::raw::c_ulong = 4;
 pub const SIZE_MIXED: ::std::os::raw::c_ulong = 18446744073709551615;
+pub const BIG_ENUM: ::std::os::raw::c_int = 21;
+pub const BIG_NOT_READ: ::std::os::raw::c_int = 0;
 pub type gfp_t = ::std::os::raw::c_uint;
 pub type uid_t = ::std::os::raw::c_uint;
 #[repr(C)]
@@ -300,3 +302,8 @@ const _: () = {
     ["Offset of field: keyed::enabled"][::std::mem::offset_of!(keyed, enabled) - 0usize];
 };
 pub type handler_t = ::std::option::Option<unsafe extern "C" fn(arg1: ::std::os::raw::c_int)>;
+pub const BIG_SEVEN: _bindgen_ty_1 = 7;
+pub type _bindgen_ty_1 = ::std::os::raw::c_uint;
+unsafe extern "C" {
+    pub static mut big_variable: ::std::os::raw::c_int;
+}
