@@ -541,11 +541,17 @@ int cconst_close(const struct mtok *t, int n, int i)
 	return -1;
 }
 
+static bool punct_at(const struct mtok *t, int n, int i, const char *op)
+{
+	return i >= 0 && i < n && t[i].kind == MT_PUNCT && streq(t[i].s, op);
+}
+
 bool cconst_bare_name(const struct mtok *t, int n, int i)
 {
+	/* not a call, nor `( name )`, which may be a cast */
 	return t[i].kind == MT_IDENT && type_word(&t[i]) < 0 && !streq(t[i].s, "sizeof") &&
-	       !streq(t[i].s, cconst_none) && (i + 1 == n || !(t[i + 1].kind == MT_PUNCT &&
-							       streq(t[i + 1].s, "(")));
+	       !streq(t[i].s, cconst_none) && !punct_at(t, n, i + 1, "(") &&
+	       !(punct_at(t, n, i - 1, "(") && punct_at(t, n, i + 1, ")"));
 }
 
 const char *cconst_call(const struct mtok *t, int n, int i, int *end)

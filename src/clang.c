@@ -429,11 +429,27 @@ static void ask_calls(struct smacro *m, struct strmap *seen)
 	}
 }
 
-/* clang's answer for a call: its value as a literal of cconst.c's types
- * (the type itself, no typedef of it), or cconst_none when it is no
- * constant; nothing (unknown) when it is another kind of value. */
+/* Is name a typedef's?  (For the few names clang takes for no value.) */
+static bool names_typedef(const char *name)
+{
+	for (int k = 0; k < 2; k++) {
+		itemvec *v = k ? &ld.deferred : &ld.unit->items;
+		for (int i = 0; i < v->n; i++)
+			if (v->v[i]->kind == I_TYPEDEF && streq(v->v[i]->name, name))
+				return true;
+	}
+	return false;
+}
+
+/* clang's answer for a call or a name: its value as a literal of
+ * cconst.c's types (the type itself, no typedef of it), or cconst_none
+ * when it is no constant; nothing (unknown) when it is another kind of
+ * value, or a typedef's name: in `(const T) - 1` that is a cast, not a
+ * name less one. */
 static void call_answer(CXCursor c, const char *call)
 {
+	if (clang_isInvalidDeclaration(c) && names_typedef(call))
+		return;
 	struct item tmp = { .kind = I_MACRO };
 	typed_value(c, &tmp, false);
 	static const struct { enum CXTypeKind cx; enum tkind t; const char *suffix; } kinds[] = {

@@ -613,8 +613,9 @@ bool cconst_shape(const struct mtok *toks, int n, bool (*ok)(const char *name, v
 /* The index of the ")" that closes the "(" toks[i]; -1 if toks[i] is no
  * "(" or it is not closed. */
 int cconst_close(const struct mtok *toks, int n, int i);
-/* Is toks[i] a name standing alone (no type word, no call), whose value
- * cconst_eval() takes from call when call has one? */
+/* Is toks[i] a name standing alone (no type word, no call, not alone in
+ * parentheses: a cast's type), whose value cconst_eval() takes from call
+ * when call has one? */
 bool cconst_bare_name(const struct mtok *toks, int n, int i);
 /* The call toks[i] ( ... ): its tokens joined by spaces, the index of its
  * ")" in *end; NULL if toks[i] does not begin one. */

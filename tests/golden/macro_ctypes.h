@@ -149,3 +149,12 @@ extern int big_variable;
 #define BIG_ENUM (BIG_SEVEN * 3 + ZEROS_512)
 #define BIG_VARIABLE (big_variable + ZEROS_512)
 #define BIG_NOT_READ (0 && big_variable + ZEROS_512)
+/* A name alone in parentheses may be a cast's type: ((big_t)-1) is no
+ * name less one, so such a name is not asked, the macro is; a type that a
+ * macro names is asked, clang takes no value of it, and the macro takes
+ * the second parse. */
+typedef unsigned int big_t;
+#define big_type big_t
+#define BIG_CAST ((big_t)-1 + ZEROS_512 + 0UL)
+#define BIG_CAST_NAMED ((big_type)-1 + ZEROS_512 + 0UL)
+#define BIG_CONST_CAST ((const big_t)-1 + ZEROS_512 + 0UL)

@@ -121,6 +121,9 @@ pub const SIZE_EXPR: ::std::os::raw::c_ulong = 4;
 pub const SIZE_MIXED: ::std::os::raw::c_ulong = 18446744073709551615;
 pub const BIG_ENUM: ::std::os::raw::c_int = 21;
 pub const BIG_NOT_READ: ::std::os::raw::c_int = 0;
+pub const BIG_CAST: ::std::os::raw::c_ulong = 4294967295;
+pub const BIG_CAST_NAMED: ::std::os::raw::c_ulong = 4294967295;
+pub const BIG_CONST_CAST: ::std::os::raw::c_ulong = 4294967295;
 pub type gfp_t = ::std::os::raw::c_uint;
 pub type uid_t = ::std::os::raw::c_uint;
 #[repr(C)]
@@ -307,3 +310,4 @@ pub type _bindgen_ty_1 = ::std::os::raw::c_uint;
 unsafe extern "C" {
     pub static mut big_variable: ::std::os::raw::c_int;
 }
+pub type big_t = ::std::os::raw::c_uint;
