@@ -12,8 +12,8 @@
  * Casts to int, long, long long (either sign), float and double, and
  * sizeof of a type spelled in keywords (a pointer to one too).
  * Everything else (other casts, sizeof of an expression, enum constants,
- * division by zero, shifts past the width) fails: clang.c asks clang.  Unlike macro.c (bindgen's cexpr,
- * quirks and all) this is C. */
+ * division by zero, shifts past the width) fails: clang.c asks clang.
+ * Unlike macro.c (bindgen's cexpr, quirks and all) this is C. */
 #include <math.h>
 
 #include "kbindgen.h"
@@ -546,12 +546,21 @@ static bool punct_at(const struct mtok *t, int n, int i, const char *op)
 	return i >= 0 && i < n && t[i].kind == MT_PUNCT && streq(t[i].s, op);
 }
 
+static bool a_name(const struct mtok *t)
+{
+	return t->kind == MT_IDENT && type_word(t) < 0 && !streq(t->s, "sizeof") &&
+	       !streq(t->s, cconst_none);
+}
+
+bool cconst_lone_name(const struct mtok *t, int n, int i)
+{
+	return a_name(&t[i]) && punct_at(t, n, i - 1, "(") && punct_at(t, n, i + 1, ")");
+}
+
 bool cconst_bare_name(const struct mtok *t, int n, int i)
 {
 	/* not a call, nor `( name )`, which may be a cast */
-	return t[i].kind == MT_IDENT && type_word(&t[i]) < 0 && !streq(t[i].s, "sizeof") &&
-	       !streq(t[i].s, cconst_none) && !punct_at(t, n, i + 1, "(") &&
-	       !(punct_at(t, n, i - 1, "(") && punct_at(t, n, i + 1, ")"));
+	return a_name(&t[i]) && !punct_at(t, n, i + 1, "(") && !cconst_lone_name(t, n, i);
 }
 
 const char *cconst_call(const struct mtok *t, int n, int i, int *end)
@@ -674,8 +683,8 @@ bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void
 				break;
 			if (call_ok && call_ok(t[i].s, ctx) && cconst_call(t, n, i, &end))
 				i = end;
-			else if (!ok(t[i].s, ctx) || !cconst_bare_name(t, n, i))
-				return false;
+			else if (!ok(t[i].s, ctx) || punct_at(t, n, i + 1, "("))
+				return false;	/* a call call_ok() does not take */
 			break;
 		}
 		case MT_PUNCT: {

@@ -383,9 +383,23 @@ static bool call_stands_alone(const char *name, void *ctx)
 
 static bool name_folds_with_calls(const char *name, void *ctx);
 
+/* m's bodies name no non-macro alone in parentheses: `((T) - 1)` is a
+ * cast when T is a type, and is asked whole */
+static bool no_lone_names(struct smacro *m)
+{
+	for (int i = 0; i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		for (int k = 0; k < n; k++)
+			if (cconst_lone_name(t, n, k) && !strmap_get(&scan.map, t[k].s))
+				return false;
+	}
+	return true;
+}
+
 static bool folds_with_calls_work(struct smacro *m)
 {
-	return bodies_fold(m, name_folds_with_calls, call_stands_alone);
+	return bodies_fold(m, name_folds_with_calls, call_stands_alone) && no_lone_names(m);
 }
 
 /* Would cconst.c fold every body of m given its calls' values? */

@@ -617,6 +617,8 @@ int cconst_close(const struct mtok *toks, int n, int i);
  * parentheses: a cast's type), whose value cconst_eval() takes from call
  * when call has one? */
 bool cconst_bare_name(const struct mtok *toks, int n, int i);
+/* Is toks[i] a name alone in parentheses, `( name )`? */
+bool cconst_lone_name(const struct mtok *toks, int n, int i);
 /* The call toks[i] ( ... ): its tokens joined by spaces, the index of its
  * ")" in *end; NULL if toks[i] does not begin one. */
 const char *cconst_call(const struct mtok *toks, int n, int i, int *end);
