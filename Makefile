@@ -104,14 +104,14 @@ fuzz: all
 	KBINDGEN=$(CURDIR)/$(B)/kbindgen python3 tests/fuzz.py --seed $(SEED) --records $(RECORDS) \
 		--out $(CURDIR)/$(B)/fuzz $(FUZZFLAGS)
 
-# libFuzzer targets of the macro evaluator and the option parser
+# libFuzzer targets of the macro evaluators and the option parser
 # (tests/fuzz-targets/, doc/fuzzing.md), built with clang-$(LLVM) against
 # the library objects compiled the same way, apart in $(B)/fuzz-targets/obj.
 # Each of FUZZ_TARGETS runs SECONDS on its corpus in $(B)/fuzz-targets/
 # corpus-NAME (the repo's seeds, then what earlier runs found); crashes go
 # to $(B)/fuzz-targets/NAME-crash-*.  LIBFUZZER_FLAGS: more libFuzzer flags.
 SECONDS ?= 60
-FUZZ_TARGETS ?= macro opts
+FUZZ_TARGETS ?= macro cconst opts
 LIBFUZZER_FLAGS ?=
 FZ := $(B)/fuzz-targets
 FZ_CC := clang-$(LLVM)
@@ -126,7 +126,8 @@ $(FZ)/obj/%.o: src/%.c src/kbindgen.h
 $(FZ)/obj/emit.o: $(B)/gen/rt.h
 $(FZ)/obj/emit.o: CPPFLAGS += -I$(B)/gen
 
-$(FZ)/%_fuzz: tests/fuzz-targets/%_fuzz.c tests/fuzz-targets/quiet.h $(FZ_OBJS)
+$(FZ)/%_fuzz: tests/fuzz-targets/%_fuzz.c tests/fuzz-targets/quiet.h tests/fuzz-targets/tokens.h \
+	      $(FZ_OBJS)
 	$(FZ_CC) $(CPPFLAGS) $(FZ_CFLAGS) -Isrc $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(LDLIBS)
 
 fuzz-targets: $(FUZZ_TARGETS:%=$(FZ)/%_fuzz)

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The libFuzzer targets of the macro evaluator and the option parser
+# The libFuzzer targets of the macro evaluators and the option parser
 # (tests/fuzz-targets/, doc/fuzzing.md): builds them (make, clang-$LLVM,
 # ASan+UBSan, in $B/fuzz-targets), replays each one's seed corpus in the
 # repository (tests/fuzz-targets/corpus/NAME, -runs=0: the regression
@@ -17,7 +17,7 @@ B=${B:-build}
 LLVM=${LLVM:-$(scripts/find-llvm)}
 SECS=${FUZZ_SECONDS:-10}
 FZ=$B/fuzz-targets
-TARGETS="macro opts"
+TARGETS="macro cconst opts"
 
 printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }\n' > "$D/probe.c"
 if ! "clang-$LLVM" -fsanitize=fuzzer -o "$D/probe" "$D/probe.c" 2> "$D/err"; then

@@ -1,16 +1,6 @@
 /* macro_fuzz.c: libFuzzer target of macro_eval() (src/macro.c).
  *
- * Input: one token per line ('\n' ends a token; the last line needs none).
- * The first byte of a line is the token's kind, the rest its text:
- *
- *   p  MT_PUNCT     p<<
- *   k  MT_KEYWORD   kunsigned
- *   i  MT_IDENT     iA
- *   l  MT_LITERAL   l0x10UL      l'a'      l"str"
- *
- * Any other kind byte b is kind b & 3 (0 punct, 1 keyword, 2 ident,
- * 3 literal), so that every input means a token sequence.  Empty lines
- * are skipped; a NUL ends the text of its token.  So `( 1 << 31 )` is
+ * Input: a token sequence, as tokens.h reads it; so `( 1 << 31 )` is
  *
  *   p(
  *   l1
@@ -19,9 +9,8 @@
  *   p)
  *
  * The lookup knows the names of earlier macros below (A, B, S, ...); any
- * other name is unknown.  Each token's text and the token array are heap
- * blocks of their exact size, so that ASan sees a read past either; what
- * macro_eval() allocates in the arena is released after each input.
+ * other name is unknown.  What macro_eval() allocates in the arena is
+ * released after each input.
  *
  * Besides ASan and UBSan, the target checks that a success gives a value
  * (MV_NONE never; a char fits a byte; a string's bytes readable) and that
@@ -35,6 +24,7 @@
 
 #include "kbindgen.h"
 #include "quiet.h"
+#include "tokens.h"
 
 /* What the lookup knows: macros defined before the one evaluated. */
 static const struct {
@@ -117,36 +107,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena_mark mark = arena_mark();
-	struct mtok *toks;
-	int n = 0;
-
-	for (size_t i = 0; i < size; i++)
-		n += data[i] == '\n';
-	toks = malloc((n + 1) * sizeof *toks);
-	n = 0;
-	for (size_t i = 0; i < size;) {
-		const uint8_t *nl = memchr(data + i, '\n', size - i);
-		size_t len = nl ? (size_t)(nl - (data + i)) : size - i;
-
-		if (len) {
-			static const enum mtokkind kinds[] = {
-				MT_PUNCT, MT_KEYWORD, MT_IDENT, MT_LITERAL,
-			};
-			uint8_t k = data[i];
-			char *s = malloc(len);	/* the text and its NUL */
-
-			memcpy(s, data + i + 1, len - 1);
-			s[len - 1] = 0;
-			toks[n].kind = k == 'p' ? MT_PUNCT : k == 'k' ? MT_KEYWORD :
-				       k == 'i' ? MT_IDENT : k == 'l' ? MT_LITERAL :
-				       kinds[k & 3];
-			toks[n].s = s;
-			n++;
-		}
-		i += len + 1;
-	}
-	/* exactly n tokens: a read past the last is an ASan report */
-	toks = realloc(toks, (n ? n : 1) * sizeof *toks);
+	int n;
+	struct mtok *toks = read_tokens(data, size, &n);
 
 	struct mval a = {0}, b = {0};
 	bool ok_a = macro_eval(toks, n, look, NULL, &a);
@@ -156,9 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ok_a != ok_b || (ok_a && !same(&a, &b)))
 		__builtin_trap();	/* not deterministic */
 
-	for (int i = 0; i < n; i++)
-		free((char *)toks[i].s);
-	free(toks);
+	free_tokens(toks, n);
 	arena_release(mark);
 	return 0;
 }
