@@ -609,11 +609,21 @@ void emit_items(struct unit *u, const struct opts *opts, struct buf *o)
 	size_t spill_at = opts->merge_extern_blocks || opts->sort_semantically ? SIZE_MAX :
 			  spill_size();
 	struct arena_mark m = arena_mark();
+	bool spilled = false;
 	for (int i = 0; i < u->items.n; i++) {
 		emit_item(o, u->items.v[i]);
 		arena_release(m);
 		if (o->len >= spill_at) {
-			spill(o);
+			/* first, a guess at what goes before the items: the
+			 * support types used so far */
+			struct buf head = {0};
+			if (!spilled) {
+				emit_prelude(opts, &head);
+				emit_support(opts, &head);
+			}
+			spill(o, &head);
+			bfree(&head);
+			spilled = true;
 			spill_at = spill_at < 1 << 20 ? spill_at : 1 << 20;
 		}
 	}

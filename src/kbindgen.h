@@ -880,10 +880,16 @@ void stage_output(const char *path, const struct buf *parts, int n);
 void commit_outputs(void);
 /* A big output's items are written as they are made, though the parts
  * that go before them (the support types, the prelude) are known only at
- * the end: spill() moves b's text to a scratch file and empties b; the
+ * the end: spill() moves b's text to a spill file and empties b; the
  * output staged next has that text before its last part.  Items spill
- * past spill_size() bytes (8 MiB; $KBINDGEN_SPILL_AT for tests). */
-void spill(struct buf *b);
+ * past spill_size() bytes (8 MiB; $KBINDGEN_SPILL_AT for tests).  When
+ * spill_to() named the output's file first, the spill file is made beside
+ * it and starts with head (the first spill's): if the parts staged before
+ * the items are those bytes, the file becomes the output's temporary as
+ * it is, else the items are copied behind the parts (from $TMPDIR for
+ * stdout). */
+void spill_to(const char *path);
+void spill(struct buf *b, const struct buf *head);
 size_t spill_size(void);
 /* A new empty file in $TMPDIR ending in suffix, for the run's own use:
  * removed at exit, on failure and on SIGINT, SIGTERM, SIGHUP. */

@@ -79,6 +79,7 @@ int main(int argc, char **argv)
 		check_wrappers(&u, &opt);
 	decide_styles(&u, &opt);
 	phase("style");
+	spill_to(opt.output);
 	emit_items(&u, &opt, &items);
 	emit_support(&opt, &support);
 	if (opt.merge_extern_blocks || opt.sort_semantically) {

@@ -26,8 +26,11 @@ static bool write_all(int fd, const char *p, size_t n)
 
 /* ---- the spill: a big output's items, written as they are made ---- */
 
-static int spill_fd = -1;	/* the scratch file's, read and written */
-static off_t spill_len;
+static int spill_fd = -1;	/* the spill file's, read and written */
+static off_t spill_len;		/* its bytes, the head's among them */
+static char *spill_path;
+static const char *spill_dest;	/* spill_to()'s file; NULL: stdout or not regular */
+static struct buf spill_head;	/* what was put before the items */
 
 size_t spill_size(void)
 {
@@ -36,24 +39,53 @@ size_t spill_size(void)
 	return s && *s ? strtoull(s, NULL, 10) : 8 << 20;
 }
 
-void spill(struct buf *b)
+static const char *follow_links(const char *path);
+static char *new_scratch(const char *dir, const char *name, const char *suffix);
+static noreturn void fail(const char *path, int e);
+
+/* what a user reads when the spill cannot be written: his file's name */
+static noreturn void spill_failed(void)
+{
+	fail(spill_dest ? spill_dest : spill_path, errno);
+}
+
+void spill_to(const char *path)
+{
+	struct stat st;
+	if (!path || streq(path, "-"))
+		return;
+	path = follow_links(path);
+	if (stat(path, &st) || S_ISREG(st.st_mode))
+		spill_dest = path;
+}
+
+void spill(struct buf *b, const struct buf *head)
 {
 	if (spill_fd < 0) {
-		const char *path = scratch_file(".rs");
-		if ((spill_fd = open(path, O_RDWR | O_CLOEXEC)) < 0)
-			fatal("cannot open %s: %s", path, strerror(errno));
+		/* beside the output, with the head guessed: if it proves
+		 * right, the file becomes the output's temporary as it is */
+		spill_path = spill_dest ? new_scratch(dirname(astrdup(spill_dest)),
+						      fmt(".%s.", basename(astrdup(spill_dest))), "") :
+					  scratch_file(".rs");
+		if (!spill_path || (spill_fd = open(spill_path, O_RDWR | O_CLOEXEC)) < 0)
+			spill_failed();
+		if (spill_dest) {
+			bput(&spill_head, bstr((struct buf *)head), head->len);
+			if (!write_all(spill_fd, spill_head.s, spill_head.len))
+				spill_failed();
+			spill_len = spill_head.len;
+		}
 	}
 	if (!write_all(spill_fd, b->s, b->len))
-		fatal("cannot write a scratch file: %s", strerror(errno));
+		spill_failed();
 	spill_len += b->len;
 	b->len = 0;
 }
 
-/* The spill's len bytes to fd: in the kernel when it can (a file on the
- * same file system), else read and written. */
-static bool copy_spill(int from, off_t len, int fd)
+/* The spill's bytes from off to len to fd: in the kernel when it can (a
+ * file on the same file system), else read and written. */
+static bool copy_spill(int from, off_t off, off_t len, int fd)
 {
-	off_t off = 0;
 	while (off < len) {
 		ssize_t n = copy_file_range(from, &off, fd, NULL, len - off, 0);
 		if (n < 0 && errno == EINTR)
@@ -79,11 +111,12 @@ static bool copy_spill(int from, off_t len, int fd)
 }
 
 /* In parts, so that the items need not be copied behind their prelude;
- * a spilled text goes before the last part (the items' tail). */
-static bool write_parts(int fd, const struct buf *parts, int n, int sfd, off_t slen)
+ * a spilled text (from soff: after its head) goes before the last part
+ * (the items' tail). */
+static bool write_parts(int fd, const struct buf *parts, int n, int sfd, off_t soff, off_t slen)
 {
 	for (int i = 0; i < n; i++) {
-		if (i == n - 1 && slen && !copy_spill(sfd, slen, fd))
+		if (i == n - 1 && slen > soff && !copy_spill(sfd, soff, slen, fd))
 			return false;
 		if (!write_all(fd, parts[i].s, parts[i].len))
 			return false;
@@ -103,8 +136,8 @@ struct output {
 	char *tmp;		/* its temporary; NULL: written in place */
 	struct buf *parts;
 	int n;
-	int spill_fd;		/* the spill staged with it (spill_len bytes) */
-	off_t spill_len;
+	int spill_fd;		/* the spill staged with it (spill_len bytes, */
+	off_t spill_head, spill_len;	/* the first spill_head its head's) */
 };
 #define MAX_OUTPUTS 8		/* a run has at most four */
 static struct output outs[MAX_OUTPUTS];
@@ -114,7 +147,7 @@ static char *volatile temps[MAX_OUTPUTS];
 static struct stat input;	/* the header, never overwritten */
 static bool have_input;
 
-/* and the run's own scratch files (scratch_file()) */
+/* and the run's own scratch files (scratch_file(), the spill file) */
 static char *volatile scratch[4];
 
 static void remove_temps(void)
@@ -179,6 +212,20 @@ static const char *follow_links(const char *path)
 	return path;
 }
 
+static char *adopt_scratch(char *path, int i);
+
+/* Are parts[0..n) the bytes of head? */
+static bool head_is(const struct buf *head, const struct buf *parts, int n)
+{
+	size_t at = 0;
+	for (int i = 0; i < n; i++) {
+		if (at + parts[i].len > head->len || memcmp(head->s + at, parts[i].s, parts[i].len))
+			return false;
+		at += parts[i].len;
+	}
+	return at == head->len;
+}
+
 void protect_input(const char *path)
 {
 	have_input = !stat(path, &input);
@@ -194,9 +241,12 @@ void stage_output(const char *path, const struct buf *parts, int n)
 	out->n = n;
 	out->path = path;
 	out->spill_fd = spill_fd;
+	out->spill_head = spill_head.len;
 	out->spill_len = spill_len;
+	bool guessed = spill_fd >= 0 && spill_head.len && head_is(&spill_head, parts, n - 1);
 	spill_fd = -1;
 	spill_len = 0;
+	bfree(&spill_head);
 	nouts++;
 	if (!path || streq(path, "-"))
 		return;
@@ -209,6 +259,24 @@ void stage_output(const char *path, const struct buf *parts, int n)
 	if (exists && !S_ISREG(st.st_mode)) {
 		if (S_ISDIR(st.st_mode))
 			fail(path, EISDIR);
+		return;
+	}
+	mode_t mode;
+	if (exists) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode_t um = umask(0);
+		umask(um);
+		mode = 0666 & ~um;
+	}
+	if (guessed && streq(path, spill_dest)) {
+		/* the spill file has the output's head and items: its tail,
+		 * and it is the temporary */
+		int fd = out->spill_fd;
+		out->spill_fd = -1;
+		out->tmp = adopt_scratch(spill_path, out - outs);
+		if (!write_all(fd, parts[n - 1].s, parts[n - 1].len) || fchmod(fd, mode) || close(fd))
+			fail(path, errno);
 		return;
 	}
 	char *dir = dirname(astrdup(path));
@@ -225,16 +293,8 @@ void stage_output(const char *path, const struct buf *parts, int n)
 		out->tmp = NULL;
 		fail(path, errno);
 	}
-	mode_t mode;
-	if (exists) {
-		mode = st.st_mode & 07777;
-	} else {
-		mode_t um = umask(0);
-		umask(um);
-		mode = 0666 & ~um;
-	}
-	if (!write_parts(fd, parts, n, out->spill_fd, out->spill_len) || fchmod(fd, mode) ||
-	    close(fd))
+	if (!write_parts(fd, parts, n, out->spill_fd, out->spill_head, out->spill_len) ||
+	    fchmod(fd, mode) || close(fd))
 		fail(path, errno);
 }
 
@@ -245,13 +305,14 @@ void commit_outputs(void)
 		if (out->tmp)
 			continue;
 		if (!out->path || streq(out->path, "-")) {
-			if (!write_parts(1, out->parts, out->n, out->spill_fd, out->spill_len))
+			if (!write_parts(1, out->parts, out->n, out->spill_fd, out->spill_head,
+					 out->spill_len))
 				fail("to stdout", errno);
 			continue;
 		}
 		int fd = open(out->path, O_WRONLY | O_TRUNC);
-		if (fd < 0 || !write_parts(fd, out->parts, out->n, out->spill_fd, out->spill_len) ||
-		    close(fd))
+		if (fd < 0 || !write_parts(fd, out->parts, out->n, out->spill_fd, out->spill_head,
+					   out->spill_len) || close(fd))
 			fail(out->path, errno);
 	}
 	for (int i = 0; i < nouts; i++) {
@@ -297,16 +358,15 @@ void write_depfile(const char *path, const char *target, strvec *deps)
 	stage_output(path, &b, 1);
 }
 
-/* A new empty file in $TMPDIR (or /tmp) whose name ends in suffix, for the
- * run's own use (--wrap-static-fns-compile's C file): removed at exit, on
- * a failure and on the signals, as the outputs' temporaries are. */
-char *scratch_file(const char *suffix)
+/* A new empty file dir/nameXXXXXXsuffix for the run's own use, removed
+ * at exit, on a failure and on the signals, as the outputs' temporaries
+ * are; NULL (errno set) if it cannot be made. */
+static char *new_scratch(const char *dir, const char *name, const char *suffix)
 {
-	const char *dir = getenv("TMPDIR");
 	/* on the heap: it lives until exit, and it may be made where the
 	 * arena is released again (emit_items()' spill) */
-	const char *name = fmt("%s/kbindgen-XXXXXX%s", dir && *dir ? dir : "/tmp", suffix);
-	char *path = strcpy(xrealloc(NULL, strlen(name) + 1), name);
+	const char *pat = fmt("%s/%sXXXXXX%s", dir, name, suffix);
+	char *path = strcpy(xrealloc(NULL, strlen(pat) + 1), pat);
 	int slot = 0;
 	while (slot < 4 && scratch[slot])
 		slot++;
@@ -314,9 +374,31 @@ char *scratch_file(const char *suffix)
 		fatal("internal: more than 4 scratch files");
 	catch_signals();
 	int fd = mkstemps(path, strlen(suffix));
-	if (fd < 0)
-		fatal("cannot create %s: %s", path, strerror(errno));
+	if (fd < 0) {
+		free(path);
+		return NULL;
+	}
 	close(fd);
 	scratch[slot] = path;
+	return path;
+}
+
+char *scratch_file(const char *suffix)
+{
+	const char *dir = getenv("TMPDIR");
+	dir = dir && *dir ? dir : "/tmp";
+	char *path = new_scratch(dir, "kbindgen-", suffix);
+	if (!path)
+		fatal("cannot create a file in %s: %s", dir, strerror(errno));
+	return path;
+}
+
+/* The scratch file path becomes output i's temporary. */
+static char *adopt_scratch(char *path, int i)
+{
+	temps[i] = path;
+	for (int k = 0; k < 4; k++)
+		if (scratch[k] == path)
+			scratch[k] = NULL;
 	return path;
 }
