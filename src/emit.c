@@ -605,7 +605,7 @@ void emit_items(struct unit *u, const struct opts *opts, struct buf *o)
 	 * output's text goes to a file as it is made (but where the
 	 * post-processing passes need it whole), 1 MiB at a time once it
 	 * does: written while still in the cache, the bytes cost the
-	 * kernel a fifth of what they cost from an 8 MiB buffer */
+	 * kernel about half of what they cost from an 8 MiB buffer */
 	size_t spill_at = opts->merge_extern_blocks || opts->sort_semantically ? SIZE_MAX :
 			  spill_size();
 	struct arena_mark m = arena_mark();
