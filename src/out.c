@@ -219,7 +219,8 @@ static bool head_is(const struct buf *head, const struct buf *parts, int n)
 {
 	size_t at = 0;
 	for (int i = 0; i < n; i++) {
-		if (at + parts[i].len > head->len || memcmp(head->s + at, parts[i].s, parts[i].len))
+		if (at + parts[i].len > head->len ||
+		    (parts[i].len && memcmp(head->s + at, parts[i].s, parts[i].len)))
 			return false;
 		at += parts[i].len;
 	}
