@@ -40,7 +40,9 @@ size_t spill_size(void)
 }
 
 static const char *follow_links(const char *path);
-static char *new_scratch(const char *dir, const char *name, const char *suffix);
+static int make_temp(const char *dir, const char *name, const char *suffix, char **path);
+static int temp_beside(const char *path, char **tmp);
+static const char *tmp_dir(void);
 static noreturn void fail(const char *path, int e);
 
 /* what a user reads when the spill cannot be written: his file's name */
@@ -64,11 +66,10 @@ void spill(struct buf *b, const struct buf *head)
 	if (spill_fd < 0) {
 		/* beside the output, with the head guessed: if it proves
 		 * right, the file becomes the output's temporary as it is */
-		spill_path = spill_dest ? new_scratch(dirname(astrdup(spill_dest)),
-						      fmt(".%s.", basename(astrdup(spill_dest))), "") :
-					  scratch_file(".rs");
-		if (!spill_path || (spill_fd = open(spill_path, O_RDWR | O_CLOEXEC)) < 0)
-			spill_failed();
+		spill_fd = spill_dest ? temp_beside(spill_dest, &spill_path) :
+			   make_temp(tmp_dir(), "kbindgen-", ".rs", &spill_path);
+		if (spill_fd < 0)
+			fail(spill_dest ? spill_dest : fmt("a file in %s", tmp_dir()), errno);
 		if (spill_dest) {
 			bput(&spill_head, bstr((struct buf *)head), head->len);
 			if (!write_all(spill_fd, spill_head.s, spill_head.len))
@@ -280,20 +281,11 @@ void stage_output(const char *path, const struct buf *parts, int n)
 			fail(path, errno);
 		return;
 	}
-	char *dir = dirname(astrdup(path));
-	out->tmp = fmt("%s/.%s.XXXXXX", dir, basename(astrdup(path)));
-	catch_signals();
-	sigset_t all, old;
-	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, &old);
-	int fd = mkstemp(out->tmp);
-	if (fd >= 0)
-		temps[out - outs] = out->tmp;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	if (fd < 0) {
-		out->tmp = NULL;
+	char *tmp;
+	int fd = temp_beside(path, &tmp);
+	if (fd < 0)
 		fail(path, errno);
-	}
+	out->tmp = adopt_scratch(tmp, out - outs);
 	if (!write_parts(fd, parts, n, out->spill_fd, out->spill_head, out->spill_len) ||
 	    fchmod(fd, mode) || close(fd))
 		fail(path, errno);
@@ -361,40 +353,63 @@ void write_depfile(const char *path, const char *target, strvec *deps)
 
 /* A new empty file dir/nameXXXXXXsuffix for the run's own use, removed
  * at exit, on a failure and on the signals, as the outputs' temporaries
- * are; NULL (errno set) if it cannot be made. */
-static char *new_scratch(const char *dir, const char *name, const char *suffix)
+ * are: its descriptor (read and write), its path in *path; -1 (errno
+ * set) if it cannot be made.  No signal comes between the file's making
+ * and its registration. */
+static int make_temp(const char *dir, const char *name, const char *suffix, char **path)
 {
 	/* on the heap: it lives until exit, and it may be made where the
 	 * arena is released again (emit_items()' spill) */
 	const char *pat = fmt("%s/%sXXXXXX%s", dir, name, suffix);
-	char *path = strcpy(xrealloc(NULL, strlen(pat) + 1), pat);
+	char *p = strcpy(xrealloc(NULL, strlen(pat) + 1), pat);
 	int slot = 0;
 	while (slot < 4 && scratch[slot])
 		slot++;
 	if (slot == 4)
 		fatal("internal: more than 4 scratch files");
 	catch_signals();
-	int fd = mkstemps(path, strlen(suffix));
+	sigset_t all, old;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	int fd = mkostemps(p, strlen(suffix), O_CLOEXEC);
+	if (fd >= 0)
+		scratch[slot] = p;
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (fd < 0) {
-		free(path);
-		return NULL;
+		int e = errno;
+		free(p);
+		errno = e;
+		return -1;
 	}
-	close(fd);
-	scratch[slot] = path;
-	return path;
+	*path = p;
+	return fd;
+}
+
+/* A temporary beside the file path, as make_temp() makes it. */
+static int temp_beside(const char *path, char **tmp)
+{
+	return make_temp(dirname(astrdup(path)), fmt(".%s.", basename(astrdup(path))), "", tmp);
+}
+
+/* $TMPDIR, or /tmp */
+static const char *tmp_dir(void)
+{
+	const char *dir = getenv("TMPDIR");
+	return dir && *dir ? dir : "/tmp";
 }
 
 char *scratch_file(const char *suffix)
 {
-	const char *dir = getenv("TMPDIR");
-	dir = dir && *dir ? dir : "/tmp";
-	char *path = new_scratch(dir, "kbindgen-", suffix);
-	if (!path)
-		fatal("cannot create a file in %s: %s", dir, strerror(errno));
+	char *path;
+	int fd = make_temp(tmp_dir(), "kbindgen-", suffix, &path);
+	if (fd < 0)
+		fatal("cannot create a file in %s: %s", tmp_dir(), strerror(errno));
+	close(fd);
 	return path;
 }
 
-/* The scratch file path becomes output i's temporary. */
+/* The scratch file path becomes output i's temporary (renamed at the
+ * commit, removed on a failure or a signal before). */
 static char *adopt_scratch(char *path, int i)
 {
 	temps[i] = path;
