@@ -318,7 +318,9 @@ static void align_field_first(struct rlayout *rl, long align)
 
 static struct rlayout *layout_record(struct item *it)
 {
-	struct rlayout *rl = alloc(sizeof *rl);
+	struct rlayout *rl = it->lay ? it->lay : alloc(sizeof *rl);
+	hfree(&rl->m);		/* plan()'s, made again here */
+	*rl = (struct rlayout){0};
 	it->lay = rl;
 	/* (plan_records() runs before derive.c: may_copy() guesses) */
 	rl->copy = it->kind == I_UNION &&
