@@ -78,9 +78,9 @@ static void annotate_list(itemvec *items)
 	for (int i = 0; i < items->n; i++) {
 		struct item *it = items->v[i];
 		it->ann = parse_annot(it->comment);
-		for (int j = 0; j < it->consts.n; j++)
+		for (int j = 0; it->kind == I_ENUM && j < it->consts.n; j++)
 			it->consts.v[j].ann = parse_annot(it->consts.v[j].comment);
-		for (int j = 0; j < it->fields.n; j++)
+		for (int j = 0; is_record(it) && j < it->fields.n; j++)
 			it->fields.v[j].ann = parse_annot(it->fields.v[j].comment);
 		annotate_list(&it->children);
 	}

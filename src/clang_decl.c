@@ -425,7 +425,7 @@ static bool designator(CXCursor c, struct item *rec, int *lo, int *hi, CXCursor 
 	*why = "a compound literal with designators kbindgen does not follow";
 	if (rec && in.c.n == 2 && clang_getCursorKind(in.c.v[0]) == CXCursor_MemberRef) {
 		char *name = cx_str(clang_getCursorSpelling(in.c.v[0]));
-		for (int k = 0; k < rec->fields.n; k++)
+		for (int k = 0; k < nfields(rec); k++)
 			if (rec->fields.v[k].name && streq(rec->fields.v[k].name, name))
 				*lo = *hi = k, *why = NULL;
 	} else if (!rec && in.c.n == 2 && int_of(in.c.v[0], &i)) {
@@ -445,7 +445,7 @@ static const char *list_value(CXCursor list, struct type *t, struct mval *v)
 	clang_visitChildren(list, init_visit, &in);
 	struct type *b = strip_typedefs(t);
 	struct item *rec = b->kind == T_ITEM ? b->item : NULL;
-	int n = b->kind == T_ARRAY ? (int)b->len : rec ? rec->fields.n : -1;
+	int n = b->kind == T_ARRAY ? (int)b->len : rec ? nfields(rec) : -1;
 	const char *why = NULL;
 	CXCursor *slot = n > 0 ? alloc(sizeof *slot * n) : NULL;
 	bool *set = n > 0 ? alloc(sizeof *set * n) : NULL;

@@ -180,10 +180,12 @@ static void dot_item(struct buf *b, struct item *it)
 		it->name ? it->name : "(anonymous)", it->emit ? "" : ", style=dashed");
 	if (it->parent)
 		bprintf(b, "  n%d -> n%d [style=dotted];\n", node(it->parent), node(it));
-	for (int i = 0; i < it->fields.n; i++)
+	for (int i = 0; i < nfields(it); i++)
 		dot_edges(b, it, it->fields.v[i].type);
-	dot_edges(b, it, it->aliased);
-	dot_edges(b, it, it->type);
+	if (it->kind == I_TYPEDEF)
+		dot_edges(b, it, it->aliased);
+	if (it->kind == I_FUNC || it->kind == I_VAR || it->kind == I_MACRO)
+		dot_edges(b, it, it->type);
 	for (int i = 0; i < it->children.n; i++)
 		dot_item(b, it->children.v[i]);
 }

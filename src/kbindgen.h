@@ -487,43 +487,67 @@ struct item {
 	bool repr_packed;	/* layout.c: #[repr(packed)] in its Rust form */
 	bool waiting;		/* clang.c: named, its definition not yet read */
 
-	/* I_STRUCT, I_UNION */
-	long size, align;	/* bytes */
-	VEC(struct field) fields;
-	bool packed_attr, align_attr;
-	/* I_ENUM */
-	struct type *inttype;
-	VEC(struct enumconst) consts;
-	/* I_TYPEDEF */
-	struct type *aliased;
-	/* I_FUNC, I_VAR */
-	struct type *type;
-	bool is_static, is_inline, is_extern, must_use, no_return;
-	const char *link_name;	/* mangled name when it differs */
-	struct type *ctype;	/* static fn: its type as declared (wrap.c) */
-	const char *body_file;	/* static fn: where its definition is, */
-	unsigned body_lines[2];	/* first and last line (wrap.c's compile check) */
-	const char *wrapper;	/* static fn: the C wrapper (wrap.c) */
-	/* I_VAR const with initializer, I_MACRO */
-	struct mval val;
-	bool has_val;
-	const char *why;	/* I_MACRO without a value in --macro-const-use-ctypes */
+	long size, align;	/* bytes: records, enums, typedefs */
 	struct type *use[2];	/* clang.c: its shared uses, [const] */
 
 	/* filled in by the passes */
 	bool emit;		/* select.c */
 	bool blocked;		/* select.c: on a blocklist */
 	bool opaque;		/* select.c */
-	VEC(struct bunit *) units;	/* layout.c: bitfield allocation units */
 	unsigned char can_state;	/* derive.c: CAN_* */
 	unsigned can;		/* derive.c: D_* bits the type allows */
 	unsigned refused;	/* derive.c: D_* bits options and annotations refuse */
-	struct rlayout *lay;	/* layout.c: records */
-	enum enum_style estyle;	/* style.c: enums */
-	enum alias_style astyle;	/* style.c: typedefs */
-	bool names_itself;	/* style.c: typedef struct foo foo; */
 	struct style *st;	/* style.c: emitted items */
+
+	/* Each kind's own part: only its kind reads or writes it. */
+	union {
+		struct {	/* I_STRUCT, I_UNION */
+			VEC(struct field) fields;
+			bool packed_attr, align_attr;
+			VEC(struct bunit *) units;	/* layout.c: bitfield allocation units */
+			struct rlayout *lay;	/* layout.c */
+		};
+		struct {	/* I_ENUM */
+			struct type *inttype;
+			VEC(struct enumconst) consts;
+			enum enum_style estyle;	/* style.c */
+		};
+		struct {	/* I_TYPEDEF */
+			struct type *aliased;
+			enum alias_style astyle;	/* style.c */
+			bool names_itself;	/* style.c: typedef struct foo foo; */
+		};
+		struct {	/* I_FUNC, I_VAR, I_MACRO */
+			struct type *type;
+			bool is_static, is_inline, must_use, no_return;
+			const char *link_name;	/* mangled name when it differs */
+			union {
+				struct {	/* I_FUNC */
+					struct type *ctype;	/* static: its type as declared (wrap.c) */
+					const char *body_file;	/* static: where its definition is, */
+					unsigned body_lines[2];	/* first and last line (wrap.c) */
+					const char *wrapper;	/* static: the C wrapper (wrap.c) */
+				};
+				struct {	/* I_VAR const with initializer, I_MACRO */
+					struct mval val;
+					bool has_val;
+					const char *why;	/* I_MACRO without a value (--macro-const-use-ctypes) */
+				};
+			};
+		};
+	};
 };
+
+static inline bool is_record(const struct item *it)
+{
+	return it->kind == I_STRUCT || it->kind == I_UNION;
+}
+
+/* A record's fields; 0 for other kinds. */
+static inline int nfields(const struct item *it)
+{
+	return is_record(it) ? it->fields.n : 0;
+}
 
 /* A flexible array member: int a[]; or the older int a[0]; */
 static inline bool flexible_array(const struct type *t)

@@ -555,7 +555,7 @@ static bool literal_fits(struct type *t, const struct mval *v)
 				return false;
 		return true;
 	}
-	struct item *it = t->kind == T_ITEM ? t->item : NULL;
+	struct item *it = t->kind == T_ITEM && is_record(t->item) ? t->item : NULL;
 	/* a union only as a Rust union, of which the literal names one member */
 	if (!it || !it->lay || it->opaque || (it->kind == I_UNION) != it->lay->rust_union ||
 	    it->lay->m.n != it->fields.n)

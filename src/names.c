@@ -172,7 +172,8 @@ static void name_list(itemvec *items, int *anon_counter)
 	for (int i = 0; i < items->n; i++) {
 		struct item *it = items->v[i];
 		name_item(it, anon_counter);
-		name_fields(it);
+		if (is_record(it))
+			name_fields(it);
 		int child_anon = 0;
 		name_list(&it->children, &child_anon);
 		if (it->kind == I_ENUM)

@@ -114,12 +114,21 @@ static void mark(struct item *it)
 		return;
 	if (it->parent)
 		mark(it->parent);
-	for (int i = 0; i < it->fields.n; i++)
-		mark_type(it->fields.v[i].type);
-	mark_type(it->aliased);
-	mark_type(it->type);
-	mark_type(it->inttype);
-	(void)0;
+	switch (it->kind) {
+	case I_STRUCT:
+	case I_UNION:
+		for (int i = 0; i < it->fields.n; i++)
+			mark_type(it->fields.v[i].type);
+		break;
+	case I_ENUM:
+		mark_type(it->inttype);
+		break;
+	case I_TYPEDEF:
+		mark_type(it->aliased);
+		break;
+	default:
+		mark_type(it->type);
+	}
 }
 
 static struct strmap replaced;	/* names another type replaces */

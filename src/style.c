@@ -425,9 +425,9 @@ static void drop_comments(itemvec *items)
 	for (int i = 0; i < items->n; i++) {
 		struct item *it = items->v[i];
 		it->comment = NULL;
-		for (int j = 0; j < it->fields.n; j++)
+		for (int j = 0; j < nfields(it); j++)
 			it->fields.v[j].comment = NULL;
-		for (int j = 0; j < it->consts.n; j++)
+		for (int j = 0; it->kind == I_ENUM && j < it->consts.n; j++)
 			it->consts.v[j].comment = NULL;
 		drop_comments(&it->children);
 	}
