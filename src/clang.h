@@ -17,6 +17,8 @@ struct loader {
 	itemvec deferred;	/* attached at the end, if not before */
 	bool finishing;		/* attaching those */
 	bool system_comments;	/* -fretain-comments-from-system-headers */
+	bool all_comments;	/* -fparse-all-comments: not only doc comments */
+	bool no_comments;	/* none clang could attach: none asked for */
 	bool own_layouts;	/* Itanium C layout: see plain_layout() */
 	bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
 	unsigned block_line;	/* clang.c's macro declarations start here */

@@ -181,6 +181,8 @@ bool comments_kept(CXCursor c)
 const char *raw_comment(CXCursor c)
 {
 	/* read even with --no-doc-comments: annotations live there */
+	if (ld.no_comments)
+		return NULL;
 	CXString s = clang_Cursor_getRawCommentText(c);
 	const char *p = clang_getCString(s);
 	char *r = p && *p ? utf8_lossy(astrdup(p)) : NULL;
