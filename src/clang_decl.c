@@ -142,16 +142,16 @@ void func_item(CXCursor c)
 	/* declared through a typedef or __typeof__ (Linux's static calls):
 	 * the return type as that declares it, typedefs kept */
 	if (!clang_equalTypes(ft, clang_getCursorType(c)))
-		it->type->ret = conv(clang_getCursorResultType(c));
+		it->type->fn->ret = conv(clang_getCursorResultType(c));
 	int n = clang_Cursor_getNumArguments(c);
 	for (int i = 0; i < n; i++) {
 		CXCursor a = clang_Cursor_getArgument(c, i);
 		char *pn = cx_str(clang_getCursorSpelling(a));
-		vpush(&it->type->pnames, *pn ? pn : NULL);
-		if (i < it->type->params.n && newer_builtin(it->name, clang_getArgType(ft, i)))
-			it->type->params.v[i] = conv(clang_getCursorType(a));
-		if (i < it->type->params.n)
-			name_params(a, it->type->params.v[i]);
+		vpush(&it->type->fn->pnames, *pn ? pn : NULL);
+		if (i < it->type->fn->params.n && newer_builtin(it->name, clang_getArgType(ft, i)))
+			it->type->fn->params.v[i] = conv(clang_getCursorType(a));
+		if (i < it->type->fn->params.n)
+			name_params(a, it->type->fn->params.v[i]);
 	}
 	it->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
 	it->is_inline = clang_Cursor_isFunctionInlined(c);
@@ -159,11 +159,14 @@ void func_item(CXCursor c)
 		/* the wrapper declares the parameters as written: int (f)(int)
 		 * stays a function, not the pointer it decays to */
 		struct type *w = new_type(T_FUNC);
+		struct func *fn = w->fn;
 		*w = *it->type;
-		w->params.n = w->params.cap = 0;
-		w->params.v = NULL;
+		*fn = *it->type->fn;
+		w->fn = fn;
+		fn->params.v = NULL;
+		fn->params.n = fn->params.cap = 0;
 		for (int i = 0; i < n; i++)
-			vpush(&w->params, conv(clang_getCursorType(clang_Cursor_getArgument(c, i))));
+			vpush(&w->fn->params, conv(clang_getCursorType(clang_Cursor_getArgument(c, i))));
 		it->ctype = w;
 		/* where its body is: wrap.c's compile check blames the
 		 * function whose lines clang's errors point into (a skipped
@@ -595,7 +598,7 @@ void typed_value(CXCursor c, struct item *it, bool other)
 static void eval_var(CXCursor c, struct item *it)
 {
 	enum tkind k = base_kind(it->type);
-	bool chars = (k == T_PTR || k == T_ARRAY) && it->type->sub &&
+	bool chars = (k == T_PTR || k == T_ARRAY) && sub_of(it->type) &&
 		     base_kind(it->type->sub) == T_CHAR;
 	if ((k != T_VOID && k < T_COMPLEX) || chars)
 		evaluate(c, it, true);

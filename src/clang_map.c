@@ -202,6 +202,8 @@ struct type *new_type(enum tkind k)
 	struct type *t = alloc(sizeof *t);
 	t->kind = k;
 	t->size = t->align = -1;
+	if (k == T_FUNC)
+		t->fn = alloc(sizeof *t->fn);
 	return t;
 }
 

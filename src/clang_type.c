@@ -158,23 +158,23 @@ static void check_size(CXType t, long size, long align, const char *what)
 static struct type *conv_func(CXType t)
 {
 	struct type *r = new_type(T_FUNC);
-	r->ret = conv(clang_getResultType(t));
-	r->noproto = t.kind == CXType_FunctionNoProto;
-	if (!r->noproto) {
+	r->fn->ret = conv(clang_getResultType(t));
+	r->fn->noproto = t.kind == CXType_FunctionNoProto;
+	if (!r->fn->noproto) {
 		int n = clang_getNumArgTypes(t);
 		for (int i = 0; i < n; i++)
-			vpush(&r->params, conv(clang_getArgType(t, i)));
-		r->variadic = clang_isFunctionTypeVariadic(t);
+			vpush(&r->fn->params, conv(clang_getArgType(t, i)));
+		r->fn->variadic = clang_isFunctionTypeVariadic(t);
 	}
 	switch (clang_getFunctionTypeCallingConv(t)) {
-	case CXCallingConv_C: r->cc = CC_C; break;
-	case CXCallingConv_X86StdCall: r->cc = CC_STDCALL; break;
-	case CXCallingConv_X86FastCall: r->cc = CC_FASTCALL; break;
-	case CXCallingConv_X86ThisCall: r->cc = CC_THISCALL; break;
-	case CXCallingConv_X86VectorCall: r->cc = CC_VECTORCALL; break;
-	case CXCallingConv_AAPCS: r->cc = CC_AAPCS; break;
-	case CXCallingConv_X86_64Win64: r->cc = CC_WIN64; break;
-	default: r->cc = CC_OTHER; break;
+	case CXCallingConv_C: r->fn->cc = CC_C; break;
+	case CXCallingConv_X86StdCall: r->fn->cc = CC_STDCALL; break;
+	case CXCallingConv_X86FastCall: r->fn->cc = CC_FASTCALL; break;
+	case CXCallingConv_X86ThisCall: r->fn->cc = CC_THISCALL; break;
+	case CXCallingConv_X86VectorCall: r->fn->cc = CC_VECTORCALL; break;
+	case CXCallingConv_AAPCS: r->fn->cc = CC_AAPCS; break;
+	case CXCallingConv_X86_64Win64: r->fn->cc = CC_WIN64; break;
+	default: r->fn->cc = CC_OTHER; break;
 	}
 	return r;
 }
@@ -359,11 +359,11 @@ static enum CXChildVisitResult pn_visit(CXCursor c, CXCursor p, CXClientData d)
 	struct pn_ctx *pc = d;
 	if (clang_getCursorKind(c) != CXCursor_ParmDecl)
 		return CXChildVisit_Continue;
-	int i = pc->f->pnames.n;
+	int i = pc->f->fn->pnames.n;
 	char *n = cx_str(clang_getCursorSpelling(c));
-	vpush(&pc->f->pnames, *n ? n : NULL);
-	if (i < pc->f->params.n)
-		name_params(c, pc->f->params.v[i]);
+	vpush(&pc->f->fn->pnames, *n ? n : NULL);
+	if (i < pc->f->fn->params.n)
+		name_params(c, pc->f->fn->params.v[i]);
 	return CXChildVisit_Continue;
 }
 
@@ -371,12 +371,12 @@ void name_params(CXCursor c, struct type *t)
 {
 	while (t && (t->kind == T_PTR || t->kind == T_ARRAY || t->kind == T_INCARRAY))
 		t = t->sub;
-	if (!t || t->kind != T_FUNC || t->pnames.n)
+	if (!t || t->kind != T_FUNC || t->fn->pnames.n)
 		return;
 	struct pn_ctx pc = { t };
 	clang_visitChildren(c, pn_visit, &pc);
-	if (pc.f->pnames.n > t->params.n)
-		t->pnames.n = t->params.n;
+	if (pc.f->fn->pnames.n > t->fn->params.n)
+		t->fn->pnames.n = t->fn->params.n;
 }
 
 /* ---- records ---- */

@@ -30,7 +30,7 @@ unsigned type_can(struct type *t)
 			unsigned c = D_ALL;
 			/* bindgen derives through fn pointers of the C ABI with
 			 * up to 12 arguments only */
-			if (f->params.n > 12 || (f->cc != CC_C && f->cc != CC_OTHER))
+			if (f->fn->params.n > 12 || (f->fn->cc != CC_C && f->fn->cc != CC_OTHER))
 				c &= ~(D_DEBUG | D_HASH | D_PARTIALEQ | D_EQ |
 				       D_PARTIALORD | D_ORD);
 			return c;

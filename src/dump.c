@@ -42,16 +42,16 @@ static void type_desc(struct buf *b, struct type *t)
 		break;
 	case T_FUNC:
 		bputs(b, "fn(");
-		for (int i = 0; i < t->params.n; i++) {
+		for (int i = 0; i < t->fn->params.n; i++) {
 			if (i)
 				bputs(b, ", ");
-			if (i < t->pnames.n && t->pnames.v[i])
-				bprintf(b, "%s: ", t->pnames.v[i]);
-			type_desc(b, t->params.v[i]);
+			if (i < t->fn->pnames.n && t->fn->pnames.v[i])
+				bprintf(b, "%s: ", t->fn->pnames.v[i]);
+			type_desc(b, t->fn->params.v[i]);
 		}
-		bprintf(b, "%s%s) -> ", t->variadic ? (t->params.n ? ", ..." : "...") : "",
-			t->noproto ? "?" : "");
-		type_desc(b, t->ret);
+		bprintf(b, "%s%s) -> ", t->fn->variadic ? (t->fn->params.n ? ", ..." : "...") : "",
+			t->fn->noproto ? "?" : "");
+		type_desc(b, t->fn->ret);
 		break;
 	case T_ITEM:
 		bprintf(b, "%s %s", kind_name[t->item->kind],
@@ -168,10 +168,12 @@ static void dot_edges(struct buf *b, struct item *from, struct type *t)
 		bprintf(b, "  n%d -> n%d;\n", node(from), node(t->item));
 		return;
 	}
-	dot_edges(b, from, t->sub);
-	dot_edges(b, from, t->ret);
-	for (int i = 0; i < t->params.n; i++)
-		dot_edges(b, from, t->params.v[i]);
+	dot_edges(b, from, sub_of(t));
+	if (t->kind != T_FUNC)
+		return;
+	dot_edges(b, from, t->fn->ret);
+	for (int i = 0; i < t->fn->params.n; i++)
+		dot_edges(b, from, t->fn->params.v[i]);
 }
 
 static void dot_item(struct buf *b, struct item *it)

@@ -8,8 +8,8 @@
 static const char *fn_type(struct item *it)
 {
 	struct type *f = it->type;
-	return fmt("unsafe extern \"%s\" fn(%s)%s", abi_name(f->cc),
-		   f->noproto ? "" : params(f, &f->pnames, NULL), ret_suffix(f->ret, it->no_return));
+	return fmt("unsafe extern \"%s\" fn(%s)%s", abi_name(f->fn->cc),
+		   f->fn->noproto ? "" : params(f, &f->fn->pnames, NULL), ret_suffix(f->fn->ret, it->no_return));
 }
 
 static const char *var_type(struct item *it)
@@ -79,8 +79,8 @@ static void fn_method(struct buf *o, struct item *it, bool req, bool wrap)
 	struct buf args = {0};
 	struct type *f = it->type;
 	int unnamed = 0;
-	for (int j = 0; !f->noproto && j < f->params.n; j++) {
-		const char *n = j < f->pnames.n ? f->pnames.v[j] : NULL;
+	for (int j = 0; !f->fn->noproto && j < f->fn->params.n; j++) {
+		const char *n = j < f->fn->pnames.n ? f->fn->pnames.v[j] : NULL;
 		bprintf(&args, "%s%s", j ? ", " : "", n ? rust_ident(n) : fmt("arg%d", ++unnamed));
 	}
 	/* (self.f.as_ref().expect("..."))(args), the chain broken as
@@ -102,8 +102,8 @@ static void fn_method(struct buf *o, struct item *it, bool req, bool wrap)
 		bputs(o, "    #[must_use]\n");
 	doc(o, 4, it->comment);
 	struct sig sg = {0};
-	const char *ps = f->noproto ? "" : params(f, &f->pnames, &sg);
-	const char *ret = ret_suffix(f->ret, it->no_return);
+	const char *ps = f->fn->noproto ? "" : params(f, &f->fn->pnames, &sg);
+	const char *ret = ret_suffix(f->fn->ret, it->no_return);
 	char *sig = fmt("    pub unsafe fn %s(&self%s%s)%s {", it->rname, *ps ? ", " : "", ps, ret);
 	if (strlen(sig) <= MAX_WIDTH) {
 		put_line(o, sig);
@@ -150,7 +150,7 @@ void emit_dynamic(struct buf *o, const itemvec *items, const struct opts *opts)
 	for (int i = 0; i < items->n; i++) {
 		/* a variadic function is loaded, but has no method: it cannot
 		 * pass its ... on */
-		if (items->v[i]->kind == I_FUNC && items->v[i]->type->variadic)
+		if (items->v[i]->kind == I_FUNC && items->v[i]->type->fn->variadic)
 			continue;
 		if (items->v[i]->kind == I_FUNC)
 			fn_method(o, items->v[i], req, wrap);

@@ -245,8 +245,8 @@ static void emit_typedef(struct buf *o, struct item *it)
 	if (abi && fp->kind == T_FUNC) {
 		laid = false;
 		t = fmt("%s::option::Option<%s>", rust_std(),
-			fmt("unsafe extern \"%s\" fn(%s)%s", abi, params(fp, &fp->pnames, NULL),
-			    ret_suffix(fp->ret, false)));
+			fmt("unsafe extern \"%s\" fn(%s)%s", abi, params(fp, &fp->fn->pnames, NULL),
+			    ret_suffix(fp->fn->ret, false)));
 	}
 	if (9 + strlen(it->rname) + 3 + strlen(t) + 1 <= MAX_WIDTH) {
 		bprintf(o, "pub type %s = %s;\n", it->rname, t);
@@ -276,7 +276,7 @@ static bool plain_mangling(const char *name, const char *sym, struct type *f)
 		return true;
 	if (sym[0] == '_' && streq(sym + 1, name))
 		return true;
-	enum callconv cc = f && f->kind == T_FUNC ? f->cc : CC_C;
+	enum callconv cc = f && f->kind == T_FUNC ? f->fn->cc : CC_C;
 	const char *at = NULL;
 	if (cc == CC_STDCALL && sym[0] == '_' && !strncmp(sym + 1, name, n) && sym[n + 1] == '@')
 		at = sym + n + 2;
@@ -308,18 +308,18 @@ static void emit_func(struct buf *o, struct item *it)
 		bprintf(o, "#[link(wasm_import_module = \"%s\")]\n", conf->wasm_import_module);
 	for (int i = 0; i < conf->extern_fn_block_attrs.n; i++)
 		put_line(o, conf->extern_fn_block_attrs.v[i]);
-	if (!abi && (f->cc == CC_C || f->cc == CC_OTHER))
+	if (!abi && (f->fn->cc == CC_C || f->fn->cc == CC_OTHER))
 		extern_open(o);
 	else
 		bprintf(o, "%sextern \"%s\" {\n", conf->rust_target >= 82 ? "unsafe " : "",
-			abi ? abi : abi_name(f->cc));
+			abi ? abi : abi_name(f->fn->cc));
 	doc(o, 4, it->comment);
 	if (it->st->must_use)
 		bputs(o, "    #[must_use]\n");
 	link_name(o, it);
 	struct sig sg = {0};
-	const char *ps = f->noproto ? "" : params(f, &f->pnames, &sg);
-	const char *ret = ret_suffix(f->ret, it->no_return);
+	const char *ps = f->fn->noproto ? "" : params(f, &f->fn->pnames, &sg);
+	const char *ret = ret_suffix(f->fn->ret, it->no_return);
 	size_t len = 12 + strlen(it->rname) + strlen(ps) + strlen(ret) + 2;
 	if (len < MAX_WIDTH || (len == MAX_WIDTH && !*ret)) {
 		bprintf(o, "    pub fn %s(%s)%s;\n", it->rname, ps, ret);
@@ -328,7 +328,7 @@ static void emit_func(struct buf *o, struct item *it)
 		 * type to the next line */
 		bprintf(o, "    pub fn %s(%s)\n        %s;\n", it->rname, ps, ret + 1);
 	} else if (!*ps) {
-		line(o, 4, fmt("pub fn %s() -> ", it->rname), rty(f->ret), ";");
+		line(o, 4, fmt("pub fn %s() -> ", it->rname), rty(f->fn->ret), ";");
 	} else {
 		bprintf(o, "    pub fn %s(\n", it->rname);
 		param_lines(o, 8, ps, &sg);

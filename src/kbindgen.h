@@ -380,21 +380,34 @@ enum callconv { CC_C, CC_STDCALL, CC_FASTCALL, CC_THISCALL, CC_VECTORCALL,
 struct item;
 typedef VEC(struct item *) itemvec;
 
-struct type {
-	enum tkind kind;
-	bool is_const;
-	bool shared;		/* clang.c: made once, never written */
-	long size, align;	/* bytes; -1 when unknown */
-	struct type *sub;
-	long len;
-	struct item *item;
-	/* T_FUNC */
+/* The parts of a function type. */
+struct func {
 	struct type *ret;
 	VEC(struct type *) params;
 	strvec pnames;		/* may hold NULLs */
 	bool variadic, noproto;
 	enum callconv cc;
-	const char *spelling;	/* clang's spelling, for messages and T_OPAQUE */
+};
+
+struct type {
+	enum tkind kind : 8;
+	bool is_const;
+	bool shared;		/* clang.c: made once, never written */
+	int align;		/* bytes; -1 when unknown */
+	long size;		/* bytes; -1 when unknown */
+	/* each kind's own part: only its kind reads or writes it */
+	union {
+		struct {	/* T_PTR, T_ARRAY, T_INCARRAY, T_VECTOR, T_COMPLEX,
+				 * T_OPAQUE (a pointer of another size's) */
+			struct type *sub;
+			union {
+				long len;		/* T_ARRAY, T_VECTOR */
+				const char *spelling;	/* T_OPAQUE: clang's */
+			};
+		};
+		struct item *item;	/* T_ITEM */
+		struct func *fn;	/* T_FUNC */
+	};
 };
 
 enum ikind { I_STRUCT, I_UNION, I_ENUM, I_TYPEDEF, I_FUNC, I_VAR, I_MACRO };
@@ -547,6 +560,13 @@ static inline bool is_record(const struct item *it)
 static inline int nfields(const struct item *it)
 {
 	return is_record(it) ? it->fields.n : 0;
+}
+
+/* The pointee or element t is made of; NULL for the kinds without. */
+static inline struct type *sub_of(const struct type *t)
+{
+	return t->kind == T_PTR || t->kind == T_ARRAY || t->kind == T_INCARRAY ||
+	       t->kind == T_VECTOR || t->kind == T_COMPLEX || t->kind == T_OPAQUE ? t->sub : NULL;
 }
 
 /* A flexible array member: int a[]; or the older int a[0]; */

@@ -209,13 +209,13 @@ const char *ret_suffix(struct type *ret, bool no_return)
 void put_params(struct buf *b, struct type *f, const strvec *names, struct sig *sg)
 {
 	int unnamed = 0;
-	for (int i = 0; i <= f->params.n; i++) {
-		if (i == f->params.n && !f->variadic)
+	for (int i = 0; i <= f->fn->params.n; i++) {
+		if (i == f->fn->params.n && !f->fn->variadic)
 			break;
 		if (i)
 			bputs(b, ", ");
 		size_t start = b->len;
-		if (i == f->params.n) {
+		if (i == f->fn->params.n) {
 			bputs(b, "...");
 		} else {
 			const char *n = names && i < names->n ? names->v[i] : NULL;
@@ -223,7 +223,7 @@ void put_params(struct buf *b, struct type *f, const strvec *names, struct sig *
 				bputs_all(b, rust_ident(n), ": ", NULL);
 			else
 				bprintf(b, "arg%d: ", ++unnamed);
-			bputs(b, param_type(f->params.v[i]));
+			bputs(b, param_type(f->fn->params.v[i]));
 		}
 		if (sg)
 			vpush(&sg->params, ((struct span){ start, b->len - start }));
@@ -247,13 +247,13 @@ const char *fn_ptr_sig(struct type *f, struct sig *sg)
 		sg->lt = b.len;
 		sg->params.n = 0;
 	}
-	bputs_all(&b, "<unsafe extern \"", abi_name(f->cc), "\" fn(", NULL);
+	bputs_all(&b, "<unsafe extern \"", abi_name(f->fn->cc), "\" fn(", NULL);
 	if (sg)
 		sg->lp = b.len - 1;
-	put_params(&b, f, &f->pnames, sg);
+	put_params(&b, f, &f->fn->pnames, sg);
 	if (sg)
 		sg->rp = b.len;
-	bputs_all(&b, ")", ret_suffix(f->ret, false), ">", NULL);
+	bputs_all(&b, ")", ret_suffix(f->fn->ret, false), ">", NULL);
 	return bdone(&b);
 }
 

@@ -70,7 +70,7 @@ static bool generable(const struct item *it)
 		if (it->is_static && !o->wrap_static_fns)
 			return false;
 		/* a variadic function cannot pass its ... on: no wrapper */
-		if (it->is_static && it->type->variadic)
+		if (it->is_static && it->type->fn->variadic)
 			return false;
 		if (it->is_inline && !it->is_static && !o->gen_inline_funcs)
 			return false;
@@ -88,13 +88,13 @@ static void mark(struct item *it);
 
 static void mark_type(struct type *t)
 {
-	for (; t; t = t->sub) {
+	for (; t; t = sub_of(t)) {
 		if (t->kind == T_ITEM)
 			mark(t->item);
 		if (t->kind == T_FUNC) {
-			mark_type(t->ret);
-			for (int i = 0; i < t->params.n; i++)
-				mark_type(t->params.v[i]);
+			mark_type(t->fn->ret);
+			for (int i = 0; i < t->fn->params.n; i++)
+				mark_type(t->fn->params.v[i]);
 		}
 	}
 }

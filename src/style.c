@@ -363,13 +363,13 @@ static void item_style(struct unit *u, struct item *it)
 		break;
 	case I_FUNC: {
 		/* the vectorcall ABI needs a nightly rustc: bindgen skips these */
-		if (it->type->cc == CC_VECTORCALL && o->rust_target != KB_RUST_NIGHTLY &&
+		if (it->type->fn->cc == CC_VECTORCALL && o->rust_target != KB_RUST_NIGHTLY &&
 		    !o->dynamic_loading) {
 			warn("%s: the vectorcall ABI needs --rust-target nightly; skipped", it->name);
 			st->skip = true;
 		}
 		st->abi = abi_override(it->rname);
-		st->must_use = (it->must_use && o->fn_attr_detection) || must_use_ret(it->type->ret);
+		st->must_use = (it->must_use && o->fn_attr_detection) || must_use_ret(it->type->fn->ret);
 	}
 		/* fall through */
 	case I_VAR:

@@ -58,7 +58,7 @@ static bool decl_c(struct buf *b, struct type *t, const char *inner)
 	case T_FUNC:
 		if (!params_c(&p, t))
 			return false;
-		return decl_c(b, t->ret, *inner ? fmt("(%s) (%s)", inner, bdone(&p))
+		return decl_c(b, t->fn->ret, *inner ? fmt("(%s) (%s)", inner, bdone(&p))
 						: fmt("(%s)", bdone(&p)));
 	default: {
 		const char *n = base_name(t);
@@ -72,19 +72,19 @@ static bool decl_c(struct buf *b, struct type *t, const char *inner)
 
 static const char *param_name(struct type *f, int i, int *unnamed)
 {
-	const char *n = i < f->pnames.n ? f->pnames.v[i] : NULL;
+	const char *n = i < f->fn->pnames.n ? f->fn->pnames.v[i] : NULL;
 	return n ? n : fmt("arg_%d", (*unnamed)++);
 }
 
 static bool params_c(struct buf *b, struct type *f)
 {
-	if (!f->params.n)
+	if (!f->fn->params.n)
 		bputs(b, "void");
-	for (int i = 0; i < f->params.n; i++) {
+	for (int i = 0; i < f->fn->params.n; i++) {
 		if (i)
 			bputs(b, ", ");
-		const char *n = i < f->pnames.n && f->pnames.v[i] ? f->pnames.v[i] : "";
-		if (!decl_c(b, f->params.v[i], n))
+		const char *n = i < f->fn->pnames.n && f->fn->pnames.v[i] ? f->fn->pnames.v[i] : "";
+		if (!decl_c(b, f->fn->params.v[i], n))
 			return false;
 	}
 	return true;
@@ -106,22 +106,22 @@ static char *wrapper(struct item *it)
 	int unnamed = 0;
 
 	bprintf(&d, "%s(", wrapper_name(o, it->name));
-	if (!f->params.n)
+	if (!f->fn->params.n)
 		bputs(&d, "void");
-	for (int i = 0; i < f->params.n; i++) {
+	for (int i = 0; i < f->fn->params.n; i++) {
 		const char *n = param_name(f, i, &unnamed);
 		if (i) {
 			bputs(&d, ", ");
 			bputs(&call, ", ");
 		}
-		if (!decl_c(&d, f->params.v[i], n))
+		if (!decl_c(&d, f->fn->params.v[i], n))
 			return NULL;
 		bputs(&call, n);
 	}
 	bputc(&d, ')');
-	if (!decl_c(&b, f->ret, bdone(&d)))
+	if (!decl_c(&b, f->fn->ret, bdone(&d)))
 		return NULL;
-	bprintf(&b, " { %s%s(%s); }\n", f->ret->kind == T_VOID ? "" : "return ",
+	bprintf(&b, " { %s%s(%s); }\n", f->fn->ret->kind == T_VOID ? "" : "return ",
 		it->name, bdone(&call));
 	return bdone(&b);
 }
