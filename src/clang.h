@@ -46,6 +46,7 @@ struct item *map_get(CXCursor c);
 void tmap_put(CXType t, struct item *it);
 struct item *tmap_get(CXType t);
 char *cx_str(CXString s);			/* an arena copy; s disposed */
+const char *cx_name(CXString s);		/* the same, shared: not to be written */
 void locate(CXCursor c, struct item *it);	/* file (line, column) */
 bool in_block(CXSourceLocation loc);		/* in clang.c's macro block */
 bool comments_kept(CXCursor c);

@@ -131,6 +131,20 @@ char *cx_str(CXString s)
 	return r;
 }
 
+/* Names that repeat (fields' next, flags, size) are kept once. */
+const char *cx_name(CXString s)
+{
+	static struct strmap names;
+	const char *p = clang_getCString(s);
+	char *r = strmap_get(&names, p ? p : "");
+	if (!r) {
+		r = astrdup(p ? p : "");
+		strmap_put(&names, r, r);
+	}
+	clang_disposeString(s);
+	return r;
+}
+
 /* In the declarations clang.c puts after the header's last line (or an
  * expansion there): not the header's. */
 bool in_block(CXSourceLocation loc)

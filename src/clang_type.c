@@ -441,7 +441,7 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 	switch (k) {
 	case CXCursor_FieldDecl: {
 		struct field f = {0};
-		char *name = cx_str(clang_getCursorSpelling(c));
+		const char *name = cx_name(clang_getCursorSpelling(c));
 		f.name = *name ? name : NULL;
 		conv_atomic = false;
 		f.type = conv(clang_getCursorType(c));
