@@ -144,6 +144,7 @@ void func_item(CXCursor c)
 	if (!clang_equalTypes(ft, clang_getCursorType(c)))
 		it->type->fn->ret = conv(clang_getCursorResultType(c));
 	int n = clang_Cursor_getNumArguments(c);
+	vreserve(&it->type->fn->pnames, n);
 	for (int i = 0; i < n; i++) {
 		CXCursor a = clang_Cursor_getArgument(c, i);
 		char *pn = cx_str(clang_getCursorSpelling(a));

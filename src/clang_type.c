@@ -162,6 +162,7 @@ static struct type *conv_func(CXType t)
 	r->fn->noproto = t.kind == CXType_FunctionNoProto;
 	if (!r->fn->noproto) {
 		int n = clang_getNumArgTypes(t);
+		vreserve(&r->fn->params, n);
 		for (int i = 0; i < n; i++)
 			vpush(&r->fn->params, conv(clang_getArgType(t, i)));
 		r->fn->variadic = clang_isFunctionTypeVariadic(t);
@@ -374,6 +375,7 @@ void name_params(CXCursor c, struct type *t)
 	if (!t || t->kind != T_FUNC || t->fn->pnames.n)
 		return;
 	struct pn_ctx pc = { t };
+	vreserve(&t->fn->pnames, t->fn->params.n);
 	clang_visitChildren(c, pn_visit, &pc);
 	if (pc.f->fn->pnames.n > t->fn->params.n)
 		t->fn->pnames.n = t->fn->params.n;

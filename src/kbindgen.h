@@ -86,6 +86,15 @@ bool endswith(const char *s, const char *suffix);
 	(vec)->v[(vec)->n++] = (x); \
 } while (0)
 
+/* Room for k elements in all, made at once where the count is known. */
+#define vreserve(vec, k) do { \
+	if ((vec)->cap < (k)) { \
+		(vec)->v = alloc_grow((vec)->v, sizeof(*(vec)->v) * (vec)->n, \
+				      sizeof(*(vec)->v) * (k)); \
+		(vec)->cap = (k); \
+	} \
+} while (0)
+
 /* The same on the heap, for a vector that is built and then dropped
  * (hfree) or kept at its final size in the arena (hkeep): the arena would
  * keep every outgrown copy, twice the final size, where the heap reuses
