@@ -387,22 +387,6 @@ const struct mtok *scan_body(struct smacro *m, int k, int *n)
 
 /* ---- which names are worth asking clang ---- */
 
-/* The first token of s (an arena copy, "" at the end), and in *rest
- * what follows it. */
-static const char *first_token(const char *s, const char **rest)
-{
-	s = skip_blank(s);
-	size_t k = 0;
-	if (ident_start((unsigned char)*s)) {
-		while (ident_char((unsigned char)s[k]))
-			k++;
-	} else if (*s) {
-		k = s[0] == '-' && s[1] == '>' ? 2 : 1;
-	}
-	*rest = skip_blank(s + k);
-	return astrndup(s, k);
-}
-
 /* Words that cannot begin a C expression: types, storage classes,
  * statements, attributes, asm. */
 static bool not_an_expression_start(const char *w)
@@ -425,7 +409,7 @@ static bool not_an_expression_start(const char *w)
 	return false;
 }
 
-static bool maybe_expression(const char *body, bool then_call, int depth);
+static bool maybe_expression(struct smacro *m, int k, bool then_call, int depth);
 
 /* A macro name at the start of a body: some definition of it may begin
  * an expression (a function-like one only when it is called). */
@@ -437,52 +421,56 @@ static bool macro_may_start(struct smacro *m, bool called, int depth)
 	*memo = 2;
 	bool may = false;
 	for (int i = 0; !may && i < m->bodies.n; i++)
-		may = maybe_expression(m->bodies.v[i], called, depth + 1);
+		may = maybe_expression(m, i, called, depth + 1);
 	for (int i = 0; !may && called && i < m->fbodies.n; i++)
-		may = maybe_expression(m->fbodies.v[i], false, depth + 1);
+		may = maybe_expression(m, m->bodies.n + i, false, depth + 1);
 	*memo = may ? 1 : -1;
 	return may;
 }
 
-/* False when body certainly is no expression clang could fold at file
- * scope: empty, a statement, a type, an attribute, a call of a function.
- * then_call: a ( follows the body where it is used.  Every declaration
- * clang cannot take costs an error, and clang's errors in macro
- * expansions are dear (a millisecond each). */
-static bool maybe_expression(const char *body, bool then_call, int depth)
+/* False when body k of m (scan_body()) certainly is no expression clang
+ * could fold at file scope: empty, a statement, a type, an attribute, a
+ * call of a function.  then_call: a ( follows the body where it is used.
+ * Every declaration clang cannot take costs an error, and clang's errors
+ * in macro expansions are dear (a millisecond each). */
+static bool maybe_expression(struct smacro *m, int k, bool then_call, int depth)
 {
-	const char *rest, *tok = first_token(body, &rest);
-	if (!tok[0] || depth > 16)
-		return tok[0];
-	if (tok[0] == '#')
-		return true;		/* #x in a function-like body: a string */
-	if (strchr("{};,=.[]", tok[0]) || streq(tok, "->"))
-		return false;
-	if (tok[0] == '(' && *rest == '{')
-		return false;		/* ({ ... }): a statement expression */
-	if (!ident_start((unsigned char)tok[0]))
+	int n;
+	const struct mtok *t = scan_body(m, k, &n);
+	if (!n || depth > 16)
+		return n;
+	const char *tok = t[0].s, *next = n > 1 ? t[1].s : "";
+	if (t[0].kind == MT_LITERAL)
 		return true;
+	if (t[0].kind == MT_PUNCT) {
+		if (tok[0] == '#')
+			return true;	/* #x in a function-like body: a string */
+		if (strchr("{};,=.[]", tok[0]) || streq(tok, "->"))
+			return false;
+		/* ({ ... }): a statement expression */
+		return !(tok[0] == '(' && next[0] == '{');
+	}
 	if (not_an_expression_start(tok))
 		return false;
-	struct smacro *m = strmap_get(&sc->map, tok);
-	bool called = *rest == '(' || (!*rest && then_call);
-	if (m && (m->bodies.n || (called && m->fbodies.n)))
-		return macro_may_start(m, called, depth);
-	if (m && m->fbodies.n)
+	struct smacro *d = strmap_get(&sc->map, tok);
+	bool called = next[0] == '(' || (n == 1 && then_call);
+	if (d && (d->bodies.n || (called && d->fbodies.n)))
+		return macro_may_start(d, called, depth);
+	if (d && d->fbodies.n)
 		return false;		/* a function-like macro's bare name */
 	/* f(...) at file scope is no constant, unless a builtin; nor is
 	 * a.b */
 	if (called)
 		return startswith(tok, "__builtin_") || streq(tok, "sizeof") || streq(tok, "_Generic") ||
 		       streq(tok, "_Alignof") || startswith(tok, "__alignof");
-	return *rest != '.' && strncmp(rest, "->", 2);
+	return next[0] != '.' && !streq(next, "->");
 }
 
 bool scan_worth_asking(struct scan *s, struct smacro *m)
 {
 	sc = s;
 	for (int i = 0; i < m->bodies.n; i++)
-		if (maybe_expression(m->bodies.v[i], false, 0))
+		if (maybe_expression(m, i, false, 0))
 			return true;
 	return false;
 }
