@@ -320,7 +320,8 @@ void scan_macros(const struct opts *o, struct scan *s)
  * (keywords included), a punctuator (the longest that matches). */
 void scan_tokens(const char *s, mtokvec *out)
 {
-	static const char *const puncts[] = {
+	/* the punctuators of more than one character, longest first */
+	static const char puncts[][4] = {
 		"...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==",
 		"!=", "&&", "||", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##",
 	};
@@ -355,9 +356,9 @@ void scan_tokens(const char *s, mtokvec *out)
 			k = MT_PUNCT;
 			s++;
 			for (size_t i = 0; i < sizeof puncts / sizeof *puncts; i++) {
-				size_t n = strlen(puncts[i]);
-				if (b[0] == puncts[i][0] && !strncmp(b, puncts[i], n)) {
-					s = b + n;
+				const char *p = puncts[i];
+				if (b[0] == p[0] && b[1] == p[1] && (!p[2] || b[2] == p[2])) {
+					s = b + 2 + !!p[2];
 					break;
 				}
 			}
@@ -391,6 +392,7 @@ const struct mtok *scan_body(struct smacro *m, int k, int *n)
  * statements, attributes, asm. */
 static bool not_an_expression_start(const char *w)
 {
+	static struct strmap set;
 	static const char *const words[] = {
 		"asm", "__asm", "__asm__", "__attribute", "__attribute__", "auto",
 		"break", "case", "char", "const", "__const", "__const__",
@@ -403,10 +405,10 @@ static bool not_an_expression_start(const char *w)
 		"_Noreturn", "_Static_assert", "_Thread_local", "__thread",
 		"__label__", "__declspec", "__volatile",
 	};
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (streq(w, words[i]))
-			return true;
-	return false;
+	if (!set.n)
+		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+			strmap_put(&set, words[i], "");
+	return strmap_get(&set, w);
 }
 
 static bool maybe_expression(struct smacro *m, int k, bool then_call, int depth);
