@@ -833,6 +833,15 @@ void load_unit(struct unit *u)
 	clang_disposeTranslationUnit(ld.tu);
 	clang_disposeIndex(ld.idx);
 	ld.tu = NULL;
+	/* what the passes decide for each field, now that the unit's
+	 * memory is free (the IR's peak is the load's end) */
+	for (int i = 0; i < ld.records.n; i++) {
+		struct item *it = ld.records.v[i];
+		struct fpass *p = alloc(sizeof *p * it->fields.n);
+		for (int j = 0; j < it->fields.n; j++)
+			it->fields.v[j].p = &p[j];
+	}
+	hfree(&ld.records);
 }
 
 const char *clang_version_string(void)

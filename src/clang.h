@@ -15,6 +15,7 @@ struct loader {
 	CXTranslationUnit tu;
 	struct unit *unit;
 	itemvec deferred;	/* attached at the end, if not before */
+	itemvec records;	/* those with fields: their fpass at the end */
 	bool finishing;		/* attaching those */
 	bool system_comments;	/* -fretain-comments-from-system-headers */
 	bool all_comments;	/* -fparse-all-comments: not only doc comments */

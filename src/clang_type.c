@@ -626,6 +626,8 @@ struct item *record_item(CXCursor c, struct item *parent, bool visit)
 	clang_visitChildren(def, record_visit, &rc);
 	it->open = false;
 	hkeep(&it->fields);
+	if (it->fields.n)
+		hpush(&ld.records, it);
 	if (!rc.plain || !plain_layout(it)) {
 		it->size = clang_Type_getSizeOf(t);
 		it->align = clang_Type_getAlignOf(t);

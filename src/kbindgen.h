@@ -429,18 +429,24 @@ struct annot {
 	strvec derives, attrs;
 };
 
+/* What the passes decide for a field: made at the load's end (load_unit()),
+ * so that a field is small while libclang's unit is alive beside the IR. */
+struct fpass {
+	const char *rname;	/* Rust name (names.c) */
+	const struct annot *ann;	/* annot.c; NULL: none (ANN() reads it) */
+	const char *vis;	/* style.c: "pub ", "pub(crate) ", "" */
+	const char *attrs;	/* style.c: its attribute lines, "" when none */
+};
+
 struct field {
 	const char *name;	/* NULL for an anonymous member */
-	const char *rname;	/* Rust name (names.c) */
 	struct type *type;
 	long offset;		/* bits from the start of the record */
 	int bitwidth;		/* -1: not a bitfield */
 	bool bytes;		/* layout.c: a byte array with accessors (C puts
 				 * it where no Rust layout can: see plan_records) */
 	const char *comment;
-	const struct annot *ann;	/* NULL: none (ANN() reads it) */
-	const char *vis;	/* style.c: "pub ", "pub(crate) ", "" */
-	const char *attrs;	/* style.c: its attribute lines, "" when none */
+	struct fpass *p;	/* made at the load's end */
 };
 
 struct enumconst {
