@@ -35,9 +35,10 @@ $(B)/kbindgen: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # tools/kexports: the kernel's rust/exports_*_generated.h without nm | awk
-# (doc/kexports.md); one file on libelf
+# (doc/kexports.md); one file on libelf, and bfd.h (binutils' section rules,
+# shared with ksize)
 all: $(B)/kexports
-$(B)/kexports: tools/kexports.c | $(B)/obj
+$(B)/kexports: tools/kexports.c tools/bfd.h | $(B)/obj
 	$(CC) $(CFLAGS) -o $@ $< -lelf
 
 # tools/kbuild-graph: the Rust part of a built tree's dependency graph, as
@@ -49,7 +50,7 @@ $(B)/kbuild-graph: tools/kbuild-graph.c $(B)/obj/util.o src/kbindgen.h
 # tools/ksize: sizes of the Rust objects, crates' shares, bloat-o-meter's
 # diff (doc/ksize.md); libelf, and libiberty's Rust demangler
 all: $(B)/ksize
-$(B)/ksize: tools/ksize.c $(B)/obj/util.o src/kbindgen.h
+$(B)/ksize: tools/ksize.c tools/bfd.h $(B)/obj/util.o src/kbindgen.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< $(B)/obj/util.o -lelf -liberty
 
 $(B)/obj/%.o: src/%.c src/kbindgen.h | $(B)/obj

@@ -14,10 +14,11 @@
  * awk program over it as awk would: records split at newlines, fields at
  * runs of blanks, the regexes POSIX EREs.  So a name with a blank or a
  * newline in it comes out as the pipeline makes it.  --list prints the nm
- * text itself.  Build: cc -std=c11 -o kexports kexports.c -lelf.
+ * text itself.  Build: cc -std=c11 -o kexports kexports.c -lelf (with bfd.h beside it).
  *
  * The symbol letters are binutils 2.40's (Debian bookworm's): see
- * nm_letter() and section_letter(), which say where each rule comes from.
+ * nm_letter() and bfd.h's bfd_section_letter(), which say where each rule
+ * comes from.
  *
  * Everything is read and computed first; the output is written only then,
  * to a temporary renamed over -o OUT, so an error leaves no output and an
@@ -40,6 +41,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "bfd.h"
 
 #define KEXPORTS_VERSION "0.1.0"
 
@@ -201,87 +204,6 @@ struct obj {
 	char *secletter;	/* per section: its letter, lowercase; 0: nm
 				 * made no section of it (absolute) */
 };
-
-/* Small data, SEC_SMALL_DATA: 'g' for data, 's' for bss (bfd/syms.c,
- * decode_section_type).  Only some machines have it, in the
- * elf_backend_section_flags hook of their backend:
- *   PowerPC64 (elf64-ppc.c): sections named .sdata... and .sbss...;
- *   MIPS, Alpha, IA-64, Nios II (elfxx-mips.c, elf64-alpha.c, elfnn-ia64.c,
- *   elf32-nios2.c): section flag 0x10000000 (SHF_MIPS_GPREL,
- *   SHF_ALPHA_GPREL, SHF_IA_64_SHORT, SHF_NIOS2_GPREL). */
-static bool small_data(const struct obj *o, GElf_Xword flags, const char *name)
-{
-	switch (generic ? EM_NONE : o->eh.e_machine) {
-	case EM_PPC64:
-		return !strncmp(name, ".sdata", 6) || !strncmp(name, ".sbss", 5);
-	case EM_MIPS:
-	case EM_ALPHA:
-	case EM_IA_64:
-	case 113:		/* EM_ALTERA_NIOS2 */
-		return flags & 0x10000000;
-	}
-	return false;
-}
-
-/* bfd/elf.c, _bfd_elf_make_section_from_shdr: the sections binutils
- * recognizes as debugging sections, by name only, when not SHF_ALLOC. */
-static bool debugging_name(const char *name)
-{
-	static const char *const prefixes[] = {
-		".debug", ".gnu.debuglto_.debug_", ".gnu.linkonce.wi.",
-		".zdebug", ".line", ".stab",
-	};
-
-	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
-		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
-			return true;
-	return !strcmp(name, ".gdb_index");
-}
-
-/* The letter of a symbol defined in a section (lowercase: nm_letter
- * uppercases it for a global), from the section's name and ELF flags. */
-static char section_letter(const struct obj *o, const GElf_Shdr *sh, const char *name)
-{
-	/* bfd/syms.c, coff_section_type, consulted first for every format:
-	 * PE's sections by name, the name followed by nothing, '.', '$' or
-	 * a digit (".idata$2", ".pdata.x"). */
-	static const struct {
-		const char *name;
-		char letter;
-	} pe[] = {
-		{ ".drectve", 'i' }, { ".edata", 'e' }, { ".idata", 'i' }, { ".pdata", 'p' },
-	};
-	for (size_t i = 0; i < sizeof pe / sizeof *pe; i++) {
-		size_t n = strlen(pe[i].name);
-		if (!strncmp(name, pe[i].name, n) && memchr(".$0123456789", name[n], 13))
-			return pe[i].letter;
-	}
-
-	/* bfd/elf.c, _bfd_elf_make_section_from_shdr: the BFD flags of an
-	 * ELF section ... */
-	bool has_contents = sh->sh_type != SHT_NOBITS;		/* SEC_HAS_CONTENTS */
-	bool alloc = sh->sh_flags & SHF_ALLOC;			/* SEC_ALLOC */
-	bool load = alloc && has_contents;			/* SEC_LOAD */
-	bool readonly = !(sh->sh_flags & SHF_WRITE);		/* SEC_READONLY */
-	bool code = sh->sh_flags & SHF_EXECINSTR;		/* SEC_CODE */
-	bool data = !code && load;				/* SEC_DATA */
-	bool debugging = !alloc && debugging_name(name);	/* SEC_DEBUGGING */
-	bool small = small_data(o, sh->sh_flags, name);		/* SEC_SMALL_DATA */
-
-	/* ... and bfd/syms.c, decode_section_type: the letter from them.
-	 * SHF_TLS plays no part: .tdata is 'd', .tbss 'b'. */
-	if (code)
-		return 't';
-	if (data)
-		return readonly ? 'r' : small ? 'g' : 'd';
-	if (!has_contents)
-		return small ? 's' : 'b';
-	if (debugging)
-		return 'N';
-	if (readonly)
-		return 'n';
-	return '?';
-}
 
 static GElf_Shdr *shdr(const struct obj *o, size_t i, GElf_Shdr *sh)
 {
@@ -465,7 +387,7 @@ static void list_object(struct obj *o, unsigned long long size, struct buf *nm)
 		/* binutils rejects an object with a section it cannot name */
 		if (!(name = elf_strptr(o->elf, o->shstrndx, sh.sh_name)))
 			fail(o->what, "section %zu: bad name: %s", i, elf_errmsg(-1));
-		o->secletter[i] = section_letter(o, &sh, name);
+		o->secletter[i] = bfd_section_letter(generic ? EM_NONE : o->eh.e_machine, &sh, name);
 	}
 
 	Elf_Scn *scn = elf_getscn(o->elf, o->symtab);

@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include "kbindgen.h"
+#include "bfd.h"
 
 static const char usage_text[] =
 "Usage: ksize [OBJ...]\n"
@@ -114,72 +115,6 @@ struct obj {
 	struct sec *sec;
 	bool strtab_read;	/* the symbols' string table, by binutils */
 };
-
-/* Machines whose section flag 0x10000000 makes a section small data
- * (as tools/kexports.c: the elf_backend_section_flags hooks). */
-static bool small_data(const struct obj *o, GElf_Xword flags, const char *name)
-{
-	switch (o->eh.e_machine) {
-	case EM_PPC64:
-		return !strncmp(name, ".sdata", 6) || !strncmp(name, ".sbss", 5);
-	case EM_MIPS:
-	case EM_ALPHA:
-	case EM_IA_64:
-	case 113:		/* EM_ALTERA_NIOS2 */
-		return flags & 0x10000000;
-	}
-	return false;
-}
-
-/* bfd/elf.c: sections that are debugging ones by name, when not SHF_ALLOC */
-static bool debugging_name(const char *name)
-{
-	static const char *const prefixes[] = {
-		".debug", ".gnu.debuglto_.debug_", ".gnu.linkonce.wi.",
-		".zdebug", ".line", ".stab",
-	};
-
-	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
-		if (startswith(name, prefixes[i]))
-			return true;
-	return streq(name, ".gdb_index");
-}
-
-/* nm's letter for a symbol in the section (lowercase), from its BFD flags
- * (bfd/elf.c, _bfd_elf_make_section_from_shdr; bfd/syms.c,
- * coff_section_type and decode_section_type) */
-static char section_letter(const struct obj *o, const GElf_Shdr *sh, const char *name)
-{
-	static const struct {
-		const char *name;
-		char letter;
-	} pe[] = {
-		{ ".drectve", 'i' }, { ".edata", 'e' }, { ".idata", 'i' }, { ".pdata", 'p' },
-	};
-	for (size_t i = 0; i < sizeof pe / sizeof *pe; i++) {
-		size_t n = strlen(pe[i].name);
-		if (!strncmp(name, pe[i].name, n) && memchr(".$0123456789", name[n], 13))
-			return pe[i].letter;
-	}
-	bool has_contents = sh->sh_type != SHT_NOBITS;
-	bool alloc = sh->sh_flags & SHF_ALLOC;
-	bool readonly = !(sh->sh_flags & SHF_WRITE);
-	bool code = sh->sh_flags & SHF_EXECINSTR;
-	bool data = !code && alloc && has_contents;
-	bool small = small_data(o, sh->sh_flags, name);
-
-	if (code)
-		return 't';
-	if (data)
-		return readonly ? 'r' : small ? 'g' : 'd';
-	if (!has_contents)
-		return small ? 's' : 'b';
-	if (!alloc && debugging_name(name))
-		return 'N';
-	if (readonly)
-		return 'n';
-	return '?';
-}
 
 /* Whether binutils makes a BFD section of ELF section i (bfd/elf.c,
  * bfd_section_from_shdr); size counts only those, and a symbol in another
@@ -422,7 +357,7 @@ static void load_obj(struct obj *o, size_t fsize)
 		struct sec *s = &o->sec[i];
 		if (!has_bfd_section(o, i))
 			continue;
-		s->letter = section_letter(o, &s->sh, s->name);
+		s->letter = bfd_section_letter(o->eh.e_machine, &s->sh, s->name);
 		if (!(s->sh.sh_flags & SHF_ALLOC))
 			s->cls = 0;
 		else if (s->sh.sh_flags & SHF_EXECINSTR)
