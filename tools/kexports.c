@@ -14,7 +14,8 @@
  * awk program over it as awk would: records split at newlines, fields at
  * runs of blanks, the regexes POSIX EREs.  So a name with a blank or a
  * newline in it comes out as the pipeline makes it.  --list prints the nm
- * text itself.  Build: cc -std=c11 -o kexports kexports.c -lelf (with bfd.h beside it).
+ * text itself.  Build: cc -std=c11 -o kexports kexports.c -lelf (bfd.h
+ * beside it).
  *
  * The symbol letters are binutils 2.40's (Debian bookworm's): see
  * nm_letter() and bfd.h's bfd_section_letter(), which say where each rule
