@@ -480,26 +480,37 @@ static struct cval binop(struct parser *p, const char *op, struct cval a, struct
 	return fail(p);
 }
 
-/* precedence climbing over the binary operators, lowest level first */
-static const char *const levels[][5] = {
-	{ "||" }, { "&&" }, { "|" }, { "^" }, { "&" }, { "==", "!=" },
-	{ "<", ">", "<=", ">=" }, { "<<", ">>" }, { "+", "-" }, { "*", "/", "%" },
+/* The binary operators by level, lowest first: precedence climbing. */
+static const struct {
+	char s[3];
+	signed char level;
+} binops[] = {
+	{ "||", 0 }, { "&&", 1 }, { "|", 2 }, { "^", 3 }, { "&", 4 }, { "==", 5 }, { "!=", 5 },
+	{ "<", 6 }, { ">", 6 }, { "<=", 6 }, { ">=", 6 }, { "<<", 7 }, { ">>", 7 },
+	{ "+", 8 }, { "-", 8 }, { "*", 9 }, { "/", 9 }, { "%", 9 },
 };
-#define NLEVELS (int)(sizeof levels / sizeof *levels)
 
-static struct cval binary(struct parser *p, int level)
+/* The level of the binary operator at p->i; -1 for none. */
+static int op_level(struct parser *p)
 {
-	if (level == NLEVELS)
-		return unary(p);
-	struct cval a = binary(p, level + 1);
+	if (p->i >= p->n || p->t[p->i].kind != MT_PUNCT)
+		return -1;
+	const struct mtok *t = &p->t[p->i];
+	for (size_t k = 0; k < sizeof binops / sizeof *binops; k++)
+		if (t->s[0] == binops[k].s[0] && streq(t->s, binops[k].s))
+			return binops[k].level;
+	return -1;
+}
+
+/* Operands joined by operators of level min or above. */
+static struct cval binary(struct parser *p, int min)
+{
+	struct cval a = unary(p);
 	for (;;) {
-		const char *op = NULL;
-		for (int k = 0; k < 5 && levels[level][k]; k++)
-			if (is(p, levels[level][k]))
-				op = levels[level][k];
-		if (!op || p->bad)
+		int level = op_level(p);
+		if (level < min || p->bad)
 			return a;
-		p->i++;
+		const char *op = p->t[p->i++].s;
 		struct cval b = binary(p, level + 1);
 		if (streq(op, "%") || streq(op, "&") || streq(op, "|") || streq(op, "^"))
 			if ((is_float(a.t) && !a.nc) || (is_float(b.t) && !b.nc))
