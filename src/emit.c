@@ -290,7 +290,7 @@ static bool plain_mangling(const char *name, const char *sym, struct type *f)
 static void link_name(struct buf *o, struct item *it)
 {
 	const char *sym = it->link_name ? it->link_name : it->name;
-	if (it->wrapper)
+	if (it->kind == I_FUNC && it->wrapper)	/* (a variable's value is there) */
 		bprintf(o, "    #[link_name = \"%s\"]\n", wrapper_name(conf, it->name));
 	else if (conf->prefix_link_name)
 		bprintf(o, "    #[link_name = \"\\u{1}%s%s\"]\n", conf->prefix_link_name, sym);
