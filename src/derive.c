@@ -155,7 +155,8 @@ static unsigned refused(const struct opts *o, struct item *it)
 static void refuse_list(const struct opts *o, itemvec *items)
 {
 	for (int i = 0; i < items->n; i++) {
-		items->v[i]->refused = refused(o, items->v[i]);
+		if (is_type(items->v[i]))	/* derives are a type's */
+			items->v[i]->refused = refused(o, items->v[i]);
 		refuse_list(o, &items->v[i]->children);
 	}
 }

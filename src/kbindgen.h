@@ -571,6 +571,11 @@ static inline bool is_record(const struct item *it)
 	return it->kind == I_STRUCT || it->kind == I_UNION;
 }
 
+static inline bool is_type(const struct item *it)
+{
+	return is_record(it) || it->kind == I_ENUM || it->kind == I_TYPEDEF;
+}
+
 /* A record's fields; 0 for other kinds. */
 static inline int nfields(const struct item *it)
 {

@@ -12,12 +12,6 @@ static struct regexset *al_type, *al_func, *al_var, *al_file, *al_item;
 static struct regexset *bl_type, *bl_func, *bl_var, *bl_file, *bl_item, *opaque;
 static bool have_allowlist;
 
-static bool is_type(const struct item *it)
-{
-	return it->kind == I_STRUCT || it->kind == I_UNION || it->kind == I_ENUM ||
-	       it->kind == I_TYPEDEF;
-}
-
 /* The name regexes see: the C name, or for anonymous and nested types the
  * name bindgen gives them (_bindgen_ty_1, outer_inner). */
 static const char *sel_name(const struct item *it)
@@ -160,7 +154,8 @@ static void select_list(itemvec *items)
 {
 	for (int i = 0; i < items->n; i++) {
 		struct item *it = items->v[i];
-		if (regexset_match(opaque, sel_name(it)))
+		/* --opaque-type: types only */
+		if (is_type(it) && regexset_match(opaque, sel_name(it)))
 			it->opaque = true;
 		if (generable(it) && (!have_allowlist || allowed(it)))
 			mark(it);
