@@ -948,12 +948,12 @@ void commit_outputs(void);
  * output staged next has that text before its last part.  Items spill
  * past spill_size() bytes (8 MiB; $KBINDGEN_SPILL_AT for tests).  When
  * spill_to() named the output's file first, the spill file is made beside
- * it and starts with head (the first spill's): if the parts staged before
- * the items are those bytes, the file becomes the output's temporary as
- * it is, else the items are copied behind the parts (from $TMPDIR for
- * stdout). */
+ * it and starts with head (the first spill's, taken: head is emptied):
+ * if the parts staged before the items are those bytes, the file becomes
+ * the output's temporary as it is, else the items are copied behind the
+ * parts (from $TMPDIR for stdout). */
 void spill_to(const char *path);
-void spill(struct buf *b, const struct buf *head);
+void spill(struct buf *b, struct buf *head);
 size_t spill_size(void);
 /* A new empty file in $TMPDIR ending in suffix, for the run's own use:
  * removed at exit, on failure and on SIGINT, SIGTERM, SIGHUP. */

@@ -61,7 +61,7 @@ void spill_to(const char *path)
 		spill_dest = path;
 }
 
-void spill(struct buf *b, const struct buf *head)
+void spill(struct buf *b, struct buf *head)
 {
 	if (spill_fd < 0) {
 		/* beside the output, with the head guessed: if it proves
@@ -71,7 +71,8 @@ void spill(struct buf *b, const struct buf *head)
 		if (spill_fd < 0)
 			fail(spill_dest ? spill_dest : fmt("a file in %s", tmp_dir()), errno);
 		if (spill_dest) {
-			bput(&spill_head, bstr((struct buf *)head), head->len);
+			spill_head = *head;
+			*head = (struct buf){0};
 			if (!write_all(spill_fd, spill_head.s, spill_head.len))
 				spill_failed();
 			spill_len = spill_head.len;
