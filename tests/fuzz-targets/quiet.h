@@ -1,4 +1,4 @@
-/* quiet.h: what both fuzz targets' LLVMFuzzerInitialize() do first.
+/* quiet.h: what every fuzz target's LLVMFuzzerInitialize() does first.
  *
  * The code under test writes its errors to stderr: thousands of lines a
  * second.  Unless KB_FUZZ_STDERR is set (and not 0), quiet() puts
