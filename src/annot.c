@@ -80,7 +80,7 @@ static void annotate_list(itemvec *items)
 		it->ann = parse_annot(it->comment);
 		for (int j = 0; it->kind == I_ENUM && j < it->consts.n; j++)
 			it->consts.v[j].ann = parse_annot(it->consts.v[j].comment);
-		for (int j = 0; is_record(it) && j < it->fields.n; j++)
+		for (int j = 0; j < nfields(it); j++)
 			it->fields.v[j].p->ann = parse_annot(it->fields.v[j].comment);
 		annotate_list(&it->children);
 	}

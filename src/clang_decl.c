@@ -599,8 +599,8 @@ void typed_value(CXCursor c, struct item *it, bool other)
 static void eval_var(CXCursor c, struct item *it)
 {
 	enum tkind k = base_kind(it->type);
-	bool chars = (k == T_PTR || k == T_ARRAY) && sub_of(it->type) &&
-		     base_kind(it->type->sub) == T_CHAR;
+	struct type *s = sub_of(it->type);
+	bool chars = (k == T_PTR || k == T_ARRAY) && s && base_kind(s) == T_CHAR;
 	if ((k != T_VOID && k < T_COMPLEX) || chars)
 		evaluate(c, it, true);
 }
