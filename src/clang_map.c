@@ -184,15 +184,17 @@ struct type *new_type(enum tkind k)
 }
 
 /* A new item for the declaration c, known from now on by its canonical
- * cursor canon (which the callers have looked up already). */
+ * cursor canon (which the callers have looked up already); a typedef,
+ * by the type of canon (typedef_item()). */
 struct item *new_item(enum ikind k, CXCursor c, CXCursor canon, struct item *parent)
 {
-	struct item *it = alloc(sizeof *it);
+	struct item *it = alloc_part(item_size(k), sizeof *it);
 	it->kind = k;
 	it->parent = parent;
 	it->size = it->align = -1;	/* until known */
 	locate(c, it);
-	map_put(canon, it);
+	if (k != I_TYPEDEF)	/* found by its type */
+		map_put(canon, it);
 	return it;
 }
 

@@ -726,8 +726,11 @@ struct item *enum_item(CXCursor c, struct item *parent, bool visit)
 
 struct item *typedef_item(CXCursor c, bool visit)
 {
+	/* found by the type of its first declaration (not in the cursor
+	 * map: the type table has it anyway) */
 	CXCursor canon = clang_getCanonicalCursor(c);
-	struct item *it = map_get(canon);
+	CXType t = clang_getCursorType(canon);
+	struct item *it = tmap_get(t);
 	if (it) {
 		if (visit && !it->attached)
 			attach(it);
@@ -737,7 +740,6 @@ struct item *typedef_item(CXCursor c, bool visit)
 	 * gives the declaration the function type itself, not a typedef
 	 * type.  bindgen then has no alias: F is dropped and its uses see
 	 * the bare function type (arguments unnamed). */
-	CXType t = clang_getCursorType(c);
 	if (t.kind != CXType_Typedef)
 		return NULL;
 	it = new_item(I_TYPEDEF, c, canon, NULL);

@@ -56,6 +56,9 @@ struct arena_mark {
 struct arena_mark arena_mark(void);
 void arena_release(struct arena_mark m);
 void *alloc_grow(void *p, size_t old, size_t new);
+/* The first n bytes of an object of size whole, the only ones its user
+ * touches; with AddressSanitizer, the whole with the rest poisoned. */
+void *alloc_part(size_t n, size_t whole);
 void *keep(void *heap, size_t n);	/* an arena copy; the heap block freed */
 char *astrdup(const char *s);		/* arena copies */
 char *astrndup(const char *s, size_t n);
@@ -527,7 +530,8 @@ struct item {
 	unsigned refused;	/* derive.c: D_* bits options and annotations refuse */
 	struct style *st;	/* style.c: emitted items */
 
-	/* Each kind's own part: only its kind reads or writes it. */
+	/* Each kind's own part: only its kind reads or writes it, and
+	 * the item is allocated only that long (item_size()). */
 	union {
 		struct {	/* I_STRUCT, I_UNION */
 			VEC(struct field) fields;
@@ -565,6 +569,18 @@ struct item {
 		};
 	};
 };
+
+/* An item's bytes: the head and its kind's part, which its last member
+ * ends (500,000 typedefs are 80 bytes smaller each than a macro). */
+static inline size_t item_size(enum ikind k)
+{
+	size_t n = k == I_STRUCT || k == I_UNION ? offsetof(struct item, lay) + sizeof(void *) :
+		   k == I_ENUM ? offsetof(struct item, estyle) + sizeof(enum enum_style) :
+		   k == I_TYPEDEF ? offsetof(struct item, names_itself) + sizeof(bool) :
+		   k == I_FUNC ? offsetof(struct item, wrapper) + sizeof(char *) :
+		   sizeof(struct item);
+	return (n + 7) & ~(size_t)7;
+}
 
 static inline bool is_record(const struct item *it)
 {

@@ -63,6 +63,7 @@ void *keep(void *heap, size_t n)
  * chunks are made roots of LeakSanitizer's search, and stop being at
  * munmap. */
 #if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/lsan_interface.h>
 #define lsan_root(p, n) __lsan_register_root_region(p, n)
 #define lsan_unroot(p, n) __lsan_unregister_root_region(p, n)
@@ -139,6 +140,18 @@ void arena_release(struct arena_mark mk)
 	small = m.small;
 	arena_p = m.p;
 	arena_end = end;
+}
+
+void *alloc_part(size_t n, size_t whole)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	char *p = alloc(whole);
+	ASAN_POISON_MEMORY_REGION(p + n, whole - n);
+	return p;
+#else
+	(void)whole;
+	return alloc(n);
+#endif
 }
 
 void *alloc_grow(void *p, size_t old, size_t new)
