@@ -81,7 +81,7 @@ static void annotate_list(itemvec *items)
 		for (int j = 0; it->kind == I_ENUM && j < it->consts.n; j++)
 			it->consts.v[j].ann = parse_annot(it->consts.v[j].comment);
 		for (int j = 0; j < nfields(it); j++)
-			it->fields.v[j].p->ann = parse_annot(it->fields.v[j].comment);
+			it->fields.v[j].ann = parse_annot(it->fields.v[j].comment);
 		annotate_list(&it->children);
 	}
 }

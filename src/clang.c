@@ -833,15 +833,24 @@ void load_unit(struct unit *u)
 	clang_disposeTranslationUnit(ld.tu);
 	clang_disposeIndex(ld.idx);
 	ld.tu = NULL;
-	/* what the passes decide for each field, now that the unit's
-	 * memory is free (the IR's peak is the load's end) */
+	/* the fields with room for what the passes decide, now that the
+	 * unit's memory is free (the IR's peak is the load's end) */
 	for (int i = 0; i < ld.records.n; i++) {
 		struct item *it = ld.records.v[i];
-		struct fpass *p = alloc(sizeof *p * it->fields.n);
-		for (int j = 0; j < it->fields.n; j++)
-			it->fields.v[j].p = &p[j];
+		int n = it->cfields.n;
+		struct cfield *c = it->cfields.v;
+		struct field *f = alloc(sizeof *f * n);
+		for (int j = 0; j < n; j++)
+			f[j] = (struct field){ .name = c[j].name, .type = c[j].type,
+					       .offset = c[j].offset, .bitwidth = c[j].bitwidth };
+		it->fields.v = f;
 	}
 	hfree(&ld.records);
+	for (int i = 0; i < ld.field_comments.n; i++) {
+		struct fcomment *c = &ld.field_comments.v[i];
+		c->it->fields.v[c->i].comment = c->s;
+	}
+	hfree(&ld.field_comments);
 }
 
 const char *clang_version_string(void)

@@ -15,7 +15,9 @@ struct loader {
 	CXTranslationUnit tu;
 	struct unit *unit;
 	itemvec deferred;	/* attached at the end, if not before */
-	itemvec records;	/* those with fields: their fpass at the end */
+	itemvec records;	/* those with fields: struct fields at the end */
+	/* the fields' comments (few) until then */
+	VEC(struct fcomment { struct item *it; int i; const char *s; }) field_comments;
 	bool finishing;		/* attaching those */
 	bool system_comments;	/* -fretain-comments-from-system-headers */
 	bool all_comments;	/* -fparse-all-comments: not only doc comments */

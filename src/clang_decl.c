@@ -399,7 +399,7 @@ static void zero_value(struct type *t, struct mval *v)
 	struct type *b = strip_typedefs(t);
 	int n = b->kind == T_ARRAY ? (int)b->len :
 		b->kind == T_ITEM && b->item->kind != I_ENUM && b->item->kind != I_TYPEDEF ?
-		b->item->fields.n : -1;
+		b->item->cfields.n : -1;
 	*v = (struct mval){ strip_typedefs(t)->kind == T_PTR ? MV_PTR :
 			    b->kind == T_FLOAT || b->kind == T_DOUBLE ? MV_FLOAT : MV_INT };
 	if (n < 0)
@@ -407,7 +407,7 @@ static void zero_value(struct type *t, struct mval *v)
 	v->kind = MV_RECORD;
 	for (int i = 0; i < n; i++) {
 		struct mval part;
-		zero_value(b->kind == T_ARRAY ? b->sub : b->item->fields.v[i].type, &part);
+		zero_value(b->kind == T_ARRAY ? b->sub : b->item->cfields.v[i].type, &part);
 		vpush(&v->parts, part);
 	}
 }
@@ -430,7 +430,7 @@ static bool designator(CXCursor c, struct item *rec, int *lo, int *hi, CXCursor 
 	if (rec && in.c.n == 2 && clang_getCursorKind(in.c.v[0]) == CXCursor_MemberRef) {
 		char *name = cx_str(clang_getCursorSpelling(in.c.v[0]));
 		for (int k = 0; k < nfields(rec); k++)
-			if (rec->fields.v[k].name && streq(rec->fields.v[k].name, name))
+			if (rec->cfields.v[k].name && streq(rec->cfields.v[k].name, name))
 				*lo = *hi = k, *why = NULL;
 	} else if (!rec && in.c.n == 2 && int_of(in.c.v[0], &i)) {
 		*lo = *hi = i, *why = NULL;
@@ -476,7 +476,7 @@ static const char *list_value(CXCursor list, struct type *t, struct mval *v)
 		if (set[i])
 			v->i = i;
 	for (int i = 0; !why && i < n; i++) {
-		struct field *f = rec ? &rec->fields.v[i] : NULL;
+		struct cfield *f = rec ? &rec->cfields.v[i] : NULL;
 		struct type *ft = f ? f->type : b->sub;
 		struct mval part;
 		zero_value(ft, &part);

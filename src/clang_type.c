@@ -386,7 +386,7 @@ void name_params(CXCursor c, struct type *t)
 struct rec_ctx {
 	struct item *it;
 	CXType type;
-	VEC(CXCursor) cursors;	/* of it->fields: FieldDecl or anonymous record */
+	VEC(CXCursor) cursors;	/* of it->cfields: FieldDecl or anonymous record */
 	bool plain;		/* no bitfield, no attribute, no _Atomic */
 	bool kept;		/* comments_kept() */
 };
@@ -442,7 +442,7 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 
 	switch (k) {
 	case CXCursor_FieldDecl: {
-		struct field f = {0};
+		struct cfield f = {0};
 		const char *name = cx_name(clang_getCursorSpelling(c));
 		f.name = *name ? name : NULL;
 		conv_atomic = false;
@@ -452,15 +452,17 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 		if (f.bitwidth >= 0 || conv_atomic || clang_Cursor_hasAttrs(c))
 			rc->plain = false;
 		hpush(&rc->cursors, c);
-		f.comment = rc->kept ? raw_comment(c) : NULL;
+		const char *comment = rc->kept ? raw_comment(c) : NULL;
+		if (comment)
+			hpush(&ld.field_comments, ((struct fcomment){ it, it->cfields.n, comment }));
 		/* bindgen parses a struct first named in this field with the
 		 * field as its location: it gets the field's doc comment */
 		struct type *ft = f.type;
 		while (ft->kind == T_PTR || ft->kind == T_ARRAY)
 			ft = ft->sub;
 		if (ft->kind == T_ITEM && ft->item->inner_fwd && !ft->item->comment)
-			ft->item->comment = f.comment;
-		hpush(&it->fields, f);
+			ft->item->comment = comment;
+		hpush(&it->cfields, f);
 		break;
 	}
 	case CXCursor_StructDecl:
@@ -475,13 +477,13 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 		}
 		struct item *child = record_item(c, it, true);
 		if (clang_Cursor_isAnonymousRecordDecl(c)) {
-			struct field f = {0};
+			struct cfield f = {0};
 			f.type = new_type(T_ITEM);
 			f.type->item = child;
 			f.type->size = child->size;
 			f.type->align = child->align;
 			f.bitwidth = -1;
-			hpush(&it->fields, f);
+			hpush(&it->cfields, f);
 			hpush(&rc->cursors, c);
 		}
 		break;
@@ -515,7 +517,7 @@ static long clang_offset(struct rec_ctx *rc, int i)
 		return off < 0 ? 0 : off;
 	/* no named field inside (struct { long : 0; }): it holds no data;
 	 * where C's rules put it, after the field before */
-	struct field *p = &rc->it->fields.v[i - 1], *f = &rc->it->fields.v[i];
+	struct cfield *p = &rc->it->cfields.v[i - 1], *f = &rc->it->cfields.v[i];
 	long end = p->bitwidth >= 0 ? (p->offset + p->bitwidth + 7) / 8 : p->offset / 8 + p->type->size;
 	long a = f->type->align > 0 ? f->type->align : 1;
 	if (a > rc->it->align)	/* packing lowers it (#pragma pack(2)) */
@@ -531,8 +533,8 @@ static long clang_offset(struct rec_ctx *rc, int i)
 static bool plain_layout(struct item *it)
 {
 	long end = 0, align = 1;
-	for (int i = 0; i < it->fields.n; i++) {
-		struct field *f = &it->fields.v[i];
+	for (int i = 0; i < it->cfields.n; i++) {
+		struct cfield *f = &it->cfields.v[i];
 		long s = f->type->size, a = f->type->align;
 		if (s < 0 || a <= 0)
 			return false;
@@ -625,21 +627,21 @@ struct item *record_item(CXCursor c, struct item *parent, bool visit)
 	it->open = true;
 	clang_visitChildren(def, record_visit, &rc);
 	it->open = false;
-	hkeep(&it->fields);
-	if (it->fields.n)
+	hkeep(&it->cfields);
+	if (it->cfields.n)
 		hpush(&ld.records, it);
 	if (!rc.plain || !plain_layout(it)) {
 		it->size = clang_Type_getSizeOf(t);
 		it->align = clang_Type_getAlignOf(t);
-		for (int i = 0; i < it->fields.n; i++)
-			it->fields.v[i].offset = clang_offset(&rc, i);
+		for (int i = 0; i < it->cfields.n; i++)
+			it->cfields.v[i].offset = clang_offset(&rc, i);
 	} else if (ld.check_layout) {
 		check_size(t, it->size, it->align, "record");
-		for (int i = 0; i < it->fields.n; i++)
-			if (it->fields.v[i].offset != clang_offset(&rc, i))
+		for (int i = 0; i < it->cfields.n; i++)
+			if (it->cfields.v[i].offset != clang_offset(&rc, i))
 				fatal("layout check: record %s: field %d at bit %ld; clang says %ld",
 				      cx_str(clang_getTypeSpelling(t)), i,
-				      it->fields.v[i].offset, clang_offset(&rc, i));
+				      it->cfields.v[i].offset, clang_offset(&rc, i));
 	}
 	hfree(&rc.cursors);
 	/* the pointers to it made while its fields were read */

@@ -427,7 +427,7 @@ static void record_value(struct buf *val, struct item *rec, const struct mval *v
 	int end = rec->kind == I_UNION ? v->i + 1 : v->parts.n;
 	for (int i = first; i < end; i++) {
 		struct buf m = {0};
-		bprintf(&m, "%s: ", rec->fields.v[i].p->rname);
+		bprintf(&m, "%s: ", rec->fields.v[i].rname);
 		typed_value(&m, rec->fields.v[i].type, &v->parts.v[i], ind + 4);
 		bprintf(&body, "%s%s", i > first ? ", " : "", bstr(&m));
 		vpush(&members, bdone(&m));

@@ -432,24 +432,27 @@ struct annot {
 	strvec derives, attrs;
 };
 
-/* What the passes decide for a field: made at the load's end (load_unit()),
- * so that a field is small while libclang's unit is alive beside the IR. */
-struct fpass {
-	const char *rname;	/* Rust name (names.c) */
-	const struct annot *ann;	/* annot.c; NULL: none (ANN() reads it) */
-	const char *vis;	/* style.c: "pub ", "pub(crate) ", "" */
-	const char *attrs;	/* style.c: its attribute lines, "" when none */
-};
-
-struct field {
+/* A field as the loader reads it: small, as libclang's unit is alive
+ * beside the IR then; load_unit() makes each a struct field at its end. */
+struct cfield {
 	const char *name;	/* NULL for an anonymous member */
 	struct type *type;
 	long offset;		/* bits from the start of the record */
 	int bitwidth;		/* -1: not a bitfield */
+};
+
+struct field {
+	const char *name;	/* the struct cfield's */
+	struct type *type;
+	long offset;
+	int bitwidth;
 	bool bytes;		/* layout.c: a byte array with accessors (C puts
 				 * it where no Rust layout can: see plan_records) */
-	const char *comment;
-	struct fpass *p;	/* made at the load's end */
+	const char *comment;	/* raw doc comment, NULL if none */
+	const char *rname;	/* Rust name (names.c) */
+	const struct annot *ann;	/* annot.c; NULL: none (ANN() reads it) */
+	const char *vis;	/* style.c: "pub ", "pub(crate) ", "" */
+	const char *attrs;	/* style.c: its attribute lines, "" when none */
 };
 
 struct enumconst {
@@ -534,7 +537,10 @@ struct item {
 	 * the item is allocated only that long (item_size()). */
 	union {
 		struct {	/* I_STRUCT, I_UNION */
-			VEC(struct field) fields;
+			union {
+				VEC(struct cfield) cfields;	/* the load's */
+				VEC(struct field) fields;	/* after it */
+			};
 			bool packed_attr, align_attr;
 			VEC(struct bunit *) units;	/* layout.c: bitfield allocation units */
 			struct rlayout *lay;	/* layout.c */

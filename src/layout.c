@@ -214,7 +214,7 @@ static int take_bitfields(struct item *it, int i)
 		struct field *f = &it->fields.v[i];
 		struct bitfield bf = { .f = f, .off = f->offset - start };
 		if (f->name) {
-			bf.getter = f->p->rname;
+			bf.getter = f->rname;
 			bf.setter = rust_ident(fmt("set_%s", f->name));
 		}
 		vpush(&u->bfs, bf);

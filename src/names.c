@@ -143,9 +143,9 @@ static void name_fields(struct item *it)
 	for (int i = 0; i < it->fields.n; i++) {
 		struct field *f = &it->fields.v[i];
 		if (f->name)
-			f->p->rname = rust_ident(f->name);
+			f->rname = rust_ident(f->name);
 		else if (f->bitwidth < 0)
-			f->p->rname = fmt("%s%d", o->anon_fields_prefix, ++anon);
+			f->rname = fmt("%s%d", o->anon_fields_prefix, ++anon);
 	}
 }
 

@@ -9,18 +9,18 @@
 /* "    pub name: T," -- most fields fit on their line: no formatting */
 static void field_line(struct buf *o, struct field *f, const char *ty)
 {
-	if (4 + strlen(f->p->vis) + strlen(f->p->rname) + 2 + strlen(ty) + 1 > MAX_WIDTH) {
-		rhs_line(o, 4, fmt("%s%s: ", f->p->vis, f->p->rname), ty, ",");
+	if (4 + strlen(f->vis) + strlen(f->rname) + 2 + strlen(ty) + 1 > MAX_WIDTH) {
+		rhs_line(o, 4, fmt("%s%s: ", f->vis, f->rname), ty, ",");
 		return;
 	}
-	bputs_all(o, "    ", f->p->vis, f->p->rname, ": ", ty, ",\n", NULL);
+	bputs_all(o, "    ", f->vis, f->rname, ": ", ty, ",\n", NULL);
 }
 
 static void field_member(struct buf *o, struct item *it, struct field *f, bool is_union)
 {
 	const struct style *st = it->st;
 	doc(o, 4, f->comment);
-	for (const char *p = f->p->attrs; *p;) {
+	for (const char *p = f->attrs; *p;) {
 		const char *nl = strchr(p, '\n');
 		bputs(o, "    ");
 		bput(o, p, nl - p + 1);
@@ -256,9 +256,9 @@ static void layout_test_fn(struct buf *o, struct item *it, struct rlayout *rl)
 		if (!m->f || !m->f->name)
 			continue;
 		const char *of[] = { "\"Offset of field: \"", fmt("stringify!(%s)", n), "\"::\"",
-				     fmt("stringify!(%s)", m->f->p->rname) };
+				     fmt("stringify!(%s)", m->f->rname) };
 		assert_eq_lines(o, fmt("unsafe { %s::ptr::addr_of!((*ptr).%s) as usize - ptr as usize }",
-				       s, m->f->p->rname), m->f->offset / 8, of, 4);
+				       s, m->f->rname), m->f->offset / 8, of, 4);
 	}
 	bputs(o, "}\n");
 }
@@ -281,7 +281,7 @@ static void layout_tests(struct buf *o, struct item *it, int rust_target)
 	for (int i = 0; i < rl->m.n; i++) {
 		struct member *m = &rl->m.v[i];
 		if (m->f && m->f->name)
-			offset_line(o, what, m->f->p->rname, s, n, usize_lit(v, m->f->offset / 8));
+			offset_line(o, what, m->f->rname, s, n, usize_lit(v, m->f->offset / 8));
 	}
 	bputs(o, "};\n");
 }
@@ -315,9 +315,9 @@ static void impl_debug(struct buf *o, struct item *it)
 			struct member *m = &rl->m.v[i];
 			if (m->f) {
 				bprintf(&f, "%s%s: {:?}", args.n ? ", " : "",
-					m->f->name ? m->f->name : m->f->p->rname);
+					m->f->name ? m->f->name : m->f->rname);
 				hpush(&args, fmt(m->kind == M_BYTES ? "self.%s()" : "self.%s",
-						 m->f->p->rname));
+						 m->f->rname));
 			} else if (m->kind == M_UNIT) {
 				for (int j = 0; j < m->u->bfs.n; j++) {
 					struct bitfield *bf = &m->u->bfs.v[j];
@@ -419,7 +419,7 @@ static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, 
 		struct bitfield *bf = &u->bfs.v[i];
 		if (!bf->getter)
 			continue;
-		const char *ty = rty(bf->f->type), *vis = bf->f->p->vis;
+		const char *ty = rty(bf->f->type), *vis = bf->f->vis;
 		const char *it_ = int_for_size(bf->f->type->size);
 		if (!it_)
 			continue;
@@ -491,7 +491,7 @@ static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, 
 		struct bitfield *bf = &u->bfs.v[i];
 		if (!bf->getter || !int_for_size(bf->f->type->size))
 			continue;
-		bprintf(&ps, "%s%s: %s", named++ ? ", " : "", bf->f->p->rname, rty(bf->f->type));
+		bprintf(&ps, "%s%s: %s", named++ ? ", " : "", bf->f->rname, rty(bf->f->type));
 	}
 	bputs(o, "    #[inline]\n");
 	line(o, 4, fmt("%sfn new_bitfield_%d", it->st->storage_vis, u->nth), fmt("(%s)", bstr(&ps)),
@@ -504,8 +504,8 @@ static void bitfield_accessors(struct buf *o, struct item *it, struct bunit *u, 
 			continue;
 		bprintf(o, "        __bindgen_bitfield_unit.set_%s::<%ldusize, %du8>({\n",
 			unit_method(bf), bf->off, bf->f->bitwidth);
-		bprintf(o, "            let %s: %s = %s as _;\n", bf->f->p->rname, it_, bf->f->p->rname);
-		bprintf(o, "            %s as u64\n        });\n", bf->f->p->rname);
+		bprintf(o, "            let %s: %s = %s as _;\n", bf->f->rname, it_, bf->f->rname);
+		bprintf(o, "            %s as u64\n        });\n", bf->f->rname);
 	}
 	bputs(o, "        __bindgen_bitfield_unit\n    }\n");
 	free(ps.s);
@@ -527,12 +527,12 @@ static void unsafe_block(struct buf *o, const char *e)
  * Rust cannot give its type. */
 static void bytes_accessors(struct buf *o, struct field *f)
 {
-	const char *s = rust_std(), *ty = rty(f->type), *n = f->p->rname;
+	const char *s = rust_std(), *ty = rty(f->type), *n = f->rname;
 	bputs(o, "    #[inline]\n");
-	bprintf(o, "    %sfn %s(&self) -> %s {\n", f->p->vis, n, ty);
+	bprintf(o, "    %sfn %s(&self) -> %s {\n", f->vis, n, ty);
 	unsafe_block(o, fmt("%s::ptr::read_unaligned(self.%s.as_ptr() as *const %s)", s, n, ty));
 	bputs(o, "    }\n    #[inline]\n");
-	bprintf(o, "    %sfn %s(&mut self, val: %s) {\n", f->p->vis,
+	bprintf(o, "    %sfn %s(&mut self, val: %s) {\n", f->vis,
 		rust_ident(fmt("set_%s", f->name ? f->name : n)), ty);
 	unsafe_block(o, fmt("%s::ptr::write_unaligned(self.%s.as_mut_ptr() as *mut %s, val)",
 			    s, n, ty));

@@ -293,11 +293,11 @@ static void record_style(struct item *it, struct style *st)
 	for (int i = 0; i < it->fields.n; i++) {
 		struct field *f = &it->fields.v[i];
 		/* a field's own <div rustbindgen private> wins over its record's */
-		if (ANN(f->p)->private_ && !o->respect_cxx_access)
-			f->p->vis = f->p->ann->private_ > 0 ? "" : "pub ";
+		if (ANN(f)->private_ && !o->respect_cxx_access)
+			f->vis = f->ann->private_ > 0 ? "" : "pub ";
 		else
-			f->p->vis = st->vis;
-		f->p->attrs = f->p->rname ? field_attrs(it, f->p->rname, f->p->ann, false) : "";
+			f->vis = st->vis;
+		f->attrs = f->rname ? field_attrs(it, f->rname, f->ann, false) : "";
 	}
 	if (rl->fwd)
 		return;
