@@ -851,6 +851,7 @@ void load_unit(struct unit *u)
 		c->it->fields.v[c->i].comment = c->s;
 	}
 	hfree(&ld.field_comments);
+	hkeep(&u->items);
 }
 
 const char *clang_version_string(void)

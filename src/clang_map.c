@@ -210,6 +210,6 @@ void attach(struct item *it)
 	if (it->parent)
 		vpush(&it->parent->children, it);
 	else
-		vpush(&ld.unit->items, it);
+		hpush(&ld.unit->items, it);	/* kept at the load's end */
 }
 

@@ -90,7 +90,7 @@ static void dump_item(FILE *f, struct item *it, int ind)
 			fputs(" incomplete\n", f);
 			break;
 		}
-		fprintf(f, " size %ld align %ld%s\n", it->size, it->align,
+		fprintf(f, " size %ld align %d%s\n", it->size, it->align,
 			it->packed_attr ? " packed" : "");
 		for (int i = 0; i < it->fields.n; i++) {
 			struct field *fl = &it->fields.v[i];

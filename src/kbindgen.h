@@ -57,7 +57,8 @@ struct arena_mark arena_mark(void);
 void arena_release(struct arena_mark m);
 void *alloc_grow(void *p, size_t old, size_t new);
 /* The first n bytes of an object of size whole, the only ones its user
- * touches; with AddressSanitizer, the whole with the rest poisoned. */
+ * touches, aligned for pointers and 64-bit numbers (not 16 as alloc());
+ * with AddressSanitizer, the whole with the rest poisoned. */
 void *alloc_part(size_t n, size_t whole);
 void *keep(void *heap, size_t n);	/* an arena copy; the heap block freed */
 char *astrdup(const char *s);		/* arena copies */
@@ -77,11 +78,12 @@ char *utf8_lossy(const char *s);
 bool startswith(const char *s, const char *prefix);
 bool endswith(const char *s, const char *suffix);
 
-/* A growable typed vector: VEC(int) v = {0}; vpush(&v, 3); v.v[0]. */
+/* A growable typed vector: VEC(int) v = {0}; vpush(&v, 3); v.v[0].
+ * From 2: most in items stay short (a record's one nested union). */
 #define VEC(T) struct { T *v; int n, cap; }
 #define vpush(vec, x) do { \
 	if ((vec)->n == (vec)->cap) { \
-		int nc_ = (vec)->cap ? (vec)->cap * 2 : 8; \
+		int nc_ = (vec)->cap ? (vec)->cap * 2 : 2; \
 		(vec)->v = alloc_grow((vec)->v, sizeof(*(vec)->v) * (vec)->cap, \
 				      sizeof(*(vec)->v) * nc_); \
 		(vec)->cap = nc_; \
@@ -498,16 +500,15 @@ enum { CAN_NEW, CAN_BUSY, CAN_DONE };	/* derive.c's progress on an item */
 
 struct item {
 	enum ikind kind;
+	int anon_index;		/* N of __bindgen_ty_N */
 	const char *name;	/* C name; NULL when anonymous */
 	const char *rname;	/* Rust name (names.c) */
-	const char *alias;	/* names.c: Rust primitive of size_t, ... */
 	const char *file;
 	unsigned line, col;
 	const char *comment;	/* raw doc comment, NULL if none */
 	const struct annot *ann;	/* annot.c; NULL: none */
 	struct item *parent;	/* enclosing record of a nested type */
 	itemvec children;	/* nested types, in source order */
-	int anon_index;		/* N of __bindgen_ty_N */
 	bool anonymous;
 	bool complete;		/* a definition was seen */
 	bool is_builtin;	/* no file: predefined */
@@ -521,17 +522,18 @@ struct item {
 	bool repr_packed;	/* layout.c: #[repr(packed)] in its Rust form */
 	bool waiting;		/* clang.c: named, its definition not yet read */
 
-	long size, align;	/* bytes: records, enums, typedefs */
+	int align;		/* bytes: records, enums, typedefs */
+	long size;
 	struct type *use[2];	/* clang.c: its shared uses, [const] */
 
 	/* filled in by the passes */
+	struct style *st;	/* style.c: emitted items */
 	bool emit;		/* select.c */
 	bool blocked;		/* select.c: on a blocklist */
 	bool opaque;		/* select.c */
 	unsigned char can_state;	/* derive.c: CAN_* */
 	unsigned can;		/* derive.c: D_* bits the type allows */
 	unsigned refused;	/* derive.c: D_* bits options and annotations refuse */
-	struct style *st;	/* style.c: emitted items */
 
 	/* Each kind's own part: only its kind reads or writes it, and
 	 * the item is allocated only that long (item_size()). */
@@ -554,6 +556,7 @@ struct item {
 			struct type *aliased;
 			enum alias_style astyle;	/* style.c */
 			bool names_itself;	/* style.c: typedef struct foo foo; */
+			const char *alias;	/* names.c: Rust primitive of size_t, ... */
 		};
 		struct {	/* I_FUNC, I_VAR, I_MACRO */
 			struct type *type;
@@ -582,7 +585,7 @@ static inline size_t item_size(enum ikind k)
 {
 	size_t n = k == I_STRUCT || k == I_UNION ? offsetof(struct item, lay) + sizeof(void *) :
 		   k == I_ENUM ? offsetof(struct item, estyle) + sizeof(enum enum_style) :
-		   k == I_TYPEDEF ? offsetof(struct item, names_itself) + sizeof(bool) :
+		   k == I_TYPEDEF ? offsetof(struct item, alias) + sizeof(char *) :
 		   k == I_FUNC ? offsetof(struct item, wrapper) + sizeof(char *) :
 		   sizeof(struct item);
 	return (n + 7) & ~(size_t)7;
@@ -596,6 +599,12 @@ static inline bool is_record(const struct item *it)
 static inline bool is_type(const struct item *it)
 {
 	return is_record(it) || it->kind == I_ENUM || it->kind == I_TYPEDEF;
+}
+
+/* The Rust primitive a typedef is (size_t: usize); NULL for the rest. */
+static inline const char *builtin_alias(const struct item *it)
+{
+	return it->kind == I_TYPEDEF ? it->alias : NULL;
 }
 
 /* A record's fields; 0 for other kinds. */

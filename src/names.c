@@ -94,7 +94,8 @@ static const char *c_prefix(const struct item *it)
 
 static void name_item(struct item *it, int *anon_counter)
 {
-	it->alias = find_builtin_alias(it);
+	if (it->kind == I_TYPEDEF)
+		it->alias = find_builtin_alias(it);
 	if (it->kind == I_FUNC) {
 		/* overloads (__attribute__((overloadable))) and redeclarations with
 		 * another symbol (clang_decl.c: fscanf1) get a counter */

@@ -135,7 +135,7 @@ const char *rty(struct type *t)
 		return fn_ptr(t);
 	case T_ITEM: {
 		struct item *it = t->item;
-		if (it->alias)
+		if (builtin_alias(it))
 			return it->alias;
 		if (it->kind == I_ENUM && it->estyle == ES_MODULE)
 			return fmt("%s::Type", it->rname);

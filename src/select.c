@@ -98,7 +98,7 @@ static void mark(struct item *it)
 {
 	if (it->emit || it->blocked)
 		return;
-	if (it->alias)
+	if (builtin_alias(it))
 		return;		/* uint64_t is u64: neither it nor its target */
 	it->emit = true;
 	/* nested types are part of their record */

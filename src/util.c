@@ -88,19 +88,24 @@ static struct chunk *new_chunk(size_t size)
 	return c;
 }
 
-void *alloc(size_t n)
+/* n bytes at a multiple of align (a power of two up to 16) */
+static void *bump(size_t n, size_t align)
 {
-	n = (n + 15) & ~(size_t)15;
 	if (n > CHUNK / 4)
 		return new_chunk(n) + 1;	/* big blocks get their own chunk */
-	if (n > (size_t)(arena_end - arena_p)) {
+	char *p = (char *)(((uintptr_t)arena_p + align - 1) & ~(uintptr_t)(align - 1));
+	if (!arena_p || n > (size_t)(arena_end - p)) {
 		small = new_chunk(CHUNK);
-		arena_p = (char *)(small + 1);
-		arena_end = arena_p + CHUNK;
+		p = (char *)(small + 1);
+		arena_end = p + CHUNK;
 	}
-	void *p = arena_p;
-	arena_p += n;
+	arena_p = p + n;
 	return p;
+}
+
+void *alloc(size_t n)
+{
+	return bump(n, 16);
 }
 
 struct arena_mark arena_mark(void)
@@ -150,7 +155,7 @@ void *alloc_part(size_t n, size_t whole)
 	return p;
 #else
 	(void)whole;
-	return alloc(n);
+	return bump(n, 8);
 #endif
 }
 
@@ -164,7 +169,7 @@ void *alloc_grow(void *p, size_t old, size_t new)
 
 char *astrndup(const char *s, size_t n)
 {
-	char *d = alloc(n + 1);
+	char *d = bump(n + 1, 1);	/* strings need no alignment */
 	memcpy(d, s, n);
 	return d;
 }
