@@ -580,7 +580,7 @@ struct item {
 };
 
 /* An item's bytes: the head and its kind's part, which its last member
- * ends (500,000 typedefs are 80 bytes smaller each than a macro). */
+ * ends (a typedef's part is 24 bytes, a macro's 96). */
 static inline size_t item_size(enum ikind k)
 {
 	size_t n = k == I_STRUCT || k == I_UNION ? offsetof(struct item, lay) + sizeof(void *) :
@@ -607,7 +607,8 @@ static inline const char *builtin_alias(const struct item *it)
 	return it->kind == I_TYPEDEF ? it->alias : NULL;
 }
 
-/* A record's fields; 0 for other kinds. */
+/* A record's fields (the loader's cfields, during the load); 0 for
+ * other kinds. */
 static inline int nfields(const struct item *it)
 {
 	return is_record(it) ? it->fields.n : 0;
