@@ -238,6 +238,8 @@ static void macro_fallback(void)
 	/* the macro block's errors are read: now this file's */
 	note_errors(ftu, path);
 	clang_visitChildren(clang_getTranslationUnitCursor(ftu), fallback_visit, NULL);
+	/* the cursor and type tables keep its pointers, which libclang may
+	 * give to something else now: they are not asked again */
 	clang_disposeTranslationUnit(ftu);
 	clang_disposeIndex(idx);
 	free(src.s);
