@@ -195,9 +195,13 @@ void func_item(CXCursor c)
 	 * declaration: libclang 16 crashes printing assume_aligned.) */
 	if (ld.opt->fn_attr_detection)
 		clang_visitChildren(c, attr_visit, it);
-	char *ts = cx_str(clang_getTypeSpelling(clang_getCursorType(c)));
-	if (strstr(ts, "__attribute__((noreturn))"))
-		it->no_return = true;
+	/* (spelling the type costs more than the rest: only for the
+	 * functions that may be emitted, not static ones without wrappers) */
+	if (!it->is_static || ld.opt->wrap_static_fns) {
+		char *ts = cx_str(clang_getTypeSpelling(clang_getCursorType(c)));
+		if (strstr(ts, "__attribute__((noreturn))"))
+			it->no_return = true;
+	}
 	attach(it);
 }
 
