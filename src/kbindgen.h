@@ -498,6 +498,9 @@ struct style {
 
 enum { CAN_NEW, CAN_BUSY, CAN_DONE };	/* derive.c's progress on an item */
 
+/* A declaration.  Half a million of them in a big header: the members are
+ * ordered to leave no padding, and each kind's part ends the struct
+ * (item_size()). */
 struct item {
 	enum ikind kind;
 	int anon_index;		/* N of __bindgen_ty_N */
