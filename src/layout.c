@@ -510,6 +510,9 @@ static void plan(struct item *it)
 	for (int i = 0; fields && i < it->fields.n; i++)
 		if (!it->fields.v[i].bytes && it->fields.v[i].bitwidth < 0)
 			it->holds_align |= holds_align(it->fields.v[i].type);
+	/* compute_layout() lays the members out again: the next record's
+	 * plan reuses the memory (250,000 records kept 110 MiB) */
+	hfree(&rl->m);
 }
 
 static void plan_list(itemvec *items)
