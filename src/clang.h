@@ -48,6 +48,9 @@ void map_put(CXCursor c, struct item *it);	/* c: a canonical cursor */
 struct item *map_get(CXCursor c);
 void tmap_put(CXType t, struct item *it);
 struct item *tmap_get(CXType t);
+/* top-level records by name: k is I_STRUCT or I_UNION, it named */
+struct item *tag_get(enum ikind k, const char *name);
+void tag_put(struct item *it);
 char *cx_str(CXString s);			/* an arena copy; s disposed */
 const char *cx_name(CXString s);		/* the same, shared: not to be written */
 void locate(CXCursor c, struct item *it);	/* file (line, column) */

@@ -83,6 +83,45 @@ struct item *tmap_get(CXType t)
 	return get(&tmap, t.data[0]);
 }
 
+/* Top-level records by name, [I_STRUCT] and [I_UNION] (struct x in a
+ * prototype declares a new x in C; bindgen knows one x): the slots hold
+ * the items, whose names are the keys (200,000 records: 4 MiB, where a
+ * strmap's slots of key, value and hash took 12). */
+static struct { struct item **slots; unsigned cap, n; } tags[2];
+
+static struct item **tag_slot(enum ikind k, const char *name)
+{
+	unsigned cap = tags[k].cap;
+	for (unsigned i = hash_str(name) & (cap - 1);; i = (i + 1) & (cap - 1)) {
+		struct item *it = tags[k].slots[i];
+		if (!it || streq(it->name, name))
+			return &tags[k].slots[i];
+	}
+}
+
+struct item *tag_get(enum ikind k, const char *name)
+{
+	return tags[k].cap ? *tag_slot(k, name) : NULL;
+}
+
+void tag_put(struct item *it)
+{
+	enum ikind k = it->kind;
+	if (4 * (tags[k].n + 1) > 3 * tags[k].cap) {
+		struct item **old = tags[k].slots;
+		unsigned oldcap = tags[k].cap;
+		tags[k].cap = oldcap ? oldcap * 2 : 256;
+		tags[k].slots = xcalloc(tags[k].cap, sizeof *old);
+		for (unsigned i = 0; i < oldcap; i++)
+			if (old[i])
+				*tag_slot(k, old[i]->name) = old[i];
+		free(old);
+	}
+	struct item **s = tag_slot(k, it->name);
+	tags[k].n += !*s;
+	*s = it;
+}
+
 /* ---- small helpers ---- */
 
 char *cx_str(CXString s)

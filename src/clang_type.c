@@ -7,7 +7,6 @@
 
 #include "clang.h"
 
-static struct strmap tags[2];	/* [I_STRUCT], [I_UNION]: name -> top-level record */
 /* A struct only ever mentioned inside a record (struct b *p; in a struct,
  * never declared elsewhere) is not a forward declaration for bindgen but
  * an empty type, emitted after everything else. */
@@ -566,7 +565,7 @@ struct item *record_item(CXCursor c, struct item *parent, bool visit)
 		 * bindgen knows one x */
 		name = tag_name(c);
 		named = true;
-		it = name ? strmap_get(&tags[kind], name) : NULL;
+		it = name ? tag_get(kind, name) : NULL;
 		if (it)
 			map_put(canon, it);
 	}
@@ -577,7 +576,7 @@ struct item *record_item(CXCursor c, struct item *parent, bool visit)
 		it->size = it->align = -1;
 		it->comment = comment_of(c);
 		if (it->name && !parent)
-			strmap_put(&tags[kind], it->name, it);
+			tag_put(it);
 		if (in_record_mention && !has_def) {
 			it->inner_fwd = true;
 			vpush(&ld.deferred, it);

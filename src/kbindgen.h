@@ -174,6 +174,7 @@ struct strmap {
 	struct strslot { const char *key; void *val; unsigned hash; } *slots;
 	unsigned cap, n;
 };
+unsigned hash_str(const char *s);
 void *strmap_get(struct strmap *m, const char *key);
 void strmap_put(struct strmap *m, const char *key, void *val);
 

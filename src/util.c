@@ -447,7 +447,7 @@ char *bstr(struct buf *b)
 /* Eight bytes a step, each mixed by a multiply and a shift: C names are
  * long (VkPhysicalDeviceShaderFloat16Int8Features) and a byte-wise hash
  * was a visible share of a run. */
-static unsigned hash_str(const char *s)
+unsigned hash_str(const char *s)
 {
 	size_t n = strlen(s);
 	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
