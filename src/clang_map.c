@@ -1,11 +1,11 @@
 /* clang_map.c: the loader's ground floor: the tables that find the item
- * of a cursor or a type, and the making of items and types from cursors
- * (names, locations, doc comments). */
+ * of a cursor, a type or a record's tag name, and the making of items and
+ * types from cursors (names, locations, doc comments). */
 #include "clang.h"
 
 struct loader ld;
 
-/* ---- cursor -> item and type -> item tables ---- */
+/* ---- cursor -> item, type -> item and tag name -> record tables ---- */
 
 /* Keyed by the pointer libclang compares.  clang_equalCursors compares a
  * declaration cursor's kind and data[0] and data[2] (data[1], a flag, it
