@@ -6,13 +6,13 @@
  * macros expanded as the preprocessor expands them, not evaluated apart
  * (#define A 1+2 makes A*3 seven).  Signed overflow wraps, as clang's
  * folding does.  A call of a function-like macro is a value clang gave
- * (clang.c asks it once for all the macros that make it), and so may be
+ * (ask.c asks it once for all the macros that make it), and so may be
  * a name that is no macro (a variable, an enum constant); one that is no
  * constant makes none of what C evaluates it in (not `0 && f()`).
  * Casts to int, long, long long (either sign), float and double, and
  * sizeof of a type spelled in keywords (a pointer to one too).
  * Everything else (other casts, sizeof of an expression, enum constants,
- * division by zero, shifts past the width) fails: clang.c asks clang.
+ * division by zero, shifts past the width) fails: ask.c asks clang.
  * Unlike macro.c (bindgen's cexpr, quirks and all) this is C. */
 #include <math.h>
 

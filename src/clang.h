@@ -24,7 +24,7 @@ struct loader {
 	bool no_comments;	/* none clang could attach: none asked for */
 	bool own_layouts;	/* Itanium C layout: see plain_layout() */
 	bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
-	unsigned block_line;	/* clang.c's macro declarations start here */
+	unsigned block_line;	/* the macro block (ask.c) starts here */
 	/* "LINE" of each line of the macro block clang refused, then of the
 	 * second parse's file (typed_value() reads the answers of one) */
 	struct strmap block_errors;
@@ -54,11 +54,10 @@ void tag_put(struct item *it);
 char *cx_str(CXString s);			/* an arena copy; s disposed */
 const char *cx_name(CXString s);		/* the same, shared: not to be written */
 void locate(CXCursor c, struct item *it);	/* file (line, column) */
-bool in_block(CXSourceLocation loc);		/* in clang.c's macro block */
+bool in_block(CXSourceLocation loc);		/* in the macro block (ask.c) */
 bool comments_kept(CXCursor c);
 const char *raw_comment(CXCursor c);
 const char *comment_of(CXCursor c);		/* NULL when clang dropped it */
-struct type *new_type(enum tkind k);
 struct item *new_item(enum ikind k, CXCursor c, CXCursor canon, struct item *parent);
 void attach(struct item *it);			/* to its parent, or the unit */
 

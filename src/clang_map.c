@@ -146,8 +146,8 @@ const char *cx_name(CXString s)
 	return r;
 }
 
-/* In the declarations clang.c puts after the header's last line (or an
- * expansion there): not the header's. */
+/* In the macro block after the header's last line (ask.c), or an
+ * expansion there: not the header's. */
 bool in_block(CXSourceLocation loc)
 {
 	CXFile f;
@@ -210,16 +210,6 @@ const char *raw_comment(CXCursor c)
 const char *comment_of(CXCursor c)
 {
 	return comments_kept(c) ? raw_comment(c) : NULL;
-}
-
-struct type *new_type(enum tkind k)
-{
-	struct type *t = alloc(sizeof *t);
-	t->kind = k;
-	t->size = t->align = -1;
-	if (k == T_FUNC)
-		t->fn = alloc(sizeof *t->fn);
-	return t;
 }
 
 /* A new item for the declaration c, known from now on by its canonical

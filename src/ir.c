@@ -1,5 +1,5 @@
 /* ir.c: facts about the IR that every pass shares: the arithmetic types,
- * in one table. */
+ * in one table; a new type. */
 #include "kbindgen.h"
 
 /* The C spelling, the name under Rust's C types (::std::os::raw::NAME),
@@ -38,4 +38,14 @@ bool is_unsigned(struct type *t)
 	if (t->kind == T_ITEM && t->item->kind == I_ENUM)
 		return is_unsigned(t->item->inttype);
 	return t->kind < T_COMPLEX && arith[t->kind].uns;
+}
+
+struct type *new_type(enum tkind k)
+{
+	struct type *t = alloc(sizeof *t);
+	t->kind = k;
+	t->size = t->align = -1;
+	if (k == T_FUNC)
+		t->fn = alloc(sizeof *t->fn);
+	return t;
 }

@@ -5,7 +5,8 @@
  *
  *   parse_opts      opts.c     argv -> struct opts, every regex compiled
  *   parse_unit      clang.c    libclang parses the header, diagnostics
- *                   (scan.c    the macros to ask clang for, read first)
+ *                   (scan.c    the header's macros, read first;
+ *                    ask.c     the macro block: those clang is asked about)
  *   load_unit       clang*.c   the translation unit -> IR (items, types)
  *   read_annotations annot.c   <div rustbindgen ...> in doc comments
  *   assign_names    names.c    Rust names
@@ -641,6 +642,8 @@ static inline struct type *strip_typedefs(struct type *t)
 
 /* ir.c: an unsigned integer (an enum of one included) */
 bool is_unsigned(struct type *t);
+/* ir.c: a type of kind k, its size and alignment unknown (-1) */
+struct type *new_type(enum tkind k);
 
 struct unit {
 	itemvec items;		/* top level, in source order */
@@ -722,6 +725,26 @@ bool cconst_lone_name(const struct mtok *toks, int n, int i);
 /* The call toks[i] ( ... ): its tokens joined by spaces, the index of its
  * ")" in *end; NULL if toks[i] does not begin one. */
 const char *cconst_call(const struct mtok *toks, int n, int i, int *end);
+
+/* ---- ask.c: the macro block: what clang is asked, what cconst.c folds ---- */
+
+/* Appends to b (the header's text) a declaration for each of the
+ * header's macros clang is to be asked about in the parse. */
+void ask_block(const struct opts *o, struct buf *b);
+/* The macro the block's __kbindgen_macro_N asks about, the call its
+ * __kbindgen_call_N does; NULL for no such N. */
+const char *ask_macro(int i);
+const char *ask_call(int i);
+/* clang's answer for a call: none, it is no constant; else its value v
+ * (NULL: none clang folds) of arithmetic type k (T_VOID: another type). */
+void ask_answer(const char *call, bool none, enum tkind k, const struct mval *v);
+/* A definition of the object-like macro name, in the parse's order: the
+ * last is C's. */
+void ask_definition(const char *name, struct mtok *toks, int n);
+/* Of fallback's macros, those the block did not ask about are folded by
+ * cconst.c or given the reason why not; fallback keeps those that need a
+ * second parse. */
+void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits);
 
 /* ---- annot.c: <div rustbindgen ...> in doc comments ---- */
 

@@ -1,6 +1,6 @@
 /* scan.c: the header's include closure read as plain text, before clang
  * parses it: the names its files #define as object-like macros, with their
- * bodies.  clang.c asks clang for the values of those that may be
+ * bodies.  ask.c has clang asked for the values of those that may be
  * expressions in the same parse, by declarations after the header's last
  * line, which must be written before the parse begins.
  *

@@ -1,0 +1,432 @@
+/* ask.c: the macro block.  Before the parse: which of the header's
+ * macros (scan.c reads them) clang is asked about, those cconst.c cannot
+ * fold, as declarations after the header's last line,
+ *     #ifdef NAME
+ *     __auto_type __kbindgen_macro_N = (NAME);
+ *     #endif
+ * so that clang folds what each macro expands to at the end of the
+ * header, as C code using it would see it, in the parse itself: a second
+ * parse costs as much as the first.  Names the header no longer defines
+ * at its end cost an #ifdef.  After the parse: what cconst.c folds from
+ * the last definitions and clang's answers, and which macros are left for
+ * a second parse.  Knows nothing of libclang: the loader (clang.c) hands
+ * the definitions and the answers over. */
+#include <math.h>
+#include <string.h>
+
+#include "kbindgen.h"
+
+/* each name's last object-like definition, as C sees it after the header */
+struct body {
+	struct mtok *v;
+	int n;
+};
+static struct strmap last_body;
+
+/* The tokens map holds for key; NULL if none. */
+static const struct mtok *body_in(struct strmap *map, const char *key, int *n)
+{
+	struct body *b = strmap_get(map, key);
+	*n = b ? b->n : 0;
+	return b && b->n ? b->v : NULL;
+}
+
+static const struct mtok *body_of(const char *name, int *n, void *ctx)
+{
+	return body_in(&last_body, name, n);
+}
+
+static struct scan scan;	/* the header's macros, read before the parse */
+static strvec asked;		/* the macro block's names, by index */
+static struct strmap asked_map;
+static strvec calls;		/* the macro block's calls (below), by index */
+static struct strmap calls_asked;
+static struct strmap call_value;	/* call -> struct body: its value's tokens */
+static struct strmap by_calls;	/* macros cconst.c folds with calls' values */
+
+/* libclang spells the last token of a definition that follows a
+ * backslash-newline with the splice in it ("\\\n)"): cexpr sees that, as
+ * in bindgen; C's value needs the token itself. */
+void ask_definition(const char *name, struct mtok *mt, int m)
+{
+	struct body *b = alloc(sizeof *b);
+	*b = (struct body){ mt, m };
+	if (m && strchr(mt[m - 1].s, '\\')) {
+		b->v = alloc(sizeof *b->v * m);
+		memcpy(b->v, mt, sizeof *mt * m);
+		char *t = astrdup(mt[m - 1].s), *q = t;
+		for (const char *p = t; *p; p++) {
+			size_t splice = p[0] != '\\' ? 0 : p[1] == '\n' ? 2 :
+					p[1] == '\r' && p[2] == '\n' ? 3 : 0;
+			if (splice)
+				p += splice - 1;
+			else
+				*q++ = *p;
+		}
+		*q = 0;
+		b->v[m - 1].s = t;
+	}
+	strmap_put(&last_body, name, b);
+}
+
+/* ---- before the parse: what clang is asked ---- */
+
+/* A property of macros, worked out once for each ("busy" while it is: a
+ * cycle reads as false). */
+static bool once(struct strmap *memo, struct smacro *m, bool (*work)(struct smacro *m))
+{
+	const char *known = strmap_get(memo, m->name);
+	if (known)
+		return streq(known, "yes");
+	strmap_put(memo, m->name, "busy");
+	bool ok = work(m);
+	strmap_put(memo, m->name, ok ? "yes" : "no");
+	return ok;
+}
+
+/* Would cconst.c fold every object-like body of m, and of the macros they
+ * name?  Then clang need not be asked: cconst_eval() gives C's value
+ * after the parse, from the last definition. */
+static bool name_folds(const char *name, void *ctx);
+
+/* m is object-like only, every body of a shape cconst.c folds: names as
+ * ok() says, calls as call_ok() says (cconst_shape()) */
+static bool bodies_fold(struct smacro *m, bool (*ok)(const char *, void *),
+			bool (*call_ok)(const char *, void *))
+{
+	bool folds = m->bodies.n && !m->fbodies.n;
+	for (int i = 0; folds && i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		folds = cconst_shape(t, n, ok, call_ok, NULL) && cconst_syntax(t, n);
+	}
+	return folds;
+}
+
+static bool folds_work(struct smacro *m)
+{
+	return bodies_fold(m, name_folds, NULL);
+}
+
+static bool folds_alone(struct smacro *m)
+{
+	static struct strmap memo;
+	return once(&memo, m, folds_work);
+}
+
+static bool name_folds(const char *name, void *ctx)
+{
+	struct smacro *m = strmap_get(&scan.map, name);
+	return m && folds_alone(m);
+}
+
+/* t[0..n) is string literals, "..." only (no L"", u8""), one at least */
+static bool plain_strings(const struct mtok *t, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (t[i].kind != MT_LITERAL || t[i].s[0] != '"')
+			return false;
+	return n;
+}
+
+/* Is every body of m such strings?  Then clang need not be asked either:
+ * the value is bindgen's (strings_only()), the fallback makes no
+ * strings. */
+static bool strings_alone(struct smacro *m)
+{
+	bool ok = m->bodies.n && !m->fbodies.n;
+	for (int i = 0; ok && i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		ok = plain_strings(t, n);
+	}
+	return ok;
+}
+
+/* ---- calls asked once ---- */
+
+/* A macro whose expansion is big costs clang as much each time it is
+ * asked: in Linux, pgtable_l5_enabled() expands to some 2,000 tokens, in
+ * each of 11 macros, which were a third of the macro block's cost.  When
+ * cconst.c can fold a big one but for calls of function-like macros and
+ * names that are no macros (VMALLOC_END's vmalloc_base, a variable), the
+ * calls and names are asked instead, each once (`__auto_type
+ * __kbindgen_call_N = (F ( args ));`), and cconst.c folds the macro after
+ * the parse with their values, as literals of their types; one that is no
+ * constant makes the macro none where C evaluates it.  Only a call whose
+ * expansion stands alone, as a value, is one: a body `( ... )`, a
+ * literal, or such a call again. */
+#define BIG_EXPANSION 500	/* tokens */
+
+static bool call_stands_alone(const char *name, void *ctx);
+
+static bool body_stands_alone(struct smacro *m, int k, const struct mtok *t, int n)
+{
+	int end;
+	/* not one name: it may be a parameter (`#define F(x) x`: F(1+2)*3
+	 * is 7), or __VA_ARGS__ */
+	if (n == 1)
+		return t[0].kind == MT_LITERAL;
+	if (n > 1 && t[0].kind == MT_PUNCT && streq(t[0].s, "("))
+		return cconst_close(t, n, 0) == n - 1;
+	/* a call again, of a function or such a macro, not of a parameter
+	 * (`#define F(f, x) f(x)`: F(a + b, 1)) */
+	return n && cconst_call(t, n, 0, &end) && end == n - 1 && !scan_is_param(m, k, t[0].s) &&
+	       (!strmap_get(&scan.map, t[0].s) || call_stands_alone(t[0].s, NULL));
+}
+
+static bool stands_alone_work(struct smacro *m)
+{
+	bool ok = !m->bodies.n && m->fbodies.n;
+	for (int i = 0; ok && i < m->fbodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, m->bodies.n + i, &n);
+		ok = body_stands_alone(m, i, t, n);
+	}
+	return ok;
+}
+
+/* Is name a function-like macro whose every expansion stands alone? */
+static bool call_stands_alone(const char *name, void *ctx)
+{
+	static struct strmap memo;
+	struct smacro *m = strmap_get(&scan.map, name);
+	return m && once(&memo, m, stands_alone_work);
+}
+
+static bool name_folds_with_calls(const char *name, void *ctx);
+
+/* m's bodies name no non-macro alone in parentheses: `((T) - 1)` is a
+ * cast when T is a type, and is asked whole */
+static bool no_lone_names(struct smacro *m)
+{
+	for (int i = 0; i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		for (int k = 0; k < n; k++)
+			if (cconst_lone_name(t, n, k) && !strmap_get(&scan.map, t[k].s))
+				return false;
+	}
+	return true;
+}
+
+static bool folds_with_calls_work(struct smacro *m)
+{
+	return bodies_fold(m, name_folds_with_calls, call_stands_alone) && no_lone_names(m);
+}
+
+/* Would cconst.c fold every body of m given its calls' values? */
+static bool folds_with_calls(struct smacro *m)
+{
+	static struct strmap memo;
+	return once(&memo, m, folds_with_calls_work);
+}
+
+/* a name that is no macro is asked too (a variable, an enum constant) */
+static bool name_folds_with_calls(const char *name, void *ctx)
+{
+	struct smacro *m = strmap_get(&scan.map, name);
+	return !m || folds_alone(m) || folds_with_calls(m);
+}
+
+/* The calls of m's bodies and of the macros they name, asked. */
+static void ask_calls(struct smacro *m, struct strmap *seen)
+{
+	if (strmap_get(seen, m->name) || folds_alone(m))
+		return;
+	strmap_put(seen, m->name, m);
+	for (int i = 0; i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		for (int k = 0; k < n; k++) {
+			int end = k;
+			struct smacro *r = t[k].kind == MT_IDENT ? strmap_get(&scan.map, t[k].s) : NULL;
+			const char *call = t[k].kind != MT_IDENT ? NULL :
+					   !r && cconst_bare_name(t, n, k) ? t[k].s :
+					   call_stands_alone(t[k].s, NULL) ? cconst_call(t, n, k, &end) : NULL;
+			if (call && !strmap_get(&calls_asked, call)) {
+				strmap_put(&calls_asked, call, (void *)call);
+				vpush(&calls, (char *)call);
+			}
+			if (call)
+				k = end;
+			else if (r)
+				ask_calls(r, seen);
+		}
+	}
+}
+
+/* ---- after the parse: clang's answers, and what cconst.c folds ---- */
+
+/* clang's answer for a call or a name, as cconst.c reads it: its value as
+ * a literal of its type (T_INT .. T_DOUBLE, no typedef of one), or
+ * cconst_none when it is no constant; nothing (unknown) when it is
+ * another kind of value. */
+void ask_answer(const char *call, bool none, enum tkind k, const struct mval *v)
+{
+	static const struct { enum tkind t; const char *suffix; } kinds[] = {
+		{ T_INT, "" }, { T_UINT, "U" }, { T_LONG, "L" }, { T_ULONG, "UL" },
+		{ T_LLONG, "LL" }, { T_ULLONG, "ULL" }, { T_FLOAT, "f" }, { T_DOUBLE, "" },
+	};
+	int i = 0;
+	while (i < 8 && kinds[i].t != k)
+		i++;
+	bool known = i < 8;
+	const char *sfx = known ? kinds[i].suffix : "";
+	struct mtok *t = alloc(sizeof *t * 7);
+	int n = 0;
+	if (none) {
+		t[n++] = (struct mtok){ MT_IDENT, cconst_none };
+	} else if (v && known && k >= T_FLOAT) {
+		double f = v->f;
+		if (!isfinite(f))
+			return;
+		if (signbit(f))
+			t[n++] = (struct mtok){ MT_PUNCT, "(" }, t[n++] = (struct mtok){ MT_PUNCT, "-" };
+		t[n++] = (struct mtok){ MT_LITERAL, fmt("%a%s", fabs(f), sfx) };
+		if (signbit(f))
+			t[n++] = (struct mtok){ MT_PUNCT, ")" };
+	} else if (v && known && v->kind == MV_INT) {
+		bool neg = v->i < 0 && (k == T_INT || k == T_LONG || k == T_LLONG);
+		/* a negative one as (-M - 1), M in the type: INT_MIN too */
+		uint64_t mag = neg ? (uint64_t)-(v->i + 1) : (uint64_t)v->i;
+		if (k == T_UINT)
+			mag &= 0xffffffffu;
+		if (neg)
+			t[n++] = (struct mtok){ MT_PUNCT, "(" }, t[n++] = (struct mtok){ MT_PUNCT, "-" };
+		t[n++] = (struct mtok){ MT_LITERAL, fmt("%llu%s", (unsigned long long)mag, sfx) };
+		if (neg) {
+			t[n++] = (struct mtok){ MT_PUNCT, "-" };
+			t[n++] = (struct mtok){ MT_LITERAL, "1" };
+			t[n++] = (struct mtok){ MT_PUNCT, ")" };
+		}
+	} else {
+		return;
+	}
+	struct body *b = alloc(sizeof *b);
+	*b = (struct body){ t, n };
+	strmap_put(&call_value, call, b);
+}
+
+static const struct mtok *call_of(const char *call, int *n, void *ctx)
+{
+	return body_in(&call_value, call, n);
+}
+
+void ask_block(const struct opts *o, struct buf *b)
+{
+	scan_macros(o, &scan);
+	struct strmap seen = {0};	/* ask_calls()' */
+	for (int i = 0; i < scan.macros.n; i++) {
+		struct smacro *m = scan.macros.v[i];
+		if (!scan_worth_asking(&scan, m) || folds_alone(m) || strings_alone(m))
+			continue;
+		if (scan_expansion_size(&scan, m->name) > BIG_EXPANSION && folds_with_calls(m) &&
+		    !(o->macro_const_ctypes && scan_uses_position(&scan, m->name))) {
+			strmap_put(&by_calls, m->name, m);
+			ask_calls(m, &seen);
+			continue;
+		}
+		bprintf(b, "#ifdef %s\n__auto_type __kbindgen_macro_%d = (%s);\n",
+			m->name, asked.n, m->name);
+		/* one that may use __LINE__ (scan.c cannot tell where): again
+		 * on the next line, to compare */
+		if (o->macro_const_ctypes && scan_uses_position(&scan, m->name))
+			bprintf(b, "__auto_type __kbindgen_twin_%d = (%s);\n", asked.n, m->name);
+		bputs(b, "#endif\n");
+		strmap_put(&asked_map, m->name, m);
+		vpush(&asked, (char *)m->name);
+	}
+	for (int i = 0; i < calls.n; i++)
+		bprintf(b, "__auto_type __kbindgen_call_%d = (%s);\n", i, calls.v[i]);
+	free(seen.slots);
+}
+
+const char *ask_macro(int i)
+{
+	return i >= 0 && i < asked.n ? asked.v[i] : NULL;
+}
+
+const char *ask_call(int i)
+{
+	return i >= 0 && i < calls.n ? calls.v[i] : NULL;
+}
+
+/* A type of cconst.c's values. */
+static struct type *arith_type(enum tkind k, int long_bits)
+{
+	static struct type *tab[T_COMPLEX];
+	if (!tab[k]) {
+		long size = k == T_INT || k == T_UINT || k == T_FLOAT ? 4 :
+			    k == T_LONG || k == T_ULONG ? long_bits / 8 : 8;
+		tab[k] = new_type(k);
+		tab[k]->size = tab[k]->align = size;
+		tab[k]->shared = true;
+	}
+	return tab[k];
+}
+
+/* A body of string literals only, folded as bindgen folds it (adjacent
+ * ones joined): C's value too. */
+static bool strings_only(const struct mtok *t, int n, struct mval *v)
+{
+	struct mval r;
+	if (!plain_strings(t, n) || !macro_eval(t, n, NULL, NULL, &r) || r.kind != MV_STR)
+		return false;
+	*v = r;
+	return true;
+}
+
+static bool scan_knows(const char *name, void *ctx)
+{
+	return strmap_get(&scan.map, name);
+}
+
+void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
+{
+	int k = 0;
+	for (int i = 0; i < fallback->n; i++) {
+		struct item *it = fallback->v[i];
+		struct smacro *m = strmap_get(&scan.map, it->name);
+		struct cval v;
+		int n;
+		const struct mtok *t = body_of(it->name, &n, NULL);
+		if (strmap_get(&asked_map, it->name) || (it->has_val && !o->macro_const_ctypes))
+			continue;
+		bool folded = t && cconst_eval(t, n, body_of, call_of, NULL, &v);
+		if (folded && v.nc) {
+			it->has_val = false;
+			it->why = "not a constant expression (a call in it is none)";
+			continue;
+		}
+		if (folded) {
+			it->has_val = true;
+			it->val = (struct mval){ v.t == T_FLOAT || v.t == T_DOUBLE ? MV_FLOAT : MV_INT };
+			it->val.f = v.f;
+			it->val.i = cval_int(&v);
+			it->type = arith_type(v.t, long_bits);
+			continue;
+		}
+		if (o->macro_const_ctypes && t && strings_only(t, n, &it->val)) {
+			it->has_val = true;
+			it->type = NULL;
+			continue;
+		}
+		if (o->macro_const_ctypes) {
+			it->has_val = false;
+			it->why = m && folds_alone(m) ?
+				  "it names a macro not defined after the header" :
+				  "not taken for an expression (a type, a statement, an attribute, "
+				  "a call; or a function-like macro's name, which may name a function "
+				  "too: an address)";
+		}
+		/* clang would fail where cconst.c does, when the last body
+		 * has its shape and only a name undefined at the end stops
+		 * it: not the case of a body the scan did not see (nor of
+		 * strings the scan saw, when the last body is none) */
+		if (!m || (folds_alone(m) && !(t && cconst_shape(t, n, scan_knows, NULL, NULL))) ||
+		    (o->macro_const_ctypes && strings_alone(m)) || strmap_get(&by_calls, m->name))
+			fallback->v[k++] = it;
+	}
+	fallback->n = k;
+}
