@@ -71,16 +71,17 @@ void ask_definition(const char *name, struct mtok *mt, int m)
 
 /* ---- before the parse: what clang is asked ---- */
 
-/* A property of macros, worked out once for each ("busy" while it is: a
- * cycle reads as false). */
-static bool once(struct strmap *memo, struct smacro *m, bool (*work)(struct smacro *m))
+/* A property of macros (smacro's known[p]), worked out once for each
+ * (2, "busy", while it is: a cycle reads as false). */
+enum { FOLDS, STANDS_ALONE, FOLDS_WITH_CALLS };
+
+static bool once(int p, struct smacro *m, bool (*work)(struct smacro *m))
 {
-	const char *known = strmap_get(memo, m->name);
-	if (known)
-		return streq(known, "yes");
-	strmap_put(memo, m->name, "busy");
+	if (m->known[p])
+		return m->known[p] == 1;
+	m->known[p] = 2;
 	bool ok = work(m);
-	strmap_put(memo, m->name, ok ? "yes" : "no");
+	m->known[p] = ok ? 1 : -1;
 	return ok;
 }
 
@@ -110,8 +111,7 @@ static bool folds_work(struct smacro *m)
 
 static bool folds_alone(struct smacro *m)
 {
-	static struct strmap memo;
-	return once(&memo, m, folds_work);
+	return once(FOLDS, m, folds_work);
 }
 
 static bool name_folds(const char *name, void *ctx)
@@ -189,9 +189,8 @@ static bool stands_alone_work(struct smacro *m)
 /* Is name a function-like macro whose every expansion stands alone? */
 static bool call_stands_alone(const char *name, void *ctx)
 {
-	static struct strmap memo;
 	struct smacro *m = strmap_get(&scan.map, name);
-	return m && once(&memo, m, stands_alone_work);
+	return m && once(STANDS_ALONE, m, stands_alone_work);
 }
 
 static bool name_folds_with_calls(const char *name, void *ctx);
@@ -218,8 +217,7 @@ static bool folds_with_calls_work(struct smacro *m)
 /* Would cconst.c fold every body of m given its calls' values? */
 static bool folds_with_calls(struct smacro *m)
 {
-	static struct strmap memo;
-	return once(&memo, m, folds_with_calls_work);
+	return once(FOLDS_WITH_CALLS, m, folds_with_calls_work);
 }
 
 /* a name that is no macro is asked too (a variable, an enum constant) */
