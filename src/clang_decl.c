@@ -169,10 +169,10 @@ void func_item(CXCursor c)
 		for (int i = 0; i < n; i++)
 			vpush(&w->fn->params, conv(clang_getCursorType(clang_Cursor_getArgument(c, i))));
 		it->ctype = w;
-		/* where its body is: wrap.c's compile check blames the
+		/* where its body begins: wrap.c's compile check blames the
 		 * function whose lines clang's errors point into (a skipped
 		 * body makes no definition for libclang: the declaration that
-		 * had it spans it) */
+		 * had it spans it); wrap.c counts where it ends */
 		if (ld.opt->wrap_static_fns_compile) {
 			CXCursor def = clang_getCursorDefinition(c);
 			if (clang_Cursor_isNull(def))
@@ -180,7 +180,6 @@ void func_item(CXCursor c)
 			CXSourceRange r = clang_getCursorExtent(def);
 			CXFile f;
 			clang_getExpansionLocation(clang_getRangeStart(r), &f, &it->body_lines[0], NULL, NULL);
-			clang_getExpansionLocation(clang_getRangeEnd(r), NULL, &it->body_lines[1], NULL, NULL);
 			it->body_file = f ? cx_str(clang_getFileName(f)) : NULL;
 		}
 	}

@@ -572,7 +572,7 @@ struct item {
 				struct {	/* I_FUNC */
 					struct type *ctype;	/* static: its type as declared (wrap.c) */
 					const char *body_file;	/* static: where its definition is, */
-					unsigned body_lines[2];	/* first and last line (wrap.c) */
+					unsigned body_lines[2];	/* first and last line (wrap.c's) */
 					const char *wrapper;	/* static: the C wrapper (wrap.c) */
 				};
 				struct {	/* I_VAR const with initializer, I_MACRO */

@@ -184,16 +184,14 @@ static const char *line_start(const char *text, unsigned line)
 	return text;
 }
 
-/* The last line of f's body.  libclang's extent of a function whose body
- * the parse skipped ends before the body: its braces are counted here
- * (string and character literals and comments skipped). */
+/* The last line of f's body, counted once (body_lines[1], 0 until then).
+ * libclang's extent of a function whose body the parse skipped ends
+ * before the body: its braces are counted here (string and character
+ * literals and comments skipped). */
 static unsigned body_end(struct item *f)
 {
-	static struct strmap done;	/* the items whose end was counted */
-	const char *key = fmt("%p", (void *)f);
-	if (!f->body_file || strmap_get(&done, key))
+	if (!f->body_file || f->body_lines[1])
 		return f->body_lines[1];
-	strmap_put(&done, key, f);
 	const char *p = line_start(text_of(f->body_file), f->body_lines[0]);
 	unsigned line = f->body_lines[0];
 	int depth = 0;
