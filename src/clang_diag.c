@@ -47,84 +47,6 @@ struct uses {
 	size_t size;
 };
 
-static bool is_ident_char(char c)
-{
-	return c == '_' || c == '$' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	       (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
-}
-
-/* Whether name is a word of text[lo, hi): the cheap test before the
- * tokens. */
-static bool has_word(const char *text, size_t lo, size_t hi, const char *name)
-{
-	size_t n = strlen(name);
-	for (const char *p = text + lo, *end = text + hi; p + n <= end; p++) {
-		p = memmem(p, end - p, name, n);
-		if (!p)
-			return false;
-		if ((p == text || !is_ident_char(p[-1])) &&
-		    (p + n == end || !is_ident_char(p[n])))
-			return true;
-	}
-	return false;
-}
-
-/* Past the comment, string or character literal at p, if one starts
- * there; else p. */
-static const char *skip_lexeme(const char *p, const char *end)
-{
-	if (p + 1 < end && p[0] == '/' && p[1] == '*') {
-		const char *e = memmem(p + 2, end - p - 2, "*/", 2);
-		return e ? e + 2 : end;
-	}
-	if (p + 1 < end && p[0] == '/' && p[1] == '/') {
-		const char *e = memchr(p, '\n', end - p);
-		return e ? e : end;
-	}
-	if (*p == '"' || *p == '\'') {
-		for (const char *q = p + 1; q < end; q++) {
-			if (*q == '\\')
-				q++;
-			else if (*q == *p || *q == '\n')
-				return q + 1;
-		}
-		return end;
-	}
-	return p;
-}
-
-/* The body after a function's extent (which, the body skipped, ends at
- * its declarator): [*lo, *hi) from its "{" to past its "}"; false for a
- * declaration. */
-static bool body_after(const char *text, size_t size, unsigned *lo, unsigned *hi)
-{
-	const char *p = text + *hi, *end = text + size, *q;
-	int depth = 0;
-	for (; p < end && *p != '{'; p++) {
-		if ((q = skip_lexeme(p, end)) != p)
-			p = q - 1;
-		else if (*p == '(')
-			depth++;
-		else if (*p == ')')
-			depth--;
-		else if (*p == ';' && !depth)
-			return false;
-	}
-	*lo = p - text;
-	for (depth = 0; p < end; p++) {
-		if ((q = skip_lexeme(p, end)) != p)
-			p = q - 1;
-		else if (*p == '{')
-			depth++;
-		else if (*p == '}' && !--depth)
-			break;
-	}
-	if (p == end)
-		return false;
-	*hi = p + 1 - text;
-	return true;
-}
-
 /* Marks the names used in a function's body or a macro's definition
  * (the tokens after its name). */
 static void scan(struct uses *u, CXCursor c, bool body)
@@ -142,11 +64,11 @@ static void scan(struct uses *u, CXCursor c, bool body)
 	}
 	if (!u->text || hi > u->size || lo >= hi)
 		return;
-	if (body && !body_after(u->text, u->size, &lo, &hi))
+	if (body && !ctext_body(u->text, u->size, &lo, &hi))
 		return;
 	bool any = false;
 	for (int i = 0; i < u->list.n && !any; i++)
-		any = has_word(u->text, lo, hi, u->list.v[i]);
+		any = ctext_has_word(u->text, lo, hi, u->list.v[i]);
 	if (!any)
 		return;
 	CXToken *toks;

@@ -727,6 +727,16 @@ bool cconst_lone_name(const struct mtok *toks, int n, int i);
  * ")" in *end; NULL if toks[i] does not begin one. */
 const char *cconst_call(const struct mtok *toks, int n, int i, int *end);
 
+/* ---- ctext.c: C source as text, where the parse skipped it ---- */
+
+/* Whether name is a word of text[lo, hi) (text's start and hi count as
+ * word boundaries). */
+bool ctext_has_word(const char *text, size_t lo, size_t hi, const char *name);
+/* The body of the function whose declarator ends at text[*hi] (the parse
+ * skipped the body): [*lo, *hi) from its "{" to past its "}".  False for
+ * a declaration, *hi then past its ";" (or at the text's end). */
+bool ctext_body(const char *text, size_t size, unsigned *lo, unsigned *hi);
+
 /* ---- ask.c: the macro block: what clang is asked, what cconst.c folds ---- */
 
 /* Appends to b (the header's text) a declaration for each of the

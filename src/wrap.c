@@ -2,7 +2,6 @@
  * symbol to link to; for each one we write a wrapper with external linkage
  * into a C file the user compiles next to the header, and the Rust side
  * links to the wrapper (emit.c: #[link_name = "f__extern"]). */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -163,18 +162,21 @@ static const char *real(const char *path)
 	return r;
 }
 
-/* The text of a header, read once. */
-static const char *text_of(const char *path)
+/* The text of a header, read once, and its length. */
+static const char *text_of(const char *path, size_t *len)
 {
 	static struct strmap texts;
-	char *text = strmap_get(&texts, path);
-	if (!text) {
+	struct text { const char *s; size_t len; } *t = strmap_get(&texts, path);
+	if (!t) {
 		struct buf b = {0};
 		bput_file(&b, path);
-		text = b.s ? bdone(&b) : "";
-		strmap_put(&texts, path, text);
+		t = alloc(sizeof *t);
+		t->len = b.s ? b.len : 0;
+		t->s = b.s ? bdone(&b) : "";
+		strmap_put(&texts, path, t);
 	}
-	return text;
+	*len = t->len;
+	return t->s;
 }
 
 static const char *line_start(const char *text, unsigned line)
@@ -186,65 +188,30 @@ static const char *line_start(const char *text, unsigned line)
 
 /* The last line of f's body, counted once (body_lines[1], 0 until then).
  * libclang's extent of a function whose body the parse skipped ends
- * before the body: its braces are counted here (string and character
- * literals and comments skipped). */
+ * before the body: ctext_body() finds it. */
 static unsigned body_end(struct item *f)
 {
 	if (!f->body_file || f->body_lines[1])
 		return f->body_lines[1];
-	const char *p = line_start(text_of(f->body_file), f->body_lines[0]);
-	unsigned line = f->body_lines[0];
-	int depth = 0;
-	bool opened = false;
-	for (; p && *p; p++) {
-		if (*p == '\n')
-			line++;
-		else if (p[0] == '/' && p[1] == '*') {
-			const char *e = strstr(p + 2, "*/");
-			for (; p < (e ? e : p + strlen(p)); p++)
-				line += *p == '\n';
-			if (!e)
-				break;
-			p++;
-		} else if (p[0] == '/' && p[1] == '/') {
-			while (p[1] && p[1] != '\n')
-				p++;
-		} else if (*p == '"' || *p == '\'') {
-			char q = *p;
-			while (p[1] && p[1] != q && p[1] != '\n')
-				p += p[1] == '\\' && p[2] ? 2 : 1;
-			p += p[1] == q;
-		} else if (*p == '{') {
-			depth++;
-			opened = true;
-		} else if (*p == '}' && opened && !--depth) {
-			break;
-		} else if (*p == ';' && !opened) {
-			break;		/* a declaration: no body */
-		}
-	}
+	size_t len;
+	const char *text = text_of(f->body_file, &len);
+	const char *p = line_start(text, f->body_lines[0]);
+	unsigned line = f->body_lines[0], lo, hi = p ? p - text : len;
+	ctext_body(text, len, &lo, &hi);
+	for (; p && p < text + hi; p++)
+		line += *p == '\n';
 	f->body_lines[1] = line;
 	return line;
 }
 
-/* Is the identifier name in the body of f? */
+/* Is the identifier name in the body of f (on its lines)? */
 static bool body_names(struct item *f, const char *name)
 {
 	unsigned last = body_end(f);
-	const char *p = line_start(text_of(f->body_file), f->body_lines[0]);
-	size_t nl = strlen(name);
-	for (unsigned line = f->body_lines[0]; p && line <= last; line++) {
-		const char *e = strchr(p, '\n');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		for (const char *q = p; (q = memmem(q, len - (q - p), name, nl)); q += nl) {
-			bool before = q > p && (isalnum((unsigned char)q[-1]) || q[-1] == '_');
-			bool after = isalnum((unsigned char)q[nl]) || q[nl] == '_';
-			if (!before && !after)
-				return true;
-		}
-		p = e ? e + 1 : NULL;
-	}
-	return false;
+	size_t len;
+	const char *text = text_of(f->body_file, &len);
+	const char *p = line_start(text, f->body_lines[0]), *e = line_start(text, last + 1);
+	return p && ctext_has_word(text, p - text, (e ? e : text + len) - text, name);
 }
 
 /* f does not compile with its arguments unknown: its wrapper is left out,
