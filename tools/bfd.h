@@ -91,4 +91,37 @@ static inline char bfd_section_letter(GElf_Half machine, const GElf_Shdr *sh, co
 	return '?';
 }
 
+enum bfd_where { UNDEFINED, COMMON, SMALL_COMMON, ABSOLUTE, IN_SECTION };
+
+/* Where a symbol is defined (bfd/elfcode.h, elf_slurp_symbol_table, and
+ * the elf_backend_symbol_processing hooks of x86-64 and MIPS).  shndx is
+ * st_shndx, or with SHN_XINDEX (extended) the index from
+ * SHT_SYMTAB_SHNDX: that one is a section's even where it looks like a
+ * reserved index.  made: nm made a section of that index (one below the
+ * section count that has a letter). */
+static inline enum bfd_where bfd_symbol_where(GElf_Half machine, size_t shndx, bool extended,
+					      bool made)
+{
+	if (extended)
+		return made ? IN_SECTION : ABSOLUTE;
+	switch (shndx) {
+	case SHN_UNDEF:
+		return UNDEFINED;
+	case SHN_COMMON:
+		return COMMON;
+	case SHN_ABS:
+		return ABSOLUTE;
+	}
+	if (machine == EM_X86_64 && shndx == 0xff02)	/* SHN_X86_64_LCOMMON */
+		return COMMON;
+	if (machine == EM_MIPS && shndx == SHN_MIPS_SCOMMON)
+		return SMALL_COMMON;
+	if (machine == EM_MIPS && shndx == SHN_MIPS_SUNDEFINED)
+		return UNDEFINED;
+	/* other reserved indexes and sections nm has not made */
+	if (shndx >= SHN_LORESERVE || !made)
+		return ABSOLUTE;
+	return IN_SECTION;
+}
+
 #endif

@@ -282,35 +282,11 @@ static bool special_symbol(const struct obj *o, const char *n)
 	return false;
 }
 
-enum where { UNDEFINED, COMMON, SMALL_COMMON, ABSOLUTE, IN_SECTION };
-
-/* Where a symbol is defined (bfd/elfcode.h, elf_slurp_symbol_table, and
- * the elf_backend_symbol_processing hooks of x86-64 and MIPS).  shndx is
- * st_shndx, or with SHN_XINDEX the index from SHT_SYMTAB_SHNDX: that one
- * is a section's even where it looks like a reserved index. */
-static enum where symbol_where(const struct obj *o, size_t shndx, bool extended)
+/* Where a symbol is defined (tools/bfd.h). */
+static enum bfd_where symbol_where(const struct obj *o, size_t shndx, bool extended)
 {
-	if (extended)
-		return shndx >= o->shnum || !o->secletter[shndx] ? ABSOLUTE : IN_SECTION;
-	switch (shndx) {
-	case SHN_UNDEF:
-		return UNDEFINED;
-	case SHN_COMMON:
-		return COMMON;
-	case SHN_ABS:
-		return ABSOLUTE;
-	}
-	int machine = generic ? EM_NONE : o->eh.e_machine;
-	if (machine == EM_X86_64 && shndx == 0xff02)	/* SHN_X86_64_LCOMMON */
-		return COMMON;
-	if (machine == EM_MIPS && shndx == SHN_MIPS_SCOMMON)
-		return SMALL_COMMON;
-	if (machine == EM_MIPS && shndx == SHN_MIPS_SUNDEFINED)
-		return UNDEFINED;
-	/* other reserved indexes and sections nm has not made */
-	if (shndx >= SHN_LORESERVE || shndx >= o->shnum || !o->secletter[shndx])
-		return ABSOLUTE;
-	return IN_SECTION;
+	return bfd_symbol_where(generic ? EM_NONE : o->eh.e_machine, shndx, extended,
+				shndx < o->shnum && o->secletter[shndx]);
 }
 
 /* The letter GNU nm prints: bfd/syms.c, bfd_decode_symclass, over the
@@ -320,7 +296,7 @@ static enum where symbol_where(const struct obj *o, size_t shndx, bool extended)
  *   STT_OBJECT and STT_COMMON BSF_OBJECT, STT_GNU_IFUNC
  *   BSF_GNU_INDIRECT_FUNCTION.
  * The tests run in bfd_decode_symclass's order. */
-static char nm_letter(const struct obj *o, const GElf_Sym *s, enum where where, size_t shndx)
+static char nm_letter(const struct obj *o, const GElf_Sym *s, enum bfd_where where, size_t shndx)
 {
 	int type = GELF_ST_TYPE(s->st_info), bind = GELF_ST_BIND(s->st_info);
 	char c;
@@ -429,7 +405,7 @@ static void list_object(struct obj *o, unsigned long long size, struct buf *nm)
 				fail(o->what, "symbol %zu: SHN_XINDEX without SHT_SYMTAB_SHNDX", k);
 			shndx = xi;
 		}
-		enum where where = symbol_where(o, shndx, extended);
+		enum bfd_where where = symbol_where(o, shndx, extended);
 		if (where == UNDEFINED)
 			continue;	/* --defined-only */
 		if (!(name = elf_strptr(o->elf, symsh.sh_link, s.st_name)))

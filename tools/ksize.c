@@ -383,41 +383,22 @@ static void load_obj(struct obj *o, size_t fsize)
 
 /* ---- symbols ---- */
 
-enum where { UNDEFINED, COMMON, SMALL_COMMON, ABSOLUTE, IN_SECTION };
-
 struct sym {
 	const char *name;
 	uint64_t value, size;
 	size_t shndx;		/* IN_SECTION: its section */
-	enum where where;
+	enum bfd_where where;
 	int type, bind;
 	char letter;		/* nm's */
 	size_t index;		/* in the symbol table */
 };
 typedef VEC(struct sym) symvec;
 
-static enum where symbol_where(const struct obj *o, size_t shndx, bool extended)
+/* Where a symbol is defined (tools/bfd.h). */
+static enum bfd_where symbol_where(const struct obj *o, size_t shndx, bool extended)
 {
-	/* an index from SHT_SYMTAB_SHNDX is a section's, even 0xfff1 */
-	if (extended)
-		return shndx >= o->shnum || !o->sec[shndx].letter ? ABSOLUTE : IN_SECTION;
-	switch (shndx) {
-	case SHN_UNDEF:
-		return UNDEFINED;
-	case SHN_COMMON:
-		return COMMON;
-	case SHN_ABS:
-		return ABSOLUTE;
-	}
-	if (o->eh.e_machine == EM_X86_64 && shndx == 0xff02)	/* SHN_X86_64_LCOMMON */
-		return COMMON;
-	if (o->eh.e_machine == EM_MIPS && shndx == SHN_MIPS_SCOMMON)
-		return SMALL_COMMON;
-	if (o->eh.e_machine == EM_MIPS && shndx == SHN_MIPS_SUNDEFINED)
-		return UNDEFINED;
-	if (shndx >= SHN_LORESERVE || shndx >= o->shnum || !o->sec[shndx].letter)
-		return ABSOLUTE;
-	return IN_SECTION;
+	return bfd_symbol_where(o->eh.e_machine, shndx, extended,
+				shndx < o->shnum && o->sec[shndx].letter);
 }
 
 /* bfd/syms.c, bfd_decode_symclass, as tools/kexports.c */
