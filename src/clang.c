@@ -18,7 +18,6 @@ static bool layout_flags;	/* -mms-bitfields, -fpack-struct=N: ask clang */
 static struct strmap macro_vals;
 static struct strmap macro_seen;	/* names with an emitted definition */
 
-
 static const struct mval *mlook(const char *name, void *ctx)
 {
 	return strmap_get(&macro_vals, name);

@@ -340,7 +340,8 @@ struct smacro {
 				 * 1 yes, -1 no, 2 being worked out */
 	signed char position;	/* scan.c: uses __LINE__ and the like: 1 yes, -1 no */
 	int size;		/* scan.c: tokens it expands to; 0 unknown, -1 busy */
-	signed char known[3];	/* ask.c: its properties, 1 yes, -1 no, 0 unknown */
+	signed char known[3];	/* ask.c: its properties: 1 yes, -1 no, 0 unknown,
+				 * 2 being worked out */
 	mtokvec *toks;		/* scan_body(): each body's tokens, once */
 };
 struct scan {
