@@ -747,8 +747,9 @@ void ask_block(const struct opts *o, struct buf *b);
  * __kbindgen_call_N does; NULL for no such N. */
 const char *ask_macro(int i);
 const char *ask_call(int i);
-/* clang's answer for a call: none, it is no constant; else its value v
- * (NULL: none clang folds) of arithmetic type k (T_VOID: another type). */
+/* clang's answer for a call ask_call() names (or a name asked alone):
+ * none, it is no constant; else its value v (NULL: none clang folds) of
+ * arithmetic type k (T_VOID: another type). */
 void ask_answer(const char *call, bool none, enum tkind k, const struct mval *v);
 /* A definition of the object-like macro name, in the parse's order: the
  * last is C's. */
