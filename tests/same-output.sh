@@ -22,7 +22,10 @@
 #              (trees prepared by tests/kernel/prepare-tree: WORK=$KERNEL_WORK
 #              tests/kernel/prepare-tree 6.1, and 6.12), run in the objtree, with its -o and its
 #              -Wp,-MMD depfile moved to the case's directory; kbuild's sed
-#              post-processing is left out. SKIP without the tree.
+#              post-processing is left out; and 6.1's bindings again in the
+#              modes the kernel command does not use: --clang-macro-fallback,
+#              --macro-const-use-ctypes --emit-ir, --wrap-static-fns (its C
+#              file too), --dynamic-loading --emit-ir. SKIP without the tree.
 # With OLD22 and NEW22 set, every group runs again with them (suite-22, ...).
 #
 # The two binaries of a case run one after the other in the same directory,
@@ -126,7 +129,8 @@ else
 	skip realworld all "no $RW/cases.txt"
 fi
 
-# kernel_case NAME OBJTREE TARGET: the command kbuild saved for TARGET
+# kernel_case NAME OBJTREE TARGET [OPTION...]: the command kbuild saved
+# for TARGET, the OPTIONs before its own
 kernel_case() {
 	local obj=$2 target=$3 d
 	local cmd=$obj/${target%/*}/.${target##*/}.cmd
@@ -138,7 +142,7 @@ kernel_case() {
 	echo "$obj" >"$d/cwd"
 	# line 1 is `(saved)cmd_TARGET := COMMAND[; sed ...]`: split like the
 	# shell, up to the first `;`; -o and the depfile go to the run directory
-	python3 - "$cmd" >"$d/argv" <<-'EOF'
+	python3 - "$cmd" "${@:4}" >"$d/argv" <<-'EOF'
 	import os, shlex, sys
 	line = open(sys.argv[1]).readline().split(" := ", 1)[1]
 	lex = shlex.shlex(line, posix=True, punctuation_chars=";")
@@ -152,7 +156,7 @@ kernel_case() {
 	    elif a.startswith("-Wp,-MMD,"):
 	        a = "-Wp,-MMD,@RUN@/" + os.path.basename(a)
 	    argv.append(a)
-	sys.stdout.write("".join(a + "\0" for a in argv[1:]))
+	sys.stdout.write("".join(a + "\0" for a in sys.argv[2:] + argv[1:]))
 	EOF
 }
 for k in "6.1 bindings_generated rust/bindings/bindings_generated.rs" \
@@ -161,6 +165,13 @@ for k in "6.1 bindings_generated rust/bindings/bindings_generated.rs" \
 	"6.12 uapi_generated rust/uapi/uapi_generated.rs"; do
 	set -- $k
 	kernel_case "$1-$2" "$KERNEL_WORK/build-$1" "$3"
+done
+for m in "fallback --clang-macro-fallback" "ctypes --macro-const-use-ctypes --emit-ir" \
+	"wrap --wrap-static-fns --wrap-static-fns-path @RUN@/extern" \
+	"dynamic --dynamic-loading lib --emit-ir"; do
+	set -- $m
+	kernel_case "6.1-bindings_generated-$1" "$KERNEL_WORK/build-6.1" \
+		rust/bindings/bindings_generated.rs "${@:2}"
 done
 
 # ONLY=REGEX keeps the cases whose GROUP:NAME matches (ONLY=kernel:, ONLY=:gtk)
