@@ -14,7 +14,9 @@
 # KBINDGEN_RUST_TARGET unset). Every tool writes its output and the -MMD
 # depfile into a temporary directory, and runs in the objtree (the
 # arguments have relative -I paths). CPU time is user+sys, the median of N
-# runs; RSS is the peak. Same columns as bench/headers.sh.
+# runs; RSS is the peak. Same columns as bench/headers.sh; then a line
+# of kbindgen's --clang-macro-fallback and --macro-const-use-ctypes
+# against its plain run (the three taking turns).
 #
 #   bench/kernel-bench.sh [N] [--row]     (default N=10; --row: no header line)
 #
@@ -92,3 +94,14 @@ c=${r[0]} k=${r[1]} b=${r[2]:--} bn=${r[3]:--} ratio=-
 printf '%-10s %16s %16s %16s %16s %8s %8s\n' linux-6.1 "${c% *}s ${c#* }M" \
 	"${k% *}s ${k#* }M" "${b% *}s ${b#* }M" "${bn% *}s ${bn#* }M" \
 	"$(echo "${k% *} ${c% *}" | awk '{ printf "%.2f", $1 / $2 }')" "$ratio"
+
+# kbindgen's macro modes against its plain run, taking turns: the
+# fallback's and the constants mode's cost (doc/constants.md)
+FB=("$KB" --clang-macro-fallback "${KB_ARGS[@]:1}")
+CT=("$KB" --macro-const-use-ctypes "${KB_ARGS[@]:1}")
+check "kbindgen --clang-macro-fallback" "${FB[@]}" || exit 0
+check "kbindgen --macro-const-use-ctypes" "${CT[@]}" || exit 0
+mapfile -t m < <(cd "$OBJ" && "$MEASURE" "$N" "${KB_ARGS[@]}" ::: "${FB[@]}" ::: "${CT[@]}")
+vs_plain() { echo "${m[0]% *} ${m[$1]% *}" | awk '{ printf "%.3fs (%.2fx)", $2, $2 / $1 }'; }
+echo "linux-6.1 kbindgen ${m[0]% *}s; --clang-macro-fallback $(vs_plain 1);" \
+	"--macro-const-use-ctypes $(vs_plain 2)"
