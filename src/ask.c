@@ -16,24 +16,20 @@
 
 #include "kbindgen.h"
 
-/* each name's last object-like definition, as C sees it after the header */
-struct body {
-	struct mtok *v;
-	int n;
-};
-static struct strmap last_body;
+/* each name's last definition, as C sees it after the header */
+static struct strmap last_def;
 
-/* The tokens map holds for key; NULL if none. */
-static const struct mtok *body_in(struct strmap *map, const char *key, int *n)
+static const struct cmacro *def_of(const char *name, void *ctx)
 {
-	struct body *b = strmap_get(map, key);
-	*n = b ? b->n : 0;
-	return b && b->n ? b->v : NULL;
+	return strmap_get(&last_def, name);
 }
 
-static const struct mtok *body_of(const char *name, int *n, void *ctx)
+/* the last object-like body of name; NULL if none */
+static const struct mtok *body_of(const char *name, int *n)
 {
-	return body_in(&last_body, name, n);
+	const struct cmacro *d = def_of(name, NULL);
+	*n = d && d->nparams < 0 ? d->n : 0;
+	return *n ? d->body : NULL;
 }
 
 static struct scan scan;	/* the header's macros, read before the parse */
@@ -41,20 +37,51 @@ static strvec asked;		/* the macro block's names, by index */
 static struct strmap asked_map;
 static strvec calls;		/* the macro block's calls (below), by index */
 static struct strmap calls_asked;
-static struct strmap call_value;	/* call -> struct body: its value's tokens */
+static struct strmap call_value;	/* call -> struct cmacro: its value's tokens */
 static struct strmap by_calls;	/* macros cconst.c folds with calls' values */
+static struct strmap wanted;	/* function-like macros cconst.c expands */
+
+/* A function-like definition's parameters, toks[0..n) from "(" to ")",
+ * into d; false if they are not names and "..." as C has them. */
+static bool param_list(const struct mtok *t, int n, struct cmacro *d)
+{
+	d->params = alloc(sizeof *d->params * (n / 2 + 1));
+	d->nparams = 0;
+	d->variadic = false;
+	for (int k = 1; k < n - 1; k += 2) {
+		bool name = t[k].kind == MT_IDENT;
+		bool gnu = name && k + 2 < n && streq(t[k + 1].s, "...");	/* args... */
+		if (d->variadic || !(name || streq(t[k].s, "...")))
+			return false;
+		d->params[d->nparams++] = name ? t[k].s : "__VA_ARGS__";
+		d->variadic = !name || gnu;
+		k += gnu;
+		if (k + 2 < n && !streq(t[k + 1].s, ","))
+			return false;
+	}
+	return n >= 2;
+}
 
 /* libclang spells the last token of a definition that follows a
  * backslash-newline with the splice in it ("\\\n)"): cexpr sees that, as
  * in bindgen; C's value needs the token itself. */
-void ask_definition(const char *name, struct mtok *mt, int m)
+void ask_definition(const char *name, struct mtok *mt, int m, bool fn)
 {
-	struct body *b = alloc(sizeof *b);
-	*b = (struct body){ mt, m };
-	if (m && strchr(mt[m - 1].s, '\\')) {
-		b->v = alloc(sizeof *b->v * m);
-		memcpy(b->v, mt, sizeof *mt * m);
-		char *t = astrdup(mt[m - 1].s), *q = t;
+	struct cmacro *d = alloc(sizeof *d);
+	*d = (struct cmacro){ mt, m, -1 };
+	if (fn) {
+		int close = cconst_close(mt, m, 0);
+		if (close < 0 || !param_list(mt, close + 1, d)) {
+			strmap_put(&last_def, name, NULL);
+			return;
+		}
+		d->body = mt + close + 1;
+		d->n = m - close - 1;
+	}
+	if (d->n && strchr(d->body[d->n - 1].s, '\\')) {
+		struct mtok *v = alloc(sizeof *v * d->n);
+		memcpy(v, d->body, sizeof *v * d->n);
+		char *t = astrdup(v[d->n - 1].s), *q = t;
 		for (const char *p = t; *p; p++) {
 			size_t splice = p[0] != '\\' ? 0 : p[1] == '\n' ? 2 :
 					p[1] == '\r' && p[2] == '\n' ? 3 : 0;
@@ -64,16 +91,22 @@ void ask_definition(const char *name, struct mtok *mt, int m)
 				*q++ = *p;
 		}
 		*q = 0;
-		b->v[m - 1].s = t;
+		v[d->n - 1].s = t;
+		d->body = v;
 	}
-	strmap_put(&last_body, name, b);
+	strmap_put(&last_def, name, d);
+}
+
+bool ask_wants(const char *name)
+{
+	return strmap_get(&wanted, name);
 }
 
 /* ---- before the parse: what clang is asked ---- */
 
 /* A property of macros (smacro's known[p]), worked out once for each
  * (2, "busy", while it is: a cycle reads as false). */
-enum { FOLDS, STANDS_ALONE, FOLDS_WITH_CALLS };
+enum { FOLDS, STANDS_ALONE, FOLDS_WITH_CALLS, CALLS_FOLD };
 
 static bool once(int p, struct smacro *m, bool (*work)(struct smacro *m))
 {
@@ -90,10 +123,117 @@ static bool once(int p, struct smacro *m, bool (*work)(struct smacro *m))
  * after the parse, from the last definition. */
 static bool name_folds(const char *name, void *ctx);
 
+/* m's function-like definition k, as the scan read it; NULL if its
+ * parameters are none C has */
+static const struct cmacro *scan_def(struct smacro *m, int k)
+{
+	if (!m->fdefs)
+		m->fdefs = alloc(sizeof *m->fdefs * m->fbodies.n);
+	struct cmacro *d = &m->fdefs[k];
+	if (!d->params && d->nparams != -2) {
+		mtokvec t = {0};
+		scan_tokens(fmt("(%s)", m->fparams.v[k]), &t);
+		if (param_list(t.v, t.n, d))
+			d->body = scan_body(m, m->bodies.n + k, &d->n);
+		else
+			d->nparams = -2;
+		hfree(&t);
+	}
+	return d->nparams >= 0 ? d : NULL;
+}
+
+/* Calls cconst.c expands, of function-like macros whose every body
+ * folds with the call's arguments in it; the macros in them are wanted
+ * (ask_wants()).  A bound on the tokens all that makes: BUDGET. */
+#define BUDGET 2048
+static strvec expanding;
+static int budget;
+
+/* an argument in general: any expression that folds (none pasted) */
+static const char operand[] = "__kbindgen_operand";
+
+static bool name_or_operand(const char *name, void *ctx)
+{
+	return name == operand || name_folds(name, ctx);
+}
+
+static bool call_folds(const struct mtok *t, int n, int i, void *ctx);
+
+/* Does m's body k fold with the arguments of the call at t[i]? */
+static bool body_folds(struct smacro *m, int k, const struct mtok *t, int n, int i)
+{
+	const struct cmacro *d = scan_def(m, k);
+	mtokvec sub = {0};
+	int end;
+	bool ok = d && cconst_substitute(d, t, n, i, &end, NULL, NULL, &sub) &&
+		  (budget -= sub.n) > 0 && cconst_shape(sub.v, sub.n, name_or_operand, call_folds, NULL) &&
+		  cconst_syntax(sub.v, sub.n);
+	hfree(&sub);
+	return ok;
+}
+
+/* Does every call of m fold whose arguments do?  Its bodies fold with
+ * operand for each argument; pasting one makes none. */
+static bool calls_fold_work(struct smacro *m)
+{
+	bool ok = true;
+	for (int k = 0; ok && k < m->fbodies.n; k++) {
+		const struct cmacro *d = scan_def(m, k);
+		struct mtok *call = alloc(sizeof *call * (2 + 2 * (d ? d->nparams : 0) + 1));
+		int c = 0;
+		call[c++] = (struct mtok){ MT_IDENT, m->name };
+		call[c++] = (struct mtok){ MT_PUNCT, "(" };
+		for (int p = 0; d && p < d->nparams; p++) {
+			if (p)
+				call[c++] = (struct mtok){ MT_PUNCT, "," };
+			call[c++] = (struct mtok){ MT_IDENT, operand };
+		}
+		call[c++] = (struct mtok){ MT_PUNCT, ")" };
+		ok = d && body_folds(m, k, call, c, 0);
+	}
+	return ok;
+}
+
+static bool call_folds(const struct mtok *t, int n, int i, void *ctx)
+{
+	struct smacro *m = t[i].kind == MT_IDENT ? strmap_get(&scan.map, t[i].s) : NULL;
+	if (!m || m->bodies.n || !m->fbodies.n)
+		return false;
+	for (int k = 0; k < expanding.n; k++)
+		if (streq(expanding.v[k], m->name))
+			return false;	/* C leaves it a name */
+	int top = !expanding.n;
+	if (top)
+		budget = BUDGET;
+	vpush(&expanding, (char *)m->name);
+	bool ok = true;
+	if (once(CALLS_FOLD, m, calls_fold_work)) {
+		/* then each argument is to fold, and there are some */
+		int close = cconst_close(t, n, i + 1), from = i + 2, depth = 0;
+		ok = close > from;
+		for (int k = from; ok && k <= close; k++) {
+			if (t[k].kind == MT_PUNCT)
+				depth += streq(t[k].s, "(") - streq(t[k].s, ")");
+			if (k == close || (!depth && streq(t[k].s, ","))) {
+				ok = k > from && cconst_shape(t + from, k - from, name_or_operand, call_folds, NULL) &&
+				     cconst_syntax(t + from, k - from);
+				from = k + 1;
+			}
+		}
+	} else {
+		for (int k = 0; ok && k < m->fbodies.n; k++)
+			ok = body_folds(m, k, t, n, i);
+	}
+	expanding.n--;
+	if (ok)
+		strmap_put(&wanted, m->name, m);
+	return ok;
+}
+
 /* m is object-like only, every body of a shape cconst.c folds: names as
  * ok() says, calls as call_ok() says (cconst_shape()) */
 static bool bodies_fold(struct smacro *m, bool (*ok)(const char *, void *),
-			bool (*call_ok)(const char *, void *))
+			bool (*call_ok)(const struct mtok *, int, int, void *))
 {
 	bool folds = m->bodies.n && !m->fbodies.n;
 	for (int i = 0; folds && i < m->bodies.n; i++) {
@@ -106,7 +246,7 @@ static bool bodies_fold(struct smacro *m, bool (*ok)(const char *, void *),
 
 static bool folds_work(struct smacro *m)
 {
-	return bodies_fold(m, name_folds, NULL);
+	return bodies_fold(m, name_folds, call_folds);
 }
 
 static bool folds_alone(struct smacro *m)
@@ -209,9 +349,14 @@ static bool no_lone_names(struct smacro *m)
 	return true;
 }
 
+static bool call_alone(const struct mtok *t, int n, int i, void *ctx)
+{
+	return call_stands_alone(t[i].s, ctx);
+}
+
 static bool folds_with_calls_work(struct smacro *m)
 {
-	return bodies_fold(m, name_folds_with_calls, call_stands_alone) && no_lone_names(m);
+	return bodies_fold(m, name_folds_with_calls, call_alone) && no_lone_names(m);
 }
 
 /* Would cconst.c fold every body of m given its calls' values? */
@@ -301,14 +446,16 @@ void ask_answer(const char *call, bool none, enum tkind k, const struct mval *v)
 	} else {
 		return;
 	}
-	struct body *b = alloc(sizeof *b);
-	*b = (struct body){ t, n };
-	strmap_put(&call_value, call, b);
+	struct cmacro *d = alloc(sizeof *d);
+	*d = (struct cmacro){ t, n, -1 };
+	strmap_put(&call_value, call, d);
 }
 
 static const struct mtok *call_of(const char *call, int *n, void *ctx)
 {
-	return body_in(&call_value, call, n);
+	const struct cmacro *d = strmap_get(&call_value, call);
+	*n = d ? d->n : 0;
+	return d ? d->body : NULL;
 }
 
 void ask_block(const struct opts *o, struct buf *b)
@@ -380,6 +527,12 @@ static bool scan_knows(const char *name, void *ctx)
 	return strmap_get(&scan.map, name);
 }
 
+static bool scan_knows_call(const struct mtok *t, int n, int i, void *ctx)
+{
+	struct smacro *m = strmap_get(&scan.map, t[i].s);
+	return m && m->fbodies.n;
+}
+
 void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 {
 	int k = 0;
@@ -388,10 +541,10 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 		struct smacro *m = strmap_get(&scan.map, it->name);
 		struct cval v;
 		int n;
-		const struct mtok *t = body_of(it->name, &n, NULL);
+		const struct mtok *t = body_of(it->name, &n);
 		if (strmap_get(&asked_map, it->name) || (it->has_val && !o->macro_const_ctypes))
 			continue;
-		bool folded = t && cconst_eval(t, n, body_of, call_of, NULL, &v);
+		bool folded = t && cconst_eval(t, n, def_of, call_of, NULL, &v);
 		if (folded && v.nc) {
 			it->has_val = false;
 			it->why = "not a constant expression (a call in it is none)";
@@ -422,7 +575,7 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 		 * has its shape and only a name undefined at the end stops
 		 * it: not the case of a body the scan did not see (nor of
 		 * strings the scan saw, when the last body is none) */
-		if (!m || (folds_alone(m) && !(t && cconst_shape(t, n, scan_knows, NULL, NULL))) ||
+		if (!m || (folds_alone(m) && !(t && cconst_shape(t, n, scan_knows, scan_knows_call, NULL))) ||
 		    (o->macro_const_ctypes && strings_alone(m)) || strmap_get(&by_calls, m->name))
 			fallback->v[k++] = it;
 	}

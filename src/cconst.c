@@ -2,18 +2,19 @@
  * folds them: integer, floating and character literals; unary + - ~ !,
  * the binary arithmetic, shift, relational, equality, bitwise and logical
  * operators, ?: and parentheses; C's types all along (a literal's type
- * from its value and suffix, the usual arithmetic conversions); object-like
- * macros expanded as the preprocessor expands them, not evaluated apart
- * (#define A 1+2 makes A*3 seven).  Signed overflow wraps, as clang's
- * folding does.  A call of a function-like macro is a value clang gave
- * (ask.c asks it once for all the macros that make it), and so may be
+ * from its value and suffix, the usual arithmetic conversions); macros
+ * expanded as the preprocessor expands them, not evaluated apart (#define
+ * A 1+2 makes A*3 seven), a function-like one's arguments first and ##
+ * pasting names and numbers.  Signed overflow wraps, and a negative value
+ * shifts, as clang's folding does.  A call may instead be a value clang
+ * gave (ask.c asks it once for all the macros that make it), and so may
  * a name that is no macro (a variable, an enum constant); one that is no
  * constant makes none of what C evaluates it in (not `0 && f()`).
  * Casts to int, long, long long (either sign), float and double, and
  * sizeof of a type spelled in keywords (a pointer to one too).
  * Everything else (other casts, sizeof of an expression, enum constants,
- * division by zero, shifts past the width) fails: ask.c asks clang.
- * Unlike macro.c (bindgen's cexpr, quirks and all) this is C. */
+ * strings (#), division by zero, shifts past the width) fails: ask.c asks
+ * clang.  Unlike macro.c (bindgen's cexpr, quirks and all) this is C. */
 #include <math.h>
 
 #include "kbindgen.h"
@@ -421,10 +422,12 @@ static struct cval binop(struct parser *p, const char *op, struct cval a, struct
 	if (shift) {
 		if (is_float(a.t) || is_float(b.t))
 			return fail(p);
+		/* a negative one shifts too: clang folds it, and warns */
 		int64_t n = uns(b.t) ? (b.u > 64 ? 64 : (int64_t)b.u) : sval(&b);
-		if (n < 0 || n >= width(a.t) || (!uns(a.t) && sval(&a) < 0))
+		if (n < 0 || n >= width(a.t))
 			return undefined(p, a);
-		return make(a.t, op[0] == '<' ? a.u << n : a.u >> n);
+		return make(a.t, op[0] == '<' ? a.u << n : uns(a.t) ? a.u >> n :
+							   (uint64_t)(sval(&a) >> n));
 	}
 	enum tkind t = common(a.t, b.t);
 	a = convert(a, t);
@@ -579,63 +582,196 @@ const char *cconst_call(const struct mtok *t, int n, int i, int *end)
 	int j = t[i].kind == MT_IDENT ? cconst_close(t, n, i + 1) : -1;
 	if (j < 0)
 		return NULL;
-	struct buf b = {0};
+	size_t len = 0;
 	for (int k = i; k <= j; k++)
-		bprintf(&b, "%s%s", k > i ? " " : "", t[k].s);
+		len += strlen(t[k].s) + 1;
+	char *text = alloc(len), *p = text;
+	for (int k = i; k <= j; k++) {
+		size_t l = strlen(t[k].s);
+		memcpy(p, t[k].s, l);
+		p[l] = k < j ? ' ' : 0;
+		p += l + 1;
+	}
 	*end = j;
-	const char *text = astrdup(bstr(&b));
-	bfree(&b);
 	return text;
 }
 
-/* The tokens with object-like macros replaced by their bodies, again
- * within them, but never a macro within its own expansion (C 6.10.3.4);
- * a call of a name that is no such macro by what call gives for it. */
+/* The arguments of the call whose "(" is t[open], up to its ")" at t[close]
+ * (cconst_close()): each one's first token and length, into args.  False if
+ * their number does not fit m's parameters; the variadic one takes the
+ * rest, commas too. */
+struct arg {
+	int at, n;
+};
+typedef VEC(struct arg) argvec;
+
+static bool split_args(const struct cmacro *m, const struct mtok *t, int open, int close,
+		       argvec *args)
+{
+	args->n = 0;
+	int depth = 0, from = open + 1;
+	for (int k = open + 1; k <= close; k++) {
+		bool comma = t[k].kind == MT_PUNCT && streq(t[k].s, ",") && !depth &&
+			     !(m->variadic && args->n == m->nparams - 1);
+		if (t[k].kind == MT_PUNCT)
+			depth += streq(t[k].s, "(") - streq(t[k].s, ")");
+		if (comma || k == close) {
+			hpush(args, ((struct arg){ from, k - from }));
+			from = k + 1;
+		}
+	}
+	if (m->nparams == 0)	/* F(): one empty argument */
+		return args->n == 1 && !args->v[0].n;
+	if (m->variadic && args->n == m->nparams - 1)
+		hpush(args, ((struct arg){ close, 0 }));	/* F(a) of F(a, ...) */
+	return args->n == m->nparams;
+}
+
+static int param_index(const struct cmacro *m, const struct mtok *t)
+{
+	if (t->kind != MT_IDENT)
+		return -1;
+	for (int k = 0; k < m->nparams; k++)
+		if (streq(m->params[k], t->s))
+			return k;
+	return -1;
+}
+
+/* a ## b in a: a name, or a number; false for anything else (a
+ * punctuator, a string) */
+static bool paste(struct mtok *a, const struct mtok *b)
+{
+	bool name = a->kind == MT_IDENT || a->kind == MT_KEYWORD;
+	bool number = a->kind == MT_LITERAL && ((a->s[0] >= '0' && a->s[0] <= '9') || a->s[0] == '.');
+	if (!(name || number) || b->kind == MT_PUNCT)
+		return false;
+	size_t an = strlen(a->s), bn = strlen(b->s);
+	char *s = alloc(an + bn + 1);
+	memcpy(s, a->s, an);
+	memcpy(s + an, b->s, bn + 1);
+	for (const char *p = s; *p; p++)
+		if (!(*p == '_' || (*p == '.' && number) || (*p >= '0' && *p <= '9') ||
+		      ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
+			return false;
+	*a = (struct mtok){ name ? MT_IDENT : MT_LITERAL, s };
+	return true;
+}
+
+static bool hash2_at(const struct mtok *b, int n, int k)
+{
+	return k >= 0 && k < n && b[k].kind == MT_PUNCT && streq(b[k].s, "##");
+}
+
+bool cconst_substitute(const struct cmacro *m, const struct mtok *t, int n, int i, int *end,
+		       cexpand_arg expanded, void *ctx, mtokvec *out)
+{
+	int close = punct_at(t, n, i + 1, "(") ? cconst_close(t, n, i + 1) : -1;
+	argvec args = {0};
+	bool ok = close > 0 && split_args(m, t, i + 1, close, &args) &&
+		  !hash2_at(m->body, m->n, 0) && !hash2_at(m->body, m->n, m->n - 1);
+	const struct mtok *b = m->body;
+	int last = 0;		/* where the last operand's tokens begin */
+	out->n = 0;
+	for (int k = 0; ok && k < m->n; k++) {
+		if (hash2_at(b, m->n, k))
+			continue;
+		if (b[k].kind == MT_PUNCT && streq(b[k].s, "#")) {
+			ok = false;	/* a string: none of cconst.c's values */
+			break;
+		}
+		int p = param_index(m, &b[k]);
+		bool pasted = hash2_at(b, m->n, k - 1), raw = pasted || hash2_at(b, m->n, k + 1);
+		mtokvec x = {0};
+		const struct mtok *v = &b[k];
+		int vn = 1;
+		if (p >= 0 && (raw || !expanded)) {
+			v = t + args.v[p].at;
+			vn = args.v[p].n;
+		} else if (p >= 0) {
+			ok = expanded(t + args.v[p].at, args.v[p].n, &x, ctx);
+			v = x.v;
+			vn = x.n;
+		}
+		/* an empty operand of ## leaves the other as it is */
+		int from = 0;
+		if (!pasted)
+			last = out->n;
+		else if (ok && vn && out->n > last)
+			ok = paste(&out->v[out->n - 1], &v[from++]);
+		for (int q = from; ok && q < vn; q++)
+			hpush(out, v[q]);
+		hfree(&x);
+	}
+	hfree(&args);
+	*end = close;
+	return ok;
+}
+
+/* The tokens with macros replaced by their expansions, again within them,
+ * but never a macro within its own expansion (C 6.10.3.4): a function-
+ * like one's arguments expanded first, alone, where no ## takes them as
+ * written; a call of a name that is no such macro by what call gives for
+ * it.  Where a body ends with the name of a function-like macro, the "("
+ * could come from what follows the call: that fails, but in an argument,
+ * which is expanded alone. */
 struct expansion {
-	VEC(struct mtok) out;
 	strvec active;
 	cbody body;
 	ccall call;
 	void *ctx;
+	int made;	/* tokens, a bound */
 };
 
-static bool expand(struct expansion *e, const struct mtok *t, int n)
+static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone, mtokvec *out);
+
+static bool expand_arg(const struct mtok *t, int n, mtokvec *out, void *ctx)
+{
+	return expand(ctx, t, n, true, out);
+}
+
+static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone, mtokvec *out)
 {
 	for (int i = 0; i < n; i++) {
-		const struct mtok *b = NULL;
-		int bn = 0;
+		const struct cmacro *m = NULL;
 		bool active = false;
 		if (t[i].kind == MT_IDENT) {
 			for (int k = 0; k < e->active.n; k++)
 				active |= streq(e->active.v[k], t[i].s);
 			if (!active)
-				b = e->body(t[i].s, &bn, e->ctx);
+				m = e->body(t[i].s, e->ctx);
 		}
+		bool fn = m && m->nparams >= 0, open = punct_at(t, n, i + 1, "(");
 		int end = i, vn;
-		const char *call = b || active || !e->call ? NULL :
+		const char *call = (m && !fn) || active || !e->call ? NULL :
 				   cconst_bare_name(t, n, i) ? t[i].s : cconst_call(t, n, i, &end);
 		const struct mtok *v = call ? e->call(call, &vn, e->ctx) : NULL;
-		if (call && !v && end > i)
+		if (call && !v && end > i && !fn)
 			return false;
 		if (v) {	/* (a name clang was not asked stays as it is) */
 			for (int k = 0; k < vn; k++)
-				hpush(&e->out, v[k]);
+				hpush(out, v[k]);
 			i = end;
 			continue;
 		}
-		if (!b) {
-			if (e->out.n > 4096)
+		if (fn && !open && i + 1 == n && !alone)
+			return false;
+		if (!m || (fn && !open)) {
+			if (++e->made > 4096)
 				return false;
-			hpush(&e->out, t[i]);
+			hpush(out, t[i]);
 			continue;
 		}
 		if (e->active.n > 64)
 			return false;
+		mtokvec sub = {0};
+		bool ok = !fn || cconst_substitute(m, t, n, i, &end, expand_arg, e, &sub);
 		hpush(&e->active, (char *)t[i].s);
-		bool ok = expand(e, b, bn);
+		ok = ok && (fn ? expand(e, sub.v, sub.n, false, out) : expand(e, m->body, m->n, false, out));
 		e->active.n--;
+		hfree(&sub);
 		if (!ok)
 			return false;
+		i = end;
 	}
 	return true;
 }
@@ -644,13 +780,14 @@ bool cconst_eval(const struct mtok *t, int n, cbody body, ccall call, void *ctx,
 		 struct cval *out)
 {
 	struct expansion e = { .body = body, .call = call, .ctx = ctx };
-	bool ok = expand(&e, t, n) && e.out.n;
+	mtokvec x = {0};
+	bool ok = expand(&e, t, n, false, &x) && x.n;
 	if (ok) {
-		struct parser p = { e.out.v, e.out.n, 0, false, false };
+		struct parser p = { x.v, x.n, 0, false, false };
 		*out = cond(&p);
 		ok = !p.bad && p.i == p.n;
 	}
-	hfree(&e.out);
+	hfree(&x);
 	hfree(&e.active);
 	return ok;
 }
@@ -669,7 +806,7 @@ bool cconst_syntax(const struct mtok *t, int n)
 /* The tokens are of the kinds cconst_eval() folds, identifiers aside:
  * whether those are macros it can expand, ok() says. */
 bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void *ctx),
-		  bool (*call_ok)(const char *name, void *ctx), void *ctx)
+		  bool (*call_ok)(const struct mtok *t, int n, int i, void *ctx), void *ctx)
 {
 	static const char *const ops[] = {
 		"(", ")", "+", "-", "~", "!", "*", "/", "%", "<<", ">>", "<", ">",
@@ -692,7 +829,7 @@ bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void
 			int end;
 			if (type_word(&t[i]) >= 0 || streq(t[i].s, "sizeof"))
 				break;
-			if (call_ok && call_ok(t[i].s, ctx) && cconst_call(t, n, i, &end))
+			if (call_ok && call_ok(t, n, i, ctx) && cconst_call(t, n, i, &end))
 				i = end;
 			else if (!ok(t[i].s, ctx) || punct_at(t, n, i + 1, "("))
 				return false;	/* a call call_ok() does not take */

@@ -117,24 +117,18 @@ static enum CXChildVisitResult fallback_visit(CXCursor c, CXCursor p, CXClientDa
 }
 
 
-static void macro_item(CXCursor c)
+/* A macro definition's tokens after its name (comments left out), their
+ * number in *m; its name in *name.  NULL if it has none. */
+static struct mtok *definition(CXCursor c, const char **name, int *m)
 {
-	if (clang_Cursor_isMacroFunctionLike(c))
-		return;
-	struct item tmp = { .kind = I_MACRO };
-	locate(c, &tmp);
-	if (tmp.is_builtin)
-		return;		/* predefined, or built in (__LINE__): no file */
 	CXToken *toks;
 	unsigned n;
 	clang_tokenize(ld.tu, clang_getCursorExtent(c), &toks, &n);
 	if (!n)
-		return;
-	struct item *it = alloc(sizeof *it);
-	*it = tmp;
-	it->name = cx_str(clang_getTokenSpelling(ld.tu, toks[0]));
+		return NULL;
+	*name = cx_str(clang_getTokenSpelling(ld.tu, toks[0]));
 	struct mtok *mt = alloc(sizeof *mt * n);
-	int m = 0;
+	*m = 0;
 	for (unsigned i = 1; i < n; i++) {	/* token 0 is the name */
 		enum mtokkind k;
 		switch (clang_getTokenKind(toks[i])) {
@@ -144,13 +138,48 @@ static void macro_item(CXCursor c)
 		case CXToken_Literal: k = MT_LITERAL; break;
 		default: continue;		/* comments */
 		}
-		mt[m].kind = k;
-		mt[m].s = cx_str(clang_getTokenSpelling(ld.tu, toks[i]));
-		m++;
+		mt[*m].kind = k;
+		mt[*m].s = cx_str(clang_getTokenSpelling(ld.tu, toks[i]));
+		++*m;
 	}
 	clang_disposeTokens(ld.tu, toks, n);
+	return mt;
+}
+
+/* a function-like macro's definition, for ask.c if it wants it */
+static void function_like(CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);	/* no copy for a macro */
+	bool wanted = ask_wants(clang_getCString(s));
+	clang_disposeString(s);
+	const char *name;
+	int m;
+	struct mtok *mt = wanted ? definition(c, &name, &m) : NULL;
+	if (mt)
+		ask_definition(name, mt, m, true);
+}
+
+static void macro_item(CXCursor c)
+{
+	if (clang_Cursor_isMacroFunctionLike(c)) {
+		if (ld.block_line)
+			function_like(c);
+		return;
+	}
+	struct item tmp = { .kind = I_MACRO };
+	locate(c, &tmp);
+	if (tmp.is_builtin)
+		return;		/* predefined, or built in (__LINE__): no file */
+	const char *name;
+	int m;
+	struct mtok *mt = definition(c, &name, &m);
+	if (!mt)
+		return;
+	struct item *it = alloc(sizeof *it);
+	*it = tmp;
+	it->name = name;
 	if (ld.block_line)
-		ask_definition(it->name, mt, m);
+		ask_definition(it->name, mt, m, false);
 	it->complete = true;
 	if (m > 0 && macro_eval(mt, m, mlook, NULL, &it->val)) {
 		it->has_val = true;

@@ -340,9 +340,10 @@ struct smacro {
 				 * 1 yes, -1 no, 2 being worked out */
 	signed char position;	/* scan.c: uses __LINE__ and the like: 1 yes, -1 no */
 	int size;		/* scan.c: tokens it expands to; 0 unknown, -1 busy */
-	signed char known[3];	/* ask.c: its properties: 1 yes, -1 no, 0 unknown,
+	signed char known[4];	/* ask.c: its properties: 1 yes, -1 no, 0 unknown,
 				 * 2 being worked out */
 	mtokvec *toks;		/* scan_body(): each body's tokens, once */
+	struct cmacro *fdefs;	/* ask.c: its function-like definitions, once */
 };
 struct scan {
 	VEC(struct smacro *) macros;	/* in the order first met */
@@ -695,9 +696,18 @@ struct cval {
 };
 void cconst_target(int bits_of_long, int bits_of_pointer);	/* 64, 64 by default */
 int64_t cval_int(const struct cval *v);	/* unsigned ones as their bits */
-/* The body of the object-like macro name, its length in *n; NULL if the
- * name is no such macro. */
-typedef const struct mtok *(*cbody)(const char *name, int *n, void *ctx);
+/* A macro's definition: its body; for a function-like one its
+ * parameters' names, "__VA_ARGS__" for "..." (nparams -1: object-like). */
+struct cmacro {
+	const struct mtok *body;
+	int n;
+	int nparams;
+	const char **params;
+	bool variadic;		/* the last parameter takes the rest */
+};
+/* The macro name's definition, which stays where it is while the
+ * evaluation runs; NULL if the name is no macro. */
+typedef const struct cmacro *(*cbody)(const char *name, void *ctx);
 /* The value of a call of a function-like macro (or function), spelled as
  * cconst_call() spells it, or of a bare name (cconst_bare_name()): tokens
  * to put in its place (a literal, or the identifier cconst_none when it
@@ -712,9 +722,18 @@ bool cconst_eval(const struct mtok *toks, int n, cbody body, ccall call, void *c
  * name(...) an operand. */
 bool cconst_syntax(const struct mtok *toks, int n);
 /* Only tokens cconst_eval() knows, identifiers that ok() accepts, and
- * calls name(...) of names call_ok() accepts (may be NULL: none). */
+ * calls name(...) at toks[i] that call_ok() accepts (may be NULL: none). */
 bool cconst_shape(const struct mtok *toks, int n, bool (*ok)(const char *name, void *ctx),
-		  bool (*call_ok)(const char *name, void *ctx), void *ctx);
+		  bool (*call_ok)(const struct mtok *toks, int n, int i, void *ctx), void *ctx);
+/* An argument toks[0..n) macro-expanded into out; false if it cannot be. */
+typedef bool (*cexpand_arg)(const struct mtok *toks, int n, mtokvec *out, void *ctx);
+/* The call toks[i] ( args ) of the function-like macro m: m's body with
+ * the arguments in its parameters' places, as expanded() makes them (NULL:
+ * as written) but where ## pastes them, into out (a heap vector); the
+ * index of the call's ")" in *end.  False if the arguments do not fit m,
+ * or the body stringizes (#) or pastes what makes no name nor number. */
+bool cconst_substitute(const struct cmacro *m, const struct mtok *toks, int n, int i, int *end,
+		       cexpand_arg expanded, void *ctx, mtokvec *out);
 /* The index of the ")" that closes the "(" toks[i]; -1 if toks[i] is no
  * "(" or it is not closed. */
 int cconst_close(const struct mtok *toks, int n, int i);
@@ -751,9 +770,12 @@ const char *ask_call(int i);
  * none, it is no constant; else its value v (NULL: none clang folds) of
  * arithmetic type k (T_VOID: another type). */
 void ask_answer(const char *call, bool none, enum tkind k, const struct mval *v);
-/* A definition of the object-like macro name, in the parse's order: the
- * last is C's. */
-void ask_definition(const char *name, struct mtok *toks, int n);
+/* A definition of the macro name, in the parse's order: the last is C's.
+ * toks[0..n) is its body, after its parameters' "( ... )" when fn. */
+void ask_definition(const char *name, struct mtok *toks, int n, bool fn);
+/* Does ask_definition() want the function-like macro name's definitions
+ * (cconst.c expands calls of it)?  Object-like ones it always does. */
+bool ask_wants(const char *name);
 /* Of fallback's macros, those the block did not ask about are folded by
  * cconst.c or given the reason why not; fallback keeps those that need a
  * second parse. */

@@ -59,6 +59,7 @@ static const struct {
 	BODY("TY", K("unsigned"), K("long")),	/* a type: (TY)1 */
 	BODY("CALL", I("f"), P("("), L("1"), P(")")),
 	BODY("OPEN", P("(")),
+	BODY("TAIL", I("TWICE")),		/* TAIL(1): the "(" is the call's */
 }, calls[] = {
 	BODY("f ( 1 )", L("5UL")),
 	BODY("g ( )", I("__kbindgen_no_constant")),	/* cconst_none */
@@ -66,7 +67,16 @@ static const struct {
 	BODY("en", L("7")),
 	BODY("fl", L("0x1.8p+0f")),
 	BODY("neg", P("("), P("-"), L("4"), P("-"), L("1"), P(")")),
+}, fbodies[] = {			/* function-like: x, y, ... */
+	BODY("TWICE", P("("), I("x"), P(")"), P("*"), L("2")),
+	BODY("CAT", I("x"), P("##"), I("y")),		/* CAT(1, UL) */
+	BODY("STR", P("#"), I("x")),
+	BODY("REC", I("REC"), P("("), I("x"), P(")")),
+	BODY("FIRST", I("x")),
+	BODY("VA", I("__VA_ARGS__")),
 };
+
+static const char *const xy[] = { "x", "y" }, *const va[] = { "__VA_ARGS__" };
 
 static const struct mtok *find(const char *name, int *n, bool call)
 {
@@ -80,9 +90,25 @@ static const struct mtok *find(const char *name, int *n, bool call)
 	return NULL;
 }
 
-static const struct mtok *body(const char *name, int *n, void *ctx)
+/* the definitions, each where it stays: expand() holds them */
+static struct cmacro defs[sizeof bodies / sizeof *bodies + sizeof fbodies / sizeof *fbodies];
+
+static const struct cmacro *body(const char *name, void *ctx)
 {
-	return find(name, n, false);
+	size_t nb = sizeof bodies / sizeof *bodies;
+	for (size_t i = 0; i < nb; i++)
+		if (streq(bodies[i].name, name)) {
+			defs[i] = (struct cmacro){ bodies[i].v, bodies[i].n, -1 };
+			return &defs[i];
+		}
+	for (size_t i = 0; i < sizeof fbodies / sizeof *fbodies; i++)
+		if (streq(fbodies[i].name, name)) {
+			bool variadic = streq(name, "VA");
+			defs[nb + i] = (struct cmacro){ fbodies[i].v, fbodies[i].n, variadic ? 1 : 2,
+							(const char **)(variadic ? va : xy), variadic };
+			return &defs[nb + i];
+		}
+	return NULL;
 }
 
 static const struct mtok *call(const char *text, int *n, void *ctx)
@@ -96,9 +122,9 @@ static bool known(const char *name, void *ctx)
 	return find(name, &n, false) || find(name, &n, true);
 }
 
-static bool callable(const char *name, void *ctx)
+static bool callable(const struct mtok *t, int n, int i, void *ctx)
 {
-	return streq(name, "f") || streq(name, "g");
+	return streq(t[i].s, "f") || streq(t[i].s, "g");
 }
 
 /* What a success promises. */
@@ -149,6 +175,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap();	/* outside the input */
 		if (cconst_bare_name(toks, n, i) && cconst_lone_name(toks, n, i))
 			__builtin_trap();	/* a name alone in () is no bare one */
+		const struct cmacro *fn = toks[i].kind == MT_IDENT ? body(toks[i].s, NULL) : NULL;
+		mtokvec sub = {0};
+		if (fn && fn->nparams >= 0 && cconst_substitute(fn, toks, n, i, &end, NULL, NULL, &sub) &&
+		    (end <= i || end >= n || !streq(toks[end].s, ")")))
+			__builtin_trap();	/* the call's end outside the input */
+		hfree(&sub);
 		names |= toks[i].kind == MT_IDENT;
 	}
 	cconst_shape(toks, n, known, callable, NULL);
