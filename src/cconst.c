@@ -178,6 +178,29 @@ static bool literal(const char *s, struct cval *out)
 
 /* ---- the parser, over the expanded tokens ---- */
 
+static bool punct_is(const struct mtok *t, char c)
+{
+	return t->kind == MT_PUNCT && t->s[0] == c && !t->s[1];
+}
+
+static bool is_sizeof(const struct mtok *t)
+{
+	return (t->kind == MT_IDENT || t->kind == MT_KEYWORD) && t->s[0] == 's' &&
+	       streq(t->s, "sizeof");
+}
+
+/* the punctuators of cconst.c's expressions */
+static bool known_op(const char *s)
+{
+	static const char two[][3] = { "<<", ">>", "<=", ">=", "==", "!=", "&&", "||" };
+	if (!s[0] || !s[1])
+		return s[0] && strchr("()+-~!*/%<>&^|?:", s[0]);
+	for (size_t k = 0; k < sizeof two / sizeof *two; k++)
+		if (s[0] == two[k][0] && s[1] == two[k][1] && !s[2])
+			return true;
+	return false;
+}
+
 struct parser {
 	const struct mtok *t;
 	int n, i;
@@ -266,7 +289,7 @@ static int type_word(const struct mtok *t)
 	if (t->kind != MT_IDENT && t->kind != MT_KEYWORD)
 		return -1;
 	for (int k = 0; k < (int)(sizeof type_words / sizeof *type_words); k++)
-		if (streq(t->s, type_words[k]))
+		if (t->s[0] == type_words[k][0] && streq(t->s, type_words[k]))
 			return k;
 	return -1;
 }
@@ -373,7 +396,7 @@ static struct cval unary(struct parser *p)
 	/* sizeof (type): a size_t, unsigned long on LP64, unsigned long
 	 * long on LLP64 (Windows), unsigned int on 32-bit targets */
 	const struct mtok *t = &p->t[p->i];
-	if (p->i < p->n && (t->kind == MT_IDENT || t->kind == MT_KEYWORD) && streq(t->s, "sizeof")) {
+	if (p->i < p->n && is_sizeof(t)) {
 		long size;
 		p->i++;
 		if (!eat(p, "(") || !type_at(p, p->i))
@@ -544,11 +567,11 @@ static struct cval cond(struct parser *p)
 
 int cconst_close(const struct mtok *t, int n, int i)
 {
-	if (i >= n || t[i].kind != MT_PUNCT || !streq(t[i].s, "("))
+	if (i >= n || !punct_is(&t[i], '('))
 		return -1;
 	for (int depth = 0; i < n; i++) {
 		if (t[i].kind == MT_PUNCT)
-			depth += streq(t[i].s, "(") - streq(t[i].s, ")");
+			depth += punct_is(&t[i], '(') - punct_is(&t[i], ')');
 		if (!depth)
 			return i;
 	}
@@ -557,13 +580,13 @@ int cconst_close(const struct mtok *t, int n, int i)
 
 static bool punct_at(const struct mtok *t, int n, int i, const char *op)
 {
-	return i >= 0 && i < n && t[i].kind == MT_PUNCT && streq(t[i].s, op);
+	return i >= 0 && i < n && t[i].kind == MT_PUNCT && t[i].s[0] == op[0] && streq(t[i].s, op);
 }
 
 static bool a_name(const struct mtok *t)
 {
-	return t->kind == MT_IDENT && type_word(t) < 0 && !streq(t->s, "sizeof") &&
-	       !streq(t->s, cconst_none);
+	return t->kind == MT_IDENT && type_word(t) < 0 && !is_sizeof(t) &&
+	       !(t->s[0] == '_' && streq(t->s, cconst_none));
 }
 
 bool cconst_lone_name(const struct mtok *t, int n, int i)
@@ -611,10 +634,10 @@ static bool split_args(const struct cmacro *m, const struct mtok *t, int open, i
 	args->n = 0;
 	int depth = 0, from = open + 1;
 	for (int k = open + 1; k <= close; k++) {
-		bool comma = t[k].kind == MT_PUNCT && streq(t[k].s, ",") && !depth &&
+		bool comma = punct_is(&t[k], ',') && !depth &&
 			     !(m->variadic && args->n == m->nparams - 1);
 		if (t[k].kind == MT_PUNCT)
-			depth += streq(t[k].s, "(") - streq(t[k].s, ")");
+			depth += punct_is(&t[k], '(') - punct_is(&t[k], ')');
 		if (comma || k == close) {
 			hpush(args, ((struct arg){ from, k - from }));
 			from = k + 1;
@@ -632,7 +655,7 @@ static int param_index(const struct cmacro *m, const struct mtok *t)
 	if (t->kind != MT_IDENT)
 		return -1;
 	for (int k = 0; k < m->nparams; k++)
-		if (streq(m->params[k], t->s))
+		if (m->params[k][0] == t->s[0] && streq(m->params[k], t->s))
 			return k;
 	return -1;
 }
@@ -659,7 +682,8 @@ static bool paste(struct mtok *a, const struct mtok *b)
 
 static bool hash2_at(const struct mtok *b, int n, int k)
 {
-	return k >= 0 && k < n && b[k].kind == MT_PUNCT && streq(b[k].s, "##");
+	return k >= 0 && k < n && b[k].kind == MT_PUNCT && b[k].s[0] == '#' && b[k].s[1] == '#' &&
+	       !b[k].s[2];
 }
 
 bool cconst_substitute(const struct cmacro *m, const struct mtok *t, int n, int i, int *end,
@@ -675,7 +699,7 @@ bool cconst_substitute(const struct cmacro *m, const struct mtok *t, int n, int 
 	for (int k = 0; ok && k < m->n; k++) {
 		if (hash2_at(b, m->n, k))
 			continue;
-		if (b[k].kind == MT_PUNCT && streq(b[k].s, "#")) {
+		if (punct_is(&b[k], '#')) {
 			ok = false;	/* a string: none of cconst.c's values */
 			break;
 		}
@@ -736,7 +760,7 @@ static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone,
 		bool active = false;
 		if (t[i].kind == MT_IDENT) {
 			for (int k = 0; k < e->active.n; k++)
-				active |= streq(e->active.v[k], t[i].s);
+				active |= e->active.v[k][0] == t[i].s[0] && streq(e->active.v[k], t[i].s);
 			if (!active)
 				m = e->body(t[i].s, e->ctx);
 		}
@@ -808,10 +832,6 @@ bool cconst_syntax(const struct mtok *t, int n)
 bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void *ctx),
 		  bool (*call_ok)(const struct mtok *t, int n, int i, void *ctx), void *ctx)
 {
-	static const char *const ops[] = {
-		"(", ")", "+", "-", "~", "!", "*", "/", "%", "<<", ">>", "<", ">",
-		"<=", ">=", "==", "!=", "&", "^", "|", "&&", "||", "?", ":",
-	};
 	struct cval v;
 	if (!n)
 		return false;
@@ -822,12 +842,12 @@ bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void
 				return false;
 			break;
 		case MT_KEYWORD:
-			if (type_word(&t[i]) < 0 && !streq(t[i].s, "sizeof"))
+			if (type_word(&t[i]) < 0 && !is_sizeof(&t[i]))
 				return false;
 			break;
 		case MT_IDENT: {
 			int end;
-			if (type_word(&t[i]) >= 0 || streq(t[i].s, "sizeof"))
+			if (type_word(&t[i]) >= 0 || is_sizeof(&t[i]))
 				break;
 			if (call_ok && call_ok(t, n, i, ctx) && cconst_call(t, n, i, &end))
 				i = end;
@@ -835,14 +855,10 @@ bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void
 				return false;	/* a call call_ok() does not take */
 			break;
 		}
-		case MT_PUNCT: {
-			bool known = false;
-			for (size_t k = 0; k < sizeof ops / sizeof *ops && !known; k++)
-				known = streq(t[i].s, ops[k]);
-			if (!known)
+		case MT_PUNCT:
+			if (!known_op(t[i].s))
 				return false;
 			break;
-		}
 		default:
 			return false;
 		}
