@@ -458,10 +458,74 @@ static const struct mtok *call_of(const char *call, int *n, void *ctx)
 	return d ? d->body : NULL;
 }
 
+/* ---- names that stand for another ---- */
+
+/* `#define A B`, B asked: A's answer is B's, the same expression, when no
+ * file #undefs either (then each is defined at the end if the parse met
+ * its definition) and the scan read every file.  A chain (A, B, C) ends
+ * at the name asked. */
+static struct strmap alias_of;		/* A -> the name asked for it */
+static struct strmap aliases;		/* that name -> strvec: those A */
+
+/* the one name every body of m is, if so */
+static const char *alias_shape(struct smacro *m)
+{
+	const char *to = NULL;
+	for (int i = 0; i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		if (n != 1 || t[0].kind != MT_IDENT || (to && !streq(to, t[0].s)))
+			return NULL;
+		to = t[0].s;
+	}
+	struct smacro *b = to ? strmap_get(&scan.map, to) : NULL;
+	bool ok = b && b != m && !m->fbodies.n && !b->fbodies.n && !scan.computed &&
+		  !scan_uses_position(&scan, m->name) &&
+		  !strmap_get(&scan.undone, m->name) && !strmap_get(&scan.undone, to);
+	return ok ? to : NULL;
+}
+
+/* The name asked that m stands for; NULL if none (depth: of the chain). */
+static const char *alias_target(struct smacro *m, int depth)
+{
+	const char *to = alias_shape(m), *end = strmap_get(&alias_of, m->name);
+	if (end || !to || depth > 16)
+		return end;
+	struct smacro *b = strmap_get(&scan.map, to);
+	end = strmap_get(&asked_map, to) ? b->name : alias_target(b, depth + 1);
+	if (end) {
+		strmap_put(&alias_of, m->name, (void *)end);
+		strvec *v = strmap_get(&aliases, end);
+		if (!v)
+			strmap_put(&aliases, end, v = alloc(sizeof *v));
+		vpush(v, (char *)m->name);
+	}
+	return end;
+}
+
+const strvec *ask_aliases(const char *name)
+{
+	return strmap_get(&aliases, name);
+}
+
+static void ask(const struct opts *o, struct buf *b, struct smacro *m)
+{
+	bprintf(b, "#ifdef %s\n__auto_type __kbindgen_macro_%d = (%s);\n",
+		m->name, asked.n, m->name);
+	/* one that may use __LINE__ (scan.c cannot tell where): again on
+	 * the next line, to compare */
+	if (o->macro_const_ctypes && scan_uses_position(&scan, m->name))
+		bprintf(b, "__auto_type __kbindgen_twin_%d = (%s);\n", asked.n, m->name);
+	bputs(b, "#endif\n");
+	strmap_put(&asked_map, m->name, m);
+	vpush(&asked, (char *)m->name);
+}
+
 void ask_block(const struct opts *o, struct buf *b)
 {
 	scan_macros(o, &scan);
 	struct strmap seen = {0};	/* ask_calls()' */
+	VEC(struct smacro *) standing = {0};	/* alias_shape()'s, for after */
 	for (int i = 0; i < scan.macros.n; i++) {
 		struct smacro *m = scan.macros.v[i];
 		if (!scan_worth_asking(&scan, m) || folds_alone(m) || strings_alone(m))
@@ -470,20 +534,18 @@ void ask_block(const struct opts *o, struct buf *b)
 		    !(o->macro_const_ctypes && scan_uses_position(&scan, m->name))) {
 			strmap_put(&by_calls, m->name, m);
 			ask_calls(m, &seen);
-			continue;
+		} else if (alias_shape(m)) {
+			hpush(&standing, m);
+		} else {
+			ask(o, b, m);
 		}
-		bprintf(b, "#ifdef %s\n__auto_type __kbindgen_macro_%d = (%s);\n",
-			m->name, asked.n, m->name);
-		/* one that may use __LINE__ (scan.c cannot tell where): again
-		 * on the next line, to compare */
-		if (o->macro_const_ctypes && scan_uses_position(&scan, m->name))
-			bprintf(b, "__auto_type __kbindgen_twin_%d = (%s);\n", asked.n, m->name);
-		bputs(b, "#endif\n");
-		strmap_put(&asked_map, m->name, m);
-		vpush(&asked, (char *)m->name);
 	}
+	for (int i = 0; i < standing.n; i++)
+		if (!alias_target(standing.v[i], 0))
+			ask(o, b, standing.v[i]);
 	for (int i = 0; i < calls.n; i++)
 		bprintf(b, "__auto_type __kbindgen_call_%d = (%s);\n", i, calls.v[i]);
+	hfree(&standing);
 	free(seen.slots);
 }
 
@@ -542,8 +604,14 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 		struct cval v;
 		int n;
 		const struct mtok *t = body_of(it->name, &n);
-		if (strmap_get(&asked_map, it->name) || (it->has_val && !o->macro_const_ctypes))
+		const char *to = strmap_get(&alias_of, it->name);
+		if (strmap_get(&asked_map, it->name) || (it->has_val && !o->macro_const_ctypes) ||
+		    (to && def_of(to, NULL)))
+			continue;	/* asked (an alias with its name's question) */
+		if (to) {
+			fallback->v[k++] = it;	/* its name undefined at the end */
 			continue;
+		}
 		bool folded = t && cconst_eval(t, n, def_of, call_of, NULL, &v);
 		if (folded && v.nc) {
 			it->has_val = false;

@@ -72,6 +72,8 @@ static void call_answer(CXCursor c, const char *call)
 /* A declaration of ours in the macro block (ask.c) or the second parse,
  * __kbindgen_macro_N (or its twin a line further, __kbindgen_twin_N): the
  * value of the macro it asks about, for its item. */
+static void macro_value(CXCursor c, struct item *it, bool is_twin, bool second);
+
 static void macro_answer(CXCursor c, bool second)
 {
 	char *name = cx_str(clang_getCursorSpelling(c));
@@ -91,7 +93,15 @@ static void macro_answer(CXCursor c, bool second)
 			    i >= 0 && i < fallback_names.n ? fallback_names.v[i] : NULL;
 	if (!macro)
 		return;
-	struct item *it = strmap_get(&macro_seen, macro);
+	const strvec *also = second || is_twin ? NULL : ask_aliases(macro);
+	for (int k = 0; also && k < also->n; k++)
+		macro_value(c, strmap_get(&macro_seen, also->v[k]), false, second);
+	macro_value(c, strmap_get(&macro_seen, macro), is_twin, second);
+}
+
+/* The value of the macro it, from our declaration c (its twin's). */
+static void macro_value(CXCursor c, struct item *it, bool is_twin, bool second)
+{
 	if (it && is_twin) {
 		/* the same macro a line further: __LINE__ in its value? */
 		struct item other = *it;

@@ -348,6 +348,8 @@ struct smacro {
 struct scan {
 	VEC(struct smacro *) macros;	/* in the order first met */
 	struct strmap map;		/* name -> smacro */
+	struct strmap undone;		/* the names some file #undefs */
+	bool computed;			/* an #include of a macro: files unread */
 };
 void scan_macros(const struct opts *o, struct scan *s);
 /* A body's tokens, into out (a heap vector, emptied first). */
@@ -766,6 +768,9 @@ void ask_block(const struct opts *o, struct buf *b);
  * __kbindgen_call_N does; NULL for no such N. */
 const char *ask_macro(int i);
 const char *ask_call(int i);
+/* The macros whose question the one about name answers too (`#define A
+ * name`); NULL if none. */
+const strvec *ask_aliases(const char *name);
 /* clang's answer for a call ask_call() names (or a name asked alone):
  * none, it is no constant; else its value v (NULL: none clang folds) of
  * arithmetic type k (T_VOID: another type). */

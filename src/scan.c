@@ -7,8 +7,9 @@
  * A superset, on purpose: conditionals are not followed (every #define in
  * every branch counts, every #include is read once), an include is looked
  * up the way clang looks it up, computed includes (#include MACRO) are
- * not.  What the scan misses clang.c finds after the parse and asks in a
- * second one, as before.  Knows nothing of libclang. */
+ * not (but noted).  What the scan misses clang.c finds after the parse and
+ * asks in a second one, as before.  The names some file #undefs are noted
+ * too.  Knows nothing of libclang. */
 #include <dirent.h>
 
 #include "kbindgen.h"
@@ -205,6 +206,12 @@ static void directive(const char *path, const char *line, int depth)
 		while (bn && (body[bn - 1] == ' ' || body[bn - 1] == '\t' || body[bn - 1] == '\r'))
 			bn--;
 		vpush(fn ? &m->fbodies : &m->bodies, astrndup(body, bn));
+	} else if (wn == 5 && !strncmp(w, "undef", 5)) {
+		const char *n = p;
+		while (ident_char((unsigned char)*p))
+			p++;
+		if (p > n)
+			strmap_put(&sc->undone, astrndup(n, p - n), sc);
 	} else if ((wn == 7 && !strncmp(w, "include", 7)) ||
 		   (wn == 12 && !strncmp(w, "include_next", 12)) ||
 		   (wn == 6 && !strncmp(w, "import", 6))) {
@@ -213,6 +220,8 @@ static void directive(const char *path, const char *line, int depth)
 		if (e)
 			include(path, astrndup(p + 1, e - p - 1), close == '"',
 				wn == 12, depth);
+		else
+			sc->computed = true;
 	}
 }
 
