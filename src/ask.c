@@ -528,7 +528,7 @@ void ask_block(const struct opts *o, struct buf *b)
 	VEC(struct smacro *) standing = {0};	/* alias_shape()'s, for after */
 	for (int i = 0; i < scan.macros.n; i++) {
 		struct smacro *m = scan.macros.v[i];
-		if (!scan_worth_asking(&scan, m) || folds_alone(m) || strings_alone(m))
+		if (folds_alone(m) || !scan_worth_asking(&scan, m) || strings_alone(m))
 			continue;
 		if (scan_expansion_size(&scan, m->name) > BIG_EXPANSION && folds_with_calls(m) &&
 		    !(o->macro_const_ctypes && scan_uses_position(&scan, m->name))) {
@@ -633,16 +633,19 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 		}
 		if (o->macro_const_ctypes) {
 			it->has_val = false;
-			it->why = m && folds_alone(m) ?
-				  "it names a macro not defined after the header" :
+			/* a macro undefined at the end, a division by zero, a
+			 * shift past the width, a macro within its own
+			 * expansion: clang refuses it too */
+			it->why = m && folds_alone(m) ? "not a constant expression" :
 				  "not taken for an expression (a type, a statement, an attribute, "
 				  "a call; or a function-like macro's name, which may name a function "
 				  "too: an address)";
 		}
 		/* clang would fail where cconst.c does, when the last body
-		 * has its shape and only a name undefined at the end stops
-		 * it: not the case of a body the scan did not see (nor of
-		 * strings the scan saw, when the last body is none) */
+		 * has its shape and only a name undefined at the end (or a
+		 * value, as above) stops it: not the case of a body the scan
+		 * did not see (nor of strings the scan saw, when the last
+		 * body is none) */
 		if (!m || (folds_alone(m) && !(t && cconst_shape(t, n, scan_knows, scan_knows_call, NULL))) ||
 		    (o->macro_const_ctypes && strings_alone(m)) || strmap_get(&by_calls, m->name))
 			fallback->v[k++] = it;

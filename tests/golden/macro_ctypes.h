@@ -158,3 +158,42 @@ typedef unsigned int big_t;
 #define BIG_CAST ((big_t)-1 + ZEROS_512 + 0UL)
 #define BIG_CAST_NAMED ((big_type)-1 + ZEROS_512 + 0UL)
 #define BIG_CONST_CAST ((const big_t)-1 + ZEROS_512 + 0UL)
+/* Calls of function-like macros, expanded as the preprocessor expands
+ * them (the arguments first, ## pasting names and numbers) and folded by
+ * cconst.c: not asked. */
+#define __AC(X, Y) (X##Y)
+#define _AC(X, Y) __AC(X, Y)
+#define _UL(x) (_AC(x, UL))
+#define BIT(nr) (_UL(1) << (nr))
+#define GENMASK(h, l) (((~_UL(0)) - (_UL(1) << (l)) + 1) & (~_UL(0) >> (63 - (h))))
+#define FLAG_SEVEN BIT(7)
+#define FLAG_LOW GENMASK(3, 0)
+#define TWICE(x) ((x) * 2)
+#define TWICE_NESTED TWICE(TWICE(3) + 1)
+#define PRECEDENCE TWICE(1 + 2) - TWICE(1) * 3
+#define PICK(a, ...) (a)
+#define PICKED PICK(5, 6, 7)
+#define VA_SUM(...) (0 + __VA_ARGS__)
+#define VA_ONE VA_SUM(4)
+#define EMPTY_ARG(x) (1 x)
+#define EMPTY_CALL EMPTY_ARG()
+/* FLAG_SEVEN calls _AC within _AC's expansion, where C leaves it a name
+ * (a function's): no constant, as clang says */
+#define PASTED_NAME _AC(FLAG_, SEVEN)
+#define CALLS_A_PARAM(f, x) f(x)
+#define PARAM_CALLED CALLS_A_PARAM(TWICE, 21)
+#define NAMED_TAIL TWICE
+#define TAIL_CALLED NAMED_TAIL(4)
+#define STRINGIZED STRINGIFY(7)
+#define NEG_SHIFT (-14 << 16)
+#define NEG_RSHIFT (-64 >> 2)
+/* A name that stands for another, asked: answered by its question; one
+ * whose name is not defined at the end takes the second parse. */
+#define TYPED_FLAGS ((gfp_t)3)
+#define SAME_FLAGS TYPED_FLAGS
+#define SAME_AGAIN SAME_FLAGS
+#if 0
+#define NOT_AT_END ((gfp_t)1)
+#endif
+enum { NOT_AT_END = 11 };
+#define STANDS_FOR_ENUM NOT_AT_END

@@ -124,6 +124,22 @@ pub const BIG_NOT_READ: ::std::os::raw::c_int = 0;
 pub const BIG_CAST: ::std::os::raw::c_ulong = 4294967295;
 pub const BIG_CAST_NAMED: ::std::os::raw::c_ulong = 4294967295;
 pub const BIG_CONST_CAST: ::std::os::raw::c_ulong = 4294967295;
+pub const FLAG_SEVEN: ::std::os::raw::c_ulong = 128;
+pub const FLAG_LOW: ::std::os::raw::c_ulong = 15;
+pub const TWICE_NESTED: ::std::os::raw::c_int = 14;
+pub const PRECEDENCE: ::std::os::raw::c_int = 0;
+pub const PICKED: ::std::os::raw::c_int = 5;
+pub const VA_ONE: ::std::os::raw::c_int = 4;
+pub const EMPTY_CALL: ::std::os::raw::c_int = 1;
+pub const PARAM_CALLED: ::std::os::raw::c_int = 42;
+pub const TAIL_CALLED: ::std::os::raw::c_int = 8;
+pub const STRINGIZED: &[u8; 2] = b"7\0";
+pub const NEG_SHIFT: ::std::os::raw::c_int = -917504;
+pub const NEG_RSHIFT: ::std::os::raw::c_int = -16;
+pub const TYPED_FLAGS: gfp_t = 3;
+pub const SAME_FLAGS: gfp_t = 3;
+pub const SAME_AGAIN: gfp_t = 3;
+pub const STANDS_FOR_ENUM: ::std::os::raw::c_int = 11;
 pub type gfp_t = ::std::os::raw::c_uint;
 pub type uid_t = ::std::os::raw::c_uint;
 #[repr(C)]
@@ -311,3 +327,5 @@ unsafe extern "C" {
     pub static mut big_variable: ::std::os::raw::c_int;
 }
 pub type big_t = ::std::os::raw::c_uint;
+pub const NOT_AT_END: _bindgen_ty_2 = 11;
+pub type _bindgen_ty_2 = ::std::os::raw::c_uint;

@@ -18,3 +18,16 @@ enum { MODE_A = 3, MODE_B = 8 };
 #define PLAIN 7
 #define A_TYPE unsigned long
 #define A_STMT do { } while (0)
+/* calls folded without clang, as the preprocessor expands them; within
+ * its own expansion a macro is a name (PASTED_SELF: no constant) */
+#define __AC(X, Y) (X##Y)
+#define _AC(X, Y) __AC(X, Y)
+#define _UL(x) (_AC(x, UL))
+#define BIT(nr) (_UL(1) << (nr))
+#define FLAG_SEVEN BIT(7)
+#define PASTED_SELF _AC(FLAG_, SEVEN)
+#define TWICE(x) ((x) * 2)
+#define NESTED TWICE(TWICE(3) + 1)
+#define NEG_SHIFT (-14 << 16)
+/* a name for another: answered by its question */
+#define REQ_ALIAS REQ_SET

@@ -8,6 +8,10 @@ pub const PASTED: u32 = 42;
 pub const MODE_SUM: u32 = 11;
 pub const HALF: f64 = 0.5;
 pub const PLAIN: u32 = 7;
+pub const FLAG_SEVEN: u32 = 128;
+pub const NESTED: u32 = 14;
+pub const NEG_SHIFT: i32 = -917504;
+pub const REQ_ALIAS: u32 = 1074819585;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct req {
