@@ -18,6 +18,9 @@
 
 /* each name's last definition, as C sees it after the header */
 static struct strmap last_def;
+/* cconst_eval()'s memo, from one macro to the next: a macro's expansion,
+ * through pgtable_l5_enabled() in Linux, may be thousands of tokens */
+static struct strmap memo;
 
 static const struct cmacro *def_of(const char *name, void *ctx)
 {
@@ -62,11 +65,37 @@ static bool param_list(const struct mtok *t, int n, struct cmacro *d)
 	return n >= 2;
 }
 
-/* libclang spells the last token of a definition that follows a
- * backslash-newline with the splice in it ("\\\n)"): cexpr sees that, as
- * in bindgen; C's value needs the token itself. */
-void ask_definition(const char *name, struct mtok *mt, int m, bool fn)
+/* libclang spells a token of a definition that follows a backslash-
+ * newline with the splice in it ("\\\n)"): cexpr sees that, as in
+ * bindgen (toks stay as they are); C's value needs the tokens themselves. */
+static struct mtok *unspliced(struct mtok *mt, int m)
 {
+	struct mtok *v = mt;
+	for (int i = 0; i < m; i++) {
+		if (!strchr(mt[i].s, '\\'))
+			continue;
+		if (v == mt) {
+			v = alloc(sizeof *v * m);
+			memcpy(v, mt, sizeof *v * m);
+		}
+		char *t = astrdup(mt[i].s), *q = t;
+		for (const char *p = t; *p; p++) {
+			size_t splice = p[0] != '\\' ? 0 : p[1] == '\n' ? 2 :
+					p[1] == '\r' && p[2] == '\n' ? 3 : 0;
+			if (splice)
+				p += splice - 1;
+			else
+				*q++ = *p;
+		}
+		*q = 0;
+		v[i].s = t;
+	}
+	return v;
+}
+
+void ask_definition(const char *name, struct mtok *toks, int m, bool fn)
+{
+	struct mtok *mt = unspliced(toks, m);
 	struct cmacro *d = alloc(sizeof *d);
 	*d = (struct cmacro){ mt, m, -1 };
 	if (fn) {
@@ -77,22 +106,6 @@ void ask_definition(const char *name, struct mtok *mt, int m, bool fn)
 		}
 		d->body = mt + close + 1;
 		d->n = m - close - 1;
-	}
-	if (d->n && strchr(d->body[d->n - 1].s, '\\')) {
-		struct mtok *v = alloc(sizeof *v * d->n);
-		memcpy(v, d->body, sizeof *v * d->n);
-		char *t = astrdup(v[d->n - 1].s), *q = t;
-		for (const char *p = t; *p; p++) {
-			size_t splice = p[0] != '\\' ? 0 : p[1] == '\n' ? 2 :
-					p[1] == '\r' && p[2] == '\n' ? 3 : 0;
-			if (splice)
-				p += splice - 1;
-			else
-				*q++ = *p;
-		}
-		*q = 0;
-		v[d->n - 1].s = t;
-		d->body = v;
 	}
 	strmap_put(&last_def, name, d);
 }
@@ -159,6 +172,35 @@ static bool name_or_operand(const char *name, void *ctx)
 
 static bool call_folds(const struct mtok *t, int n, int i, void *ctx);
 
+/* A call of a name that no file #defines, nor the command line, and that
+ * is no keyword (nor any name beginning with __: GNU's keywords, the
+ * builtins), is a function's, which C never folds: no constant where C
+ * evaluates it (`f(x)`, not `0 && f(x)`).  Not when the scan left files
+ * unread. */
+static struct strmap defined_by_args;	/* -D NAME */
+
+static bool function_call(const char *name)
+{
+	static const char *const words[] = {
+		"_Alignas", "_Alignof", "_Atomic", "_BitInt", "_Bool", "_Complex", "_Decimal128",
+		"_Decimal32", "_Decimal64", "_Float128", "_Float16", "_Float32", "_Float32x",
+		"_Float64", "_Float64x", "_Generic", "_Imaginary", "_Noreturn", "_Static_assert",
+		"_Pragma", "_Thread_local", "alignas", "alignof", "asm", "auto", "bool", "break", "case",
+		"char", "const", "constexpr", "continue", "default", "defined", "do", "double",
+		"else", "enum", "extern", "false", "float", "for", "goto", "if", "inline", "int",
+		"long", "nullptr", "register", "restrict", "return", "short", "signed", "sizeof",
+		"static", "static_assert", "struct", "switch", "thread_local", "true", "typedef",
+		"typeof", "typeof_unqual", "union", "unsigned", "void", "volatile", "while",
+	};
+	if (scan.computed || !strncmp(name, "__", 2) || strmap_get(&scan.map, name) ||
+	    strmap_get(&defined_by_args, name))
+		return false;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (name[0] == words[k][0] && streq(name, words[k]))
+			return false;
+	return true;
+}
+
 /* Does m's body k fold with the arguments of the call at t[i]? */
 static bool body_folds(struct smacro *m, int k, const struct mtok *t, int n, int i)
 {
@@ -197,7 +239,13 @@ static bool calls_fold_work(struct smacro *m)
 static bool call_folds(const struct mtok *t, int n, int i, void *ctx)
 {
 	struct smacro *m = t[i].kind == MT_IDENT ? strmap_get(&scan.map, t[i].s) : NULL;
-	if (!m || m->bodies.n || !m->fbodies.n)
+	int close = cconst_close(t, n, i + 1);
+	if (!m && close > 0 && streq(t[i].s, "__builtin_constant_p"))
+		return cconst_shape(t + i + 2, close - i - 2, name_or_operand, call_folds, NULL) &&
+		       cconst_syntax(t + i + 2, close - i - 2);
+	if (!m)
+		return t[i].kind == MT_IDENT && close > 0 && function_call(t[i].s);
+	if (m->bodies.n || !m->fbodies.n)
 		return false;
 	for (int k = 0; k < expanding.n; k++)
 		if (streq(expanding.v[k], m->name))
@@ -206,10 +254,10 @@ static bool call_folds(const struct mtok *t, int n, int i, void *ctx)
 	if (top)
 		budget = BUDGET;
 	vpush(&expanding, (char *)m->name);
-	bool ok = true;
-	if (once(CALLS_FOLD, m, calls_fold_work)) {
+	bool ok = once(CALLS_FOLD, m, calls_fold_work);
+	if (ok) {
 		/* then each argument is to fold, and there are some */
-		int close = cconst_close(t, n, i + 1), from = i + 2, depth = 0;
+		int from = i + 2, depth = 0;
 		ok = close > from;
 		for (int k = from; ok && k <= close; k++) {
 			if (t[k].kind == MT_PUNCT)
@@ -220,7 +268,10 @@ static bool call_folds(const struct mtok *t, int n, int i, void *ctx)
 				from = k + 1;
 			}
 		}
-	} else {
+	}
+	/* or with these arguments in each body */
+	if (!ok) {
+		ok = true;
 		for (int k = 0; ok && k < m->fbodies.n; k++)
 			ok = body_folds(m, k, t, n, i);
 	}
@@ -401,60 +452,34 @@ static void ask_calls(struct smacro *m, struct strmap *seen)
 
 /* ---- after the parse: clang's answers, and what cconst.c folds ---- */
 
-/* clang's answer for a call or a name, as cconst.c reads it: its value as
- * a literal of its type (T_INT .. T_DOUBLE, no typedef of one), or
- * cconst_none when it is no constant; nothing (unknown) when it is
- * another kind of value. */
+static struct cmacro *literal(bool none, enum tkind k, int64_t i, double f)
+{
+	int n;
+	const struct mtok *t = cconst_literal(none, k, i, f, &n);
+	struct cmacro *d = t ? alloc(sizeof *d) : NULL;
+	if (d)
+		*d = (struct cmacro){ t, n, -1 };
+	return d;
+}
+
 void ask_answer(const char *call, bool none, enum tkind k, const struct mval *v)
 {
-	static const struct { enum tkind t; const char *suffix; } kinds[] = {
-		{ T_INT, "" }, { T_UINT, "U" }, { T_LONG, "L" }, { T_ULONG, "UL" },
-		{ T_LLONG, "LL" }, { T_ULLONG, "ULL" }, { T_FLOAT, "f" }, { T_DOUBLE, "" },
-	};
-	int i = 0;
-	while (i < 8 && kinds[i].t != k)
-		i++;
-	bool known = i < 8;
-	const char *sfx = known ? kinds[i].suffix : "";
-	struct mtok *t = alloc(sizeof *t * 7);
-	int n = 0;
-	if (none) {
-		t[n++] = (struct mtok){ MT_IDENT, cconst_none };
-	} else if (v && known && k >= T_FLOAT) {
-		double f = v->f;
-		if (!isfinite(f))
-			return;
-		if (signbit(f))
-			t[n++] = (struct mtok){ MT_PUNCT, "(" }, t[n++] = (struct mtok){ MT_PUNCT, "-" };
-		t[n++] = (struct mtok){ MT_LITERAL, fmt("%a%s", fabs(f), sfx) };
-		if (signbit(f))
-			t[n++] = (struct mtok){ MT_PUNCT, ")" };
-	} else if (v && known && v->kind == MV_INT) {
-		bool neg = v->i < 0 && (k == T_INT || k == T_LONG || k == T_LLONG);
-		/* a negative one as (-M - 1), M in the type: INT_MIN too */
-		uint64_t mag = neg ? (uint64_t)-(v->i + 1) : (uint64_t)v->i;
-		if (k == T_UINT)
-			mag &= 0xffffffffu;
-		if (neg)
-			t[n++] = (struct mtok){ MT_PUNCT, "(" }, t[n++] = (struct mtok){ MT_PUNCT, "-" };
-		t[n++] = (struct mtok){ MT_LITERAL, fmt("%llu%s", (unsigned long long)mag, sfx) };
-		if (neg) {
-			t[n++] = (struct mtok){ MT_PUNCT, "-" };
-			t[n++] = (struct mtok){ MT_LITERAL, "1" };
-			t[n++] = (struct mtok){ MT_PUNCT, ")" };
-		}
-	} else {
-		return;
-	}
-	struct cmacro *d = alloc(sizeof *d);
-	*d = (struct cmacro){ t, n, -1 };
-	strmap_put(&call_value, call, d);
+	bool known = k == T_FLOAT || k == T_DOUBLE ? v != NULL : v && v->kind == MV_INT;
+	struct cmacro *d = none || known ? literal(none, k, v ? v->i : 0, v ? v->f : 0) : NULL;
+	if (d)
+		strmap_put(&call_value, call, d);
 }
 
 static const struct mtok *call_of(const char *call, int *n, void *ctx)
 {
+	static const struct mtok none = { MT_IDENT, cconst_none };
 	const struct cmacro *d = strmap_get(&call_value, call);
+	const char *paren = strchr(call, '(');
 	*n = d ? d->n : 0;
+	if (!d && paren && paren > call && function_call(astrndup(call, paren - call - 1))) {
+		*n = 1;
+		return &none;
+	}
 	return d ? d->body : NULL;
 }
 
@@ -524,6 +549,13 @@ static void ask(const struct opts *o, struct buf *b, struct smacro *m)
 void ask_block(const struct opts *o, struct buf *b)
 {
 	scan_macros(o, &scan);
+	for (int i = 0; i < o->clang_args.n; i++) {
+		const char *a = o->clang_args.v[i];
+		const char *d = streq(a, "-D") && i + 1 < o->clang_args.n ? o->clang_args.v[++i] :
+				startswith(a, "-D") ? a + 2 : NULL;
+		if (d)
+			strmap_put(&defined_by_args, astrndup(d, strcspn(d, "=(")), (void *)d);
+	}
 	struct strmap seen = {0};	/* ask_calls()' */
 	VEC(struct smacro *) standing = {0};	/* alias_shape()'s, for after */
 	for (int i = 0; i < scan.macros.n; i++) {
@@ -601,7 +633,7 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 	for (int i = 0; i < fallback->n; i++) {
 		struct item *it = fallback->v[i];
 		struct smacro *m = strmap_get(&scan.map, it->name);
-		struct cval v;
+		struct cval v = {0};
 		int n;
 		const struct mtok *t = body_of(it->name, &n);
 		const char *to = strmap_get(&alias_of, it->name);
@@ -612,7 +644,11 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 			fallback->v[k++] = it;	/* its name undefined at the end */
 			continue;
 		}
-		bool folded = t && cconst_eval(t, n, def_of, call_of, NULL, &v);
+		bool folded = t && cconst_eval(t, n, def_of, call_of, NULL, &memo, &v);
+		if (!folded && t && v.unsure) {
+			fallback->v[k++] = it;	/* cconst.c cannot say: clang does */
+			continue;
+		}
 		if (folded && v.nc) {
 			it->has_val = false;
 			it->why = "not a constant expression (a call in it is none)";

@@ -176,11 +176,54 @@ static bool literal(const char *s, struct cval *out)
 	return int_literal(s, out);
 }
 
+/* ---- values as literals ---- */
+
+const struct mtok *cconst_literal(bool none, enum tkind k, int64_t i, double f, int *n)
+{
+	static const struct { enum tkind t; const char *suffix; } kinds[] = {
+		{ T_INT, "" }, { T_UINT, "U" }, { T_LONG, "L" }, { T_ULONG, "UL" },
+		{ T_LLONG, "LL" }, { T_ULLONG, "ULL" }, { T_FLOAT, "f" }, { T_DOUBLE, "" },
+	};
+	int s = 0;
+	while (s < 8 && kinds[s].t != k)
+		s++;
+	const char *sfx = s < 8 ? kinds[s].suffix : "";
+	struct mtok *t = alloc(sizeof *t * 7);
+	*n = 0;
+	if (none) {
+		t[(*n)++] = (struct mtok){ MT_IDENT, cconst_none };
+		return t;
+	}
+	if (s == 8 || (is_float(k) && !isfinite(f)))
+		return NULL;
+	/* a negative one as (-M - 1), M in the type: INT_MIN too */
+	bool neg = is_float(k) ? signbit(f) : i < 0 && !uns(k);
+	uint64_t mag = neg ? (uint64_t)-(i + 1) : (uint64_t)i;
+	if (k == T_UINT)
+		mag &= 0xffffffffu;
+	if (neg)
+		t[(*n)++] = (struct mtok){ MT_PUNCT, "(" }, t[(*n)++] = (struct mtok){ MT_PUNCT, "-" };
+	t[(*n)++] = (struct mtok){ MT_LITERAL, is_float(k) ? fmt("%a%s", fabs(f), sfx) :
+						    fmt("%llu%s", (unsigned long long)mag, sfx) };
+	if (neg && !is_float(k)) {
+		t[(*n)++] = (struct mtok){ MT_PUNCT, "-" };
+		t[(*n)++] = (struct mtok){ MT_LITERAL, "1" };
+	}
+	if (neg)
+		t[(*n)++] = (struct mtok){ MT_PUNCT, ")" };
+	return t;
+}
+
 /* ---- the parser, over the expanded tokens ---- */
 
 static bool punct_is(const struct mtok *t, char c)
 {
 	return t->kind == MT_PUNCT && t->s[0] == c && !t->s[1];
+}
+
+static bool is_constant_p(const struct mtok *t)
+{
+	return t->kind == MT_IDENT && t->s[0] == '_' && streq(t->s, "__builtin_constant_p");
 }
 
 static bool is_sizeof(const struct mtok *t)
@@ -205,6 +248,7 @@ struct parser {
 	const struct mtok *t;
 	int n, i;
 	bool bad;
+	bool unsure;		/* bad, but clang may know: see struct cval */
 	bool syntax;		/* cconst_syntax(): names are operands, values do not matter */
 };
 
@@ -299,6 +343,32 @@ static bool type_at(struct parser *p, int i)
 	return i < p->n && type_word(&p->t[i]) >= 0;
 }
 
+static bool word_at(struct parser *p, const char *w)
+{
+	const struct mtok *t = &p->t[p->i];
+	return p->i < p->n && (t->kind == MT_IDENT || t->kind == MT_KEYWORD) && streq(t->s, w);
+}
+
+/* sizeof (struct { int : (e); }), past "sizeof (": BUILD_BUG_ON_ZERO(e),
+ * 0 when e is 0 (an unnamed bit-field of no width: GNU C's empty
+ * struct); clang refuses a negative width, and for any other this
+ * fails */
+static struct cval zero_width(struct parser *p)
+{
+	p->i++;
+	if (!eat(p, "{") || !word_at(p, "int"))
+		return fail(p);
+	p->i++;
+	if (!eat(p, ":"))
+		return fail(p);
+	struct cval w = cond(p);
+	if (p->bad || !eat(p, ";") || !eat(p, "}") || !eat(p, ")") || w.nc || is_float(w.t))
+		return fail(p);
+	if (p->syntax || !w.u)
+		return make(ptr_bits < 64 ? T_UINT : long_bits < 64 ? T_ULLONG : T_ULONG, 0);
+	return fail(p);
+}
+
 /* A type name at p->i, up to its ")": its kind if cconst.c has values
  * of it (T_VOID if not), its size in bytes (0 if unknown). */
 static enum tkind type_name(struct parser *p, long *size)
@@ -359,6 +429,15 @@ static struct cval primary(struct parser *p)
 		p->i++;
 		return none;
 	}
+	/* __builtin_constant_p(e): 1 if e folds, 0 if it is no constant
+	 * (clang folds that too) */
+	if (is_constant_p(t) && p->i + 1 < p->n && punct_is(&p->t[p->i + 1], '(')) {
+		p->i += 2;
+		v = cond(p);
+		if (!eat(p, ")"))
+			return fail(p);
+		return make(T_INT, !v.nc);
+	}
 	if (type_word(t) >= 0)
 		return fail(p);		/* no operand */
 	if (p->syntax && t->kind == MT_IDENT) {
@@ -399,7 +478,11 @@ static struct cval unary(struct parser *p)
 	if (p->i < p->n && is_sizeof(t)) {
 		long size;
 		p->i++;
-		if (!eat(p, "(") || !type_at(p, p->i))
+		if (!eat(p, "("))
+			return fail(p);
+		if (word_at(p, "struct"))
+			return zero_width(p);
+		if (!type_at(p, p->i))
 			return fail(p);
 		type_name(p, &size);
 		if (!eat(p, ")") || !size)
@@ -556,9 +639,11 @@ static struct cval cond(struct parser *p)
 	struct cval b = cond(p);
 	if (c.nc || (truth(c) ? a : b).nc)
 		return none;
-	/* the type is both arms', the other's too */
-	if (a.nc || b.nc)
+	/* the type is both arms', the other's too: a call's is clang's */
+	if (a.nc || b.nc) {
+		p->unsure = true;
 		return fail(p);
+	}
 	enum tkind t = common(a.t, b.t);
 	return convert(truth(c) ? a : b, t);
 }
@@ -738,13 +823,68 @@ bool cconst_substitute(const struct cmacro *m, const struct mtok *t, int n, int 
  * it.  Where a body ends with the name of a function-like macro, the "("
  * could come from what follows the call: that fails, but in an argument,
  * which is expanded alone. */
+#define MAX_EXPANSION 65536
+
 struct expansion {
 	strvec active;
 	cbody body;
 	ccall call;
 	void *ctx;
-	int made;	/* tokens, a bound */
+	struct strmap *memo;
+	strvec met;	/* the macros expanded, in order: for the memo */
+	int made;	/* tokens, up to MAX_EXPANSION */
 };
+
+static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone, mtokvec *out);
+
+/* The memo: what a macro expanded to, a name or a call by its text, when
+ * that is one operand ( ... ) or a literal: its value as a literal, and
+ * the macros the expansion met, none of which may be active where the
+ * value stands in (there C would leave it a name). */
+struct known {
+	const struct mtok *v;
+	int n;
+	const char **used;
+	int nused;
+};
+
+static const struct known *known(struct expansion *e, const char *key)
+{
+	const struct known *k = e->memo && key ? strmap_get(e->memo, key) : NULL;
+	for (int u = 0; k && u < k->nused; u++)
+		for (int a = 0; a < e->active.n; a++)
+			if (k->used[u][0] == e->active.v[a][0] && streq(k->used[u], e->active.v[a]))
+				return NULL;
+	return k;
+}
+
+/* out->v[from ..) is what key expanded to, meeting the macros
+ * e->met.v[met ..): remembered if one operand, and then the literal
+ * stands in out instead */
+static void remember(struct expansion *e, const char *key, mtokvec *out, int from, int met)
+{
+	int xn = out->n - from, n;
+	if (!e->memo || xn < 1)
+		return;
+	const struct mtok *x = out->v + from;
+	bool one = xn == 1 ? x[0].kind == MT_LITERAL :
+		   xn >= 3 && punct_is(&x[0], '(') && cconst_close(x, xn, 0) == xn - 1;
+	if (!one)
+		return;
+	struct parser p = { .t = x, .n = xn };
+	struct cval v = cond(&p);
+	const struct mtok *lit = p.bad || p.i != xn ? NULL :
+				 cconst_literal(v.nc, v.t, cval_int(&v), v.f, &n);
+	if (!lit)
+		return;
+	struct known *k = alloc(sizeof *k);
+	*k = (struct known){ lit, n, alloc(sizeof *k->used * (e->met.n - met + 1)), e->met.n - met };
+	memcpy(k->used, e->met.v + met, sizeof *k->used * k->nused);
+	strmap_put(e->memo, key, k);
+	out->n = from;
+	for (int q = 0; q < n; q++)
+		hpush(out, lit[q]);
+}
 
 static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone, mtokvec *out);
 
@@ -766,9 +906,13 @@ static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone,
 		}
 		bool fn = m && m->nparams >= 0, open = punct_at(t, n, i + 1, "(");
 		int end = i, vn;
-		const char *call = (m && !fn) || active || !e->call ? NULL :
+		const char *call = (m && !fn) || active || !e->call || is_constant_p(&t[i]) ? NULL :
 				   cconst_bare_name(t, n, i) ? t[i].s : cconst_call(t, n, i, &end);
 		const struct mtok *v = call ? e->call(call, &vn, e->ctx) : NULL;
+		const char *key = !m || v ? NULL : fn ? (open ? call : NULL) : t[i].s;
+		const struct known *k = known(e, key);
+		if (k)
+			v = k->v, vn = k->n;
 		if (call && !v && end > i && !fn)
 			return false;
 		if (v) {	/* (a name clang was not asked stays as it is) */
@@ -780,7 +924,7 @@ static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone,
 		if (fn && !open && i + 1 == n && !alone)
 			return false;
 		if (!m || (fn && !open)) {
-			if (++e->made > 4096)
+			if (++e->made > MAX_EXPANSION)
 				return false;
 			hpush(out, t[i]);
 			continue;
@@ -790,9 +934,13 @@ static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone,
 		mtokvec sub = {0};
 		bool ok = !fn || cconst_substitute(m, t, n, i, &end, expand_arg, e, &sub);
 		hpush(&e->active, (char *)t[i].s);
+		hpush(&e->met, (char *)t[i].s);
+		int from = out->n, met = e->met.n - 1;
 		ok = ok && (fn ? expand(e, sub.v, sub.n, false, out) : expand(e, m->body, m->n, false, out));
 		e->active.n--;
 		hfree(&sub);
+		if (ok && key)
+			remember(e, key, out, from, met);
 		if (!ok)
 			return false;
 		i = end;
@@ -801,18 +949,22 @@ static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone,
 }
 
 bool cconst_eval(const struct mtok *t, int n, cbody body, ccall call, void *ctx,
-		 struct cval *out)
+		 struct strmap *memo, struct cval *out)
 {
-	struct expansion e = { .body = body, .call = call, .ctx = ctx };
+	struct expansion e = { .body = body, .call = call, .ctx = ctx, .memo = memo };
 	mtokvec x = {0};
 	bool ok = expand(&e, t, n, false, &x) && x.n;
+	bool unsure = e.made > MAX_EXPANSION;
 	if (ok) {
-		struct parser p = { x.v, x.n, 0, false, false };
+		struct parser p = { .t = x.v, .n = x.n };
 		*out = cond(&p);
 		ok = !p.bad && p.i == p.n;
+		unsure = p.unsure;
 	}
+	out->unsure = !ok && unsure;
 	hfree(&x);
 	hfree(&e.active);
+	hfree(&e.met);
 	return ok;
 }
 
@@ -822,9 +974,20 @@ bool cconst_syntax(const struct mtok *t, int n)
 {
 	if (n == 1)		/* most bodies: one number, one name */
 		return t[0].kind == MT_LITERAL || (t[0].kind == MT_IDENT && type_word(t) < 0);
-	struct parser p = { t, n, 0, false, true };
+	struct parser p = { .t = t, .n = n, .syntax = true };
 	cond(&p);
 	return n && !p.bad && p.i == n;
+}
+
+/* sizeof ( struct { int : e ; } ) at t[i], its ")" at *end */
+static bool zero_width_at(const struct mtok *t, int n, int i, int *end)
+{
+	static const char *const head[] = { "sizeof", "(", "struct", "{", "int", ":" };
+	for (int k = 0; k < 6; k++)
+		if (i + k >= n || !streq(t[i + k].s, head[k]))
+			return false;
+	*end = cconst_close(t, n, i + 1);
+	return *end > i + 9 && punct_is(&t[*end - 1], '}') && punct_is(&t[*end - 2], ';');
 }
 
 /* The tokens are of the kinds cconst_eval() folds, identifiers aside:
@@ -836,6 +999,13 @@ bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void
 	if (!n)
 		return false;
 	for (int i = 0; i < n; i++) {
+		int end;
+		if (is_sizeof(&t[i]) && zero_width_at(t, n, i, &end)) {
+			if (!cconst_shape(t + i + 6, end - i - 8, ok, call_ok, ctx))
+				return false;
+			i = end;
+			continue;
+		}
 		switch (t[i].kind) {
 		case MT_LITERAL:
 			if (!literal(t[i].s, &v))
@@ -846,7 +1016,6 @@ bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void
 				return false;
 			break;
 		case MT_IDENT: {
-			int end;
 			if (type_word(&t[i]) >= 0 || is_sizeof(&t[i]))
 				break;
 			if (call_ok && call_ok(t, n, i, ctx) && cconst_call(t, n, i, &end))

@@ -695,6 +695,8 @@ struct cval {
 	uint64_t u;
 	double f;
 	bool nc;
+	bool unsure;	/* cconst_eval() failed where clang may not: an expansion
+			 * too big, the type of a ?: whose other arm is a call */
 };
 void cconst_target(int bits_of_long, int bits_of_pointer);	/* 64, 64 by default */
 int64_t cval_int(const struct cval *v);	/* unsigned ones as their bits */
@@ -717,9 +719,15 @@ typedef const struct cmacro *(*cbody)(const char *name, void *ctx);
 typedef const struct mtok *(*ccall)(const char *call, int *n, void *ctx);
 extern const char cconst_none[];
 /* Folds toks[0..n) as C does, macros expanded, calls given by call (may
- * be NULL); false if it cannot. */
+ * be NULL); false if it cannot.  memo (may be NULL) keeps, from one
+ * evaluation to the next, the values of the calls of function-like
+ * macros whose expansion is one operand ( ... ), by their text. */
 bool cconst_eval(const struct mtok *toks, int n, cbody body, ccall call, void *ctx,
-		 struct cval *out);
+		 struct strmap *memo, struct cval *out);
+/* A value of type t (T_INT .. T_ULLONG: i, as cval_int() gives it;
+ * T_FLOAT, T_DOUBLE: f) as tokens cconst_eval() reads back the same, or
+ * cconst_none if none; NULL for another type or a float not finite. */
+const struct mtok *cconst_literal(bool none, enum tkind t, int64_t i, double f, int *n);
 /* An expression cconst_eval() would parse, each name and each call
  * name(...) an operand. */
 bool cconst_syntax(const struct mtok *toks, int n);

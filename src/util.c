@@ -394,15 +394,18 @@ void bvprintf(struct buf *b, const char *f, va_list ap)
 					bputc(b, ' ');
 			break;
 		}
-		case 'e': case 'f': case 'g': {
+		case 'a': case 'e': case 'f': case 'g': {
+			/* %a: every bit of the value, so no precision but one given */
 			char spec[32];
 			double v = va_arg(ap, double);
+			if (prec < 0)
+				prec = c == 'a' ? -1 : 6;
 			snprintf(spec, sizeof spec, "%%%s%s*.*%c", left ? "-" : "",
 				 pad == '0' ? "0" : "", c);
-			int n = snprintf(NULL, 0, spec, width, prec < 0 ? 6 : prec, v);
+			int n = snprintf(NULL, 0, spec, width, prec, v);
 			if (b->len + n + 1 > b->cap)
 				bgrow(b, n);
-			snprintf(b->s + b->len, n + 1, spec, width, prec < 0 ? 6 : prec, v);
+			snprintf(b->s + b->len, n + 1, spec, width, prec, v);
 			b->len += n;
 			break;
 		}

@@ -20,9 +20,10 @@
  * have the values clang would give.
  *
  * Besides ASan and UBSan, the target checks that a success gives a value
- * of a type cconst.c knows, inside its width; that a second evaluation
- * gives the same answer; that what the scanners return is inside the
- * input; and that an input without names that cconst_eval() folds is one
+ * of a type cconst.c knows, inside its width; that a second evaluation,
+ * with the memo of the first, gives the same answer; that what the
+ * scanners return is inside the input; and that an input without names
+ * that cconst_eval() folds is one
  * cconst_syntax() takes (the check before the parse, which decides what
  * clang is not asked, sees every such expression).
  *
@@ -186,13 +187,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cconst_shape(toks, n, known, callable, NULL);
 	bool syntax = cconst_syntax(toks, n);
 
+	/* the second evaluation with what the first remembered */
 	struct cval a = {0}, b = {0};
-	bool ok_a = cconst_eval(toks, n, body, call, NULL, &a);
+	struct strmap memo = {0};
+	bool ok_a = cconst_eval(toks, n, body, call, NULL, &memo, &a);
 	if (ok_a && !a.nc)
 		check(&a);
-	bool ok_b = cconst_eval(toks, n, body, call, NULL, &b);
+	bool ok_b = cconst_eval(toks, n, body, call, NULL, &memo, &b);
 	if (ok_a != ok_b || (ok_a && !same(&a, &b)))
-		__builtin_trap();	/* not deterministic */
+		__builtin_trap();	/* not deterministic, or the memo is wrong */
+	free(memo.slots);
 	if (ok_a && !names && !syntax)
 		__builtin_trap();	/* folded, but the check before the parse says no */
 

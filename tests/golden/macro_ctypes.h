@@ -197,3 +197,16 @@ typedef unsigned int big_t;
 #endif
 enum { NOT_AT_END = 11 };
 #define STANDS_FOR_ENUM NOT_AT_END
+/* A call of a function is no constant where C evaluates it, folded so
+ * without clang; __builtin_constant_p of one is 0; the kernel's
+ * BUILD_BUG_ON_ZERO(e) is 0 when e is */
+#define BUILD_BUG_ON_ZERO(e) ((int)(sizeof(struct { int:(-!!(e)); })))
+#define CALLS_FUNCTION (some_function(1) + 1)
+#define SKIPS_FUNCTION (1 ? 2 : some_function(1))
+#define CONSTANT_P_CALL __builtin_constant_p(some_function(1))
+#define CONSTANT_P_LIT __builtin_constant_p(3 * 4)
+#define FEATURE(bit) (__builtin_constant_p(bit) && (bit) < 4 ? 1 : some_function(bit))
+#define FEATURE_ON FEATURE(2)
+#define FEATURE_OFF FEATURE(7)
+#define CHECKED (BUILD_BUG_ON_ZERO(1 != 1) + 5)
+#define CHECK_FAILS (BUILD_BUG_ON_ZERO(1 == 1) + 5)

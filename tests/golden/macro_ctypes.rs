@@ -140,6 +140,11 @@ pub const TYPED_FLAGS: gfp_t = 3;
 pub const SAME_FLAGS: gfp_t = 3;
 pub const SAME_AGAIN: gfp_t = 3;
 pub const STANDS_FOR_ENUM: ::std::os::raw::c_int = 11;
+pub const SKIPS_FUNCTION: ::std::os::raw::c_int = 2;
+pub const CONSTANT_P_CALL: ::std::os::raw::c_int = 0;
+pub const CONSTANT_P_LIT: ::std::os::raw::c_int = 1;
+pub const FEATURE_ON: ::std::os::raw::c_int = 1;
+pub const CHECKED: ::std::os::raw::c_int = 5;
 pub type gfp_t = ::std::os::raw::c_uint;
 pub type uid_t = ::std::os::raw::c_uint;
 #[repr(C)]

@@ -52,6 +52,7 @@ int main(void)
 	SAME("%s%s%s", big, big, big);
 	SAME("%f %.3f %e %g", 1.5, 2.0 / 3, 12345.678, 0.0001);
 	SAME("%9.3f ms.\t%s", 12.3456, "parse");
+	SAME("%a %af %a %.2a", 1.0 / 3, 0.1, -0.0, 1.0 / 3);	/* every bit, unless a precision */
 	SAME("%p", (void *)0x1234);
 	SAME("pub const %s: %s = %ld;", "FOO", "u32", 42L);
 
