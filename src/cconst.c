@@ -931,11 +931,12 @@ static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone,
 		}
 		if (e->active.n > 64)
 			return false;
+		/* what the arguments meet counts for the call too */
+		int from = out->n, met = e->met.n;
+		hpush(&e->met, (char *)t[i].s);
 		mtokvec sub = {0};
 		bool ok = !fn || cconst_substitute(m, t, n, i, &end, expand_arg, e, &sub);
 		hpush(&e->active, (char *)t[i].s);
-		hpush(&e->met, (char *)t[i].s);
-		int from = out->n, met = e->met.n - 1;
 		ok = ok && (fn ? expand(e, sub.v, sub.n, false, out) : expand(e, m->body, m->n, false, out));
 		e->active.n--;
 		hfree(&sub);
