@@ -720,8 +720,9 @@ typedef const struct mtok *(*ccall)(const char *call, int *n, void *ctx);
 extern const char cconst_none[];
 /* Folds toks[0..n) as C does, macros expanded, calls given by call (may
  * be NULL); false if it cannot.  memo (may be NULL) keeps, from one
- * evaluation to the next, the values of the calls of function-like
- * macros whose expansion is one operand ( ... ), by their text. */
+ * evaluation to the next, what a macro (by name) or a call of one (by its
+ * text) expanded to when that is one operand ( ... ): its value, and the
+ * macros it met, none of which may be active where it stands in again. */
 bool cconst_eval(const struct mtok *toks, int n, cbody body, ccall call, void *ctx,
 		 struct strmap *memo, struct cval *out);
 /* A value of type t (T_INT .. T_ULLONG: i, as cval_int() gives it;
