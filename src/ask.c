@@ -110,8 +110,14 @@ void ask_definition(const char *name, struct mtok *toks, int m, bool fn)
 	strmap_put(&last_def, name, d);
 }
 
-bool ask_wants(const char *name)
+/* function-like macros the parse met that the scan did not: a call of
+ * one is no function's */
+static struct strmap unscanned;
+
+bool ask_function_like(const char *name)
 {
+	if (!strmap_get(&scan.map, name))
+		strmap_put(&unscanned, astrdup(name), &unscanned);
 	return strmap_get(&wanted, name);
 }
 
@@ -157,7 +163,7 @@ static const struct cmacro *scan_def(struct smacro *m, int k)
 
 /* Calls cconst.c expands, of function-like macros whose every body
  * folds with the call's arguments in it; the macros in them are wanted
- * (ask_wants()).  A bound on the tokens all that makes: BUDGET. */
+ * (ask_function_like()).  A bound on the tokens all that makes: BUDGET. */
 #define BUDGET 2048
 static strvec expanding;
 static int budget;
@@ -470,13 +476,20 @@ void ask_answer(const char *call, bool none, enum tkind k, const struct mval *v)
 		strmap_put(&call_value, call, d);
 }
 
+/* set by call_of(): a call of a function-like macro the scan missed,
+ * taken for a function's before the parse */
+static bool missed;
+
 static const struct mtok *call_of(const char *call, int *n, void *ctx)
 {
 	static const struct mtok none = { MT_IDENT, cconst_none };
 	const struct cmacro *d = strmap_get(&call_value, call);
 	const char *paren = strchr(call, '(');
+	const char *name = !d && paren && paren > call ? astrndup(call, paren - call - 1) : NULL;
 	*n = d ? d->n : 0;
-	if (!d && paren && paren > call && function_call(astrndup(call, paren - call - 1))) {
+	if (name && strmap_get(&unscanned, name))
+		missed = true;
+	else if (name && function_call(name)) {
 		*n = 1;
 		return &none;
 	}
@@ -644,8 +657,9 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 			fallback->v[k++] = it;	/* its name undefined at the end */
 			continue;
 		}
+		missed = false;
 		bool folded = t && cconst_eval(t, n, def_of, call_of, NULL, &memo, &v);
-		if (!folded && t && v.unsure) {
+		if (!folded && t && (v.unsure || missed)) {
 			fallback->v[k++] = it;	/* cconst.c cannot say: clang does */
 			continue;
 		}

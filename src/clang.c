@@ -160,7 +160,7 @@ static struct mtok *definition(CXCursor c, const char **name, int *m)
 static void function_like(CXCursor c)
 {
 	CXString s = clang_getCursorSpelling(c);	/* no copy for a macro */
-	bool wanted = ask_wants(clang_getCString(s));
+	bool wanted = ask_function_like(clang_getCString(s));
 	clang_disposeString(s);
 	const char *name;
 	int m;

@@ -787,9 +787,10 @@ void ask_answer(const char *call, bool none, enum tkind k, const struct mval *v)
 /* A definition of the macro name, in the parse's order: the last is C's.
  * toks[0..n) is its body, after its parameters' "( ... )" when fn. */
 void ask_definition(const char *name, struct mtok *toks, int n, bool fn);
-/* Does ask_definition() want the function-like macro name's definitions
- * (cconst.c expands calls of it)?  Object-like ones it always does. */
-bool ask_wants(const char *name);
+/* A function-like macro the parse met: does ask_definition() want its
+ * definitions (cconst.c expands calls of it)?  Object-like ones it always
+ * does. */
+bool ask_function_like(const char *name);
 /* Of fallback's macros, those the block did not ask about are folded by
  * cconst.c or given the reason why not; fallback keeps those that need a
  * second parse. */

@@ -72,6 +72,20 @@ if "$KB" "$D/m.h" -o /dev/null --macro-const-use-ctypes --emit-ir -- -I"$D" > "$
 else
     bad "--macro-const-use-ctypes --emit-ir: $(grep '^macro' "$D/ir" | head -3)"
 fi
+# A function-like macro the reading misses (a directory it does not
+# search, -iwithprefix) is no function: a macro calling it takes the
+# second parse, not "no constant", in both modes.
+mkdir -p "$D/pfx/inc"
+echo '#define HIDDEN_TWICE(x) ((x) * 2)' > "$D/pfx/inc/hidden.h"
+printf '#include <hidden.h>\n#define USES_HIDDEN (HIDDEN_TWICE(21) + 0)\n' > "$D/m3.h"
+if "$KB" "$D/m3.h" -o "$D/m3.rs" --clang-macro-fallback -- -iprefix "$D/pfx/" -iwithprefix inc &&
+   grep -q '^pub const USES_HIDDEN: u32 = 42;$' "$D/m3.rs" &&
+   "$KB" "$D/m3.h" -o "$D/m3c.rs" --macro-const-use-ctypes -- -iprefix "$D/pfx/" -iwithprefix inc &&
+   grep -q '^pub const USES_HIDDEN: ::std::os::raw::c_int = 42;$' "$D/m3c.rs"; then
+    ok "a function-like macro the reading missed: the second parse"
+else
+    bad "a function-like macro the reading missed: $(grep USES "$D/m3.rs" "$D/m3c.rs")"
+fi
 # The second parse's answers are read with its own errors: every one of
 # them (clang stops reporting after 20 by default), on its own lines (not
 # those of the macro block, whose errors are read before).
