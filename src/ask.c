@@ -256,24 +256,16 @@ static bool call_folds(const struct mtok *t, int n, int i, void *ctx)
 	for (int k = 0; k < expanding.n; k++)
 		if (streq(expanding.v[k], m->name))
 			return false;	/* C leaves it a name */
-	int top = !expanding.n;
-	if (top)
+	if (!expanding.n)
 		budget = BUDGET;
 	vpush(&expanding, (char *)m->name);
 	bool ok = once(CALLS_FOLD, m, calls_fold_work);
-	if (ok) {
-		/* then each argument is to fold, and there are some */
-		int from = i + 2, depth = 0;
-		ok = close > from;
-		for (int k = from; ok && k <= close; k++) {
-			if (t[k].kind == MT_PUNCT)
-				depth += streq(t[k].s, "(") - streq(t[k].s, ")");
-			if (k == close || (!depth && streq(t[k].s, ","))) {
-				ok = k > from && cconst_shape(t + from, k - from, name_or_operand, call_folds, NULL) &&
-				     cconst_syntax(t + from, k - from);
-				from = k + 1;
-			}
-		}
+	/* then each argument is to fold, and there are some */
+	ok = ok && close > i + 2;
+	for (int from = i + 2, end; ok && from <= close; from = end + 1) {
+		end = cconst_arg_end(t, from, close);
+		ok = end > from && cconst_shape(t + from, end - from, name_or_operand, call_folds, NULL) &&
+		     cconst_syntax(t + from, end - from);
 	}
 	/* or with these arguments in each body */
 	if (!ok) {
@@ -368,7 +360,8 @@ static bool body_stands_alone(struct smacro *m, int k, const struct mtok *t, int
 		return cconst_close(t, n, 0) == n - 1;
 	/* a call again, of a function or such a macro, not of a parameter
 	 * (`#define F(f, x) f(x)`: F(a + b, 1)) */
-	return n && cconst_call(t, n, 0, &end) && end == n - 1 && !scan_is_param(m, k, t[0].s) &&
+	const struct cmacro *d = scan_def(m, k);
+	return n && cconst_call(t, n, 0, &end) && end == n - 1 && d && cconst_param(d, t[0].s) < 0 &&
 	       (!strmap_get(&scan.map, t[0].s) || call_stands_alone(t[0].s, NULL));
 }
 

@@ -713,20 +713,26 @@ struct arg {
 };
 typedef VEC(struct arg) argvec;
 
+int cconst_arg_end(const struct mtok *t, int k, int close)
+{
+	for (int depth = 0; k < close; k++) {
+		if (punct_is(&t[k], ',') && !depth)
+			return k;
+		if (t[k].kind == MT_PUNCT)
+			depth += punct_is(&t[k], '(') - punct_is(&t[k], ')');
+	}
+	return close;
+}
+
 static bool split_args(const struct cmacro *m, const struct mtok *t, int open, int close,
 		       argvec *args)
 {
 	args->n = 0;
-	int depth = 0, from = open + 1;
-	for (int k = open + 1; k <= close; k++) {
-		bool comma = punct_is(&t[k], ',') && !depth &&
-			     !(m->variadic && args->n == m->nparams - 1);
-		if (t[k].kind == MT_PUNCT)
-			depth += punct_is(&t[k], '(') - punct_is(&t[k], ')');
-		if (comma || k == close) {
-			hpush(args, ((struct arg){ from, k - from }));
-			from = k + 1;
-		}
+	for (int from = open + 1; from <= close;) {
+		bool rest = m->variadic && args->n == m->nparams - 1;
+		int end = rest ? close : cconst_arg_end(t, from, close);
+		hpush(args, ((struct arg){ from, end - from }));
+		from = end + 1;
 	}
 	if (m->nparams == 0)	/* F(): one empty argument */
 		return args->n == 1 && !args->v[0].n;
@@ -735,12 +741,10 @@ static bool split_args(const struct cmacro *m, const struct mtok *t, int open, i
 	return args->n == m->nparams;
 }
 
-static int param_index(const struct cmacro *m, const struct mtok *t)
+int cconst_param(const struct cmacro *m, const char *name)
 {
-	if (t->kind != MT_IDENT)
-		return -1;
 	for (int k = 0; k < m->nparams; k++)
-		if (m->params[k][0] == t->s[0] && streq(m->params[k], t->s))
+		if (m->params[k][0] == name[0] && streq(m->params[k], name))
 			return k;
 	return -1;
 }
@@ -788,7 +792,7 @@ bool cconst_substitute(const struct cmacro *m, const struct mtok *t, int n, int 
 			ok = false;	/* a string: none of cconst.c's values */
 			break;
 		}
-		int p = param_index(m, &b[k]);
+		int p = b[k].kind == MT_IDENT ? cconst_param(m, b[k].s) : -1;
 		bool pasted = hash2_at(b, m->n, k - 1), raw = pasted || hash2_at(b, m->n, k + 1);
 		mtokvec x = {0};
 		const struct mtok *v = &b[k];
@@ -834,8 +838,6 @@ struct expansion {
 	strvec met;	/* the macros expanded, in order: for the memo */
 	int made;	/* tokens, up to MAX_EXPANSION */
 };
-
-static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone, mtokvec *out);
 
 /* The memo: what a macro expanded to, a name or a call by its text, when
  * that is one operand ( ... ) or a literal: its value as a literal, and

@@ -364,9 +364,6 @@ bool scan_uses_position(struct scan *s, const char *name);
 /* How many tokens the macro name expands to at most, macros in it
  * expanded (arguments not counted); 1 if it is no macro. */
 int scan_expansion_size(struct scan *s, const char *name);
-/* Is name a parameter of m's function-like definition k (__VA_ARGS__
- * one of a variadic one)? */
-bool scan_is_param(struct smacro *m, int k, const char *name);
 
 /* ---- The IR (built by clang*.c, filled in by the passes) ---- */
 
@@ -736,6 +733,11 @@ bool cconst_syntax(const struct mtok *toks, int n);
  * calls name(...) at toks[i] that call_ok() accepts (may be NULL: none). */
 bool cconst_shape(const struct mtok *toks, int n, bool (*ok)(const char *name, void *ctx),
 		  bool (*call_ok)(const struct mtok *toks, int n, int i, void *ctx), void *ctx);
+/* The index of the "," that ends the argument of a call beginning at
+ * toks[k], or close (the call's ")") for the last one. */
+int cconst_arg_end(const struct mtok *toks, int k, int close);
+/* The index of name among m's parameters; -1 if it is none. */
+int cconst_param(const struct cmacro *m, const char *name);
 /* An argument toks[0..n) macro-expanded into out; false if it cannot be. */
 typedef bool (*cexpand_arg)(const struct mtok *toks, int n, mtokvec *out, void *ctx);
 /* The call toks[i] ( args ) of the function-like macro m: m's body with

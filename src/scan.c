@@ -555,16 +555,3 @@ int scan_expansion_size(struct scan *s, const char *name)
 	struct smacro *m = strmap_get(&s->map, name);
 	return m ? expansion_size(m) : 1;
 }
-
-bool scan_is_param(struct smacro *m, int k, const char *name)
-{
-	const char *params = m->fparams.v[k];
-	if (streq(name, "__VA_ARGS__"))
-		return strstr(params, "...");
-	size_t n = strlen(name);
-	for (const char *p = params; (p = strstr(p, name)); p += n)
-		if ((p == params || !ident_char((unsigned char)p[-1])) &&
-		    !ident_char((unsigned char)p[n]))
-			return true;
-	return false;
-}
