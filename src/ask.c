@@ -110,14 +110,24 @@ void ask_definition(const char *name, struct mtok *toks, int m, bool fn)
 	strmap_put(&last_def, name, d);
 }
 
+/* The properties of macros worked out before the parse (smacro's known[]) */
+enum { FOLDS, STANDS_ALONE, FOLDS_WITH_CALLS, CALLS_FOLD, STMT };
+
 /* function-like macros the parse met that the scan did not: a call of
  * one is no function's */
 static struct strmap unscanned;
 
+/* function-like macros a statement expression comes from (below), and
+ * those of them the parse met */
+static struct strmap stmt_sources, met;
+
 bool ask_function_like(const char *name)
 {
-	if (!strmap_get(&scan.map, name))
+	struct smacro *m = strmap_get(&scan.map, name);
+	if (!m)
 		strmap_put(&unscanned, astrdup(name), &unscanned);
+	if (m && strmap_get(&stmt_sources, name))
+		strmap_put(&met, m->name, m);
 	return strmap_get(&wanted, name);
 }
 
@@ -125,8 +135,6 @@ bool ask_function_like(const char *name)
 
 /* A property of macros (smacro's known[p]), worked out once for each
  * (2, "busy", while it is: a cycle reads as false). */
-enum { FOLDS, STANDS_ALONE, FOLDS_WITH_CALLS, CALLS_FOLD };
-
 static bool once(int p, struct smacro *m, bool (*work)(struct smacro *m))
 {
 	if (m->known[p])
@@ -215,7 +223,7 @@ static bool body_folds(struct smacro *m, int k, const struct mtok *t, int n, int
 	int end;
 	bool ok = d && cconst_substitute(d, t, n, i, &end, NULL, NULL, &sub) &&
 		  (budget -= sub.n) > 0 && cconst_shape(sub.v, sub.n, name_or_operand, call_folds, NULL) &&
-		  cconst_syntax(sub.v, sub.n);
+		  cconst_syntax(sub.v, sub.n, call_folds, NULL);
 	hfree(&sub);
 	return ok;
 }
@@ -242,13 +250,53 @@ static bool calls_fold_work(struct smacro *m)
 	return ok;
 }
 
+/* `#define A F`, F function-like (Linux's DIV_ROUND_UP): F, for a call
+ * of A; NULL if m is no such name */
+static struct smacro *alias_of_function(struct smacro *m)
+{
+	const char *to = NULL;
+	for (int i = 0; !m->fbodies.n && i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		if (n != 1 || t[0].kind != MT_IDENT || (to && !streq(to, t[0].s)))
+			return NULL;
+		to = t[0].s;
+	}
+	struct smacro *f = to ? strmap_get(&scan.map, to) : NULL;
+	return f && f != m && f->fbodies.n && !f->bodies.n ? f : NULL;
+}
+
+/* sizeof ( ... ) of a record or an expression, asked as written when no
+ * macro can change what it says (nor __LINE__ and the like) */
+static bool sizeof_leaf(const struct mtok *t, int n, int i)
+{
+	int end;
+	const char *leaf = cconst_sizeof_leaf(t, n, i, &end);
+	for (int k = i + 2; leaf && k < end; k++) {
+		const char *s = t[k].s;
+		size_t l = strlen(s);
+		if (t[k].kind == MT_IDENT && (s == operand || strmap_get(&scan.map, s) ||
+					      (l > 4 && !strncmp(s, "__", 2) && !strcmp(s + l - 2, "__"))))
+			return false;
+	}
+	if (leaf && !strmap_get(&calls_asked, leaf)) {
+		strmap_put(&calls_asked, leaf, (void *)leaf);
+		vpush(&calls, (char *)leaf);
+	}
+	return leaf;
+}
+
 static bool call_folds(const struct mtok *t, int n, int i, void *ctx)
 {
+	if (streq(t[i].s, "sizeof"))
+		return sizeof_leaf(t, n, i);
 	struct smacro *m = t[i].kind == MT_IDENT ? strmap_get(&scan.map, t[i].s) : NULL;
+	if (m && alias_of_function(m) && !strmap_get(&scan.undone, m->name))
+		m = alias_of_function(m);
 	int close = cconst_close(t, n, i + 1);
 	if (!m && close > 0 && streq(t[i].s, "__builtin_constant_p"))
 		return cconst_shape(t + i + 2, close - i - 2, name_or_operand, call_folds, NULL) &&
-		       cconst_syntax(t + i + 2, close - i - 2);
+		       cconst_syntax(t + i + 2, close - i - 2, call_folds, NULL);
 	if (!m)
 		return t[i].kind == MT_IDENT && close > 0 && function_call(t[i].s);
 	if (m->bodies.n || !m->fbodies.n)
@@ -265,7 +313,7 @@ static bool call_folds(const struct mtok *t, int n, int i, void *ctx)
 	for (int from = i + 2, end; ok && from <= close; from = end + 1) {
 		end = cconst_arg_end(t, from, close);
 		ok = end > from && cconst_shape(t + from, end - from, name_or_operand, call_folds, NULL) &&
-		     cconst_syntax(t + from, end - from);
+		     cconst_syntax(t + from, end - from, call_folds, NULL);
 	}
 	/* or with these arguments in each body */
 	if (!ok) {
@@ -288,7 +336,7 @@ static bool bodies_fold(struct smacro *m, bool (*ok)(const char *, void *),
 	for (int i = 0; folds && i < m->bodies.n; i++) {
 		int n;
 		const struct mtok *t = scan_body(m, i, &n);
-		folds = cconst_shape(t, n, ok, call_ok, NULL) && cconst_syntax(t, n);
+		folds = cconst_shape(t, n, ok, call_ok, NULL) && cconst_syntax(t, n, call_ok, NULL);
 	}
 	return folds;
 }
@@ -330,6 +378,101 @@ static bool strings_alone(struct smacro *m)
 		ok = plain_strings(t, n);
 	}
 	return ok;
+}
+
+/* ---- statement expressions ---- */
+
+/* A macro whose expansion has a statement expression ({ ... }) in it is
+ * no constant: clang refuses one outside a function, evaluated or not
+ * (Linux's LRU_REFS_MASK: min() makes one, 545 tokens).  Such a macro is
+ * not asked when that does not depend on which definitions are the last:
+ * every macro it takes the ({ from has one definition in the files the
+ * scan read, never #undefined; after the parse each must be defined. */
+static struct strmap stmt_macros;	/* the macros not asked for that */
+
+static bool one_definition(struct smacro *m)
+{
+	return m->bodies.n + m->fbodies.n == 1 && !strmap_get(&scan.undone, m->name);
+}
+
+/* t[k] is stringized or pasted: not expanded */
+static bool not_expanded(const struct mtok *t, int n, int k)
+{
+	return (k && (streq(t[k - 1].s, "#") || streq(t[k - 1].s, "##"))) ||
+	       (k + 1 < n && streq(t[k + 1].s, "##"));
+}
+
+/* does d's body expand its parameter p somewhere? */
+static bool expands_param(const struct cmacro *d, int p)
+{
+	for (int k = 0; k < d->n; k++)
+		if (d->body[k].kind == MT_IDENT && cconst_param(d, d->body[k].s) == p &&
+		    !not_expanded(d->body, d->n, k))
+			return true;
+	return false;
+}
+
+static bool always_stmt(struct smacro *m);
+
+/* Does t[0..n) (a body of d's: its parameters are no macros) make a
+ * statement expression, whatever the arguments: ( {, a macro that always
+ * makes one, or an argument that does in a parameter its call expands?
+ * by[]: the macros it comes from. */
+static bool makes_stmt(const struct mtok *t, int n, const struct cmacro *d, struct smacro **by)
+{
+	for (int i = 0; i < n; i++) {
+		by[0] = by[1] = NULL;
+		if (streq(t[i].s, "(") && i + 1 < n && streq(t[i + 1].s, "{"))
+			return true;
+		struct smacro *r = t[i].kind == MT_IDENT && !not_expanded(t, n, i) &&
+				   !(d && cconst_param(d, t[i].s) >= 0) ? strmap_get(&scan.map, t[i].s) : NULL;
+		int close = r && i + 1 < n && streq(t[i + 1].s, "(") ? cconst_close(t, n, i + 1) : -1;
+		if (!r || (r->fbodies.n && close < 0))
+			continue;
+		by[0] = r;
+		if (r->fbodies.n)
+			strmap_put(&stmt_sources, r->name, r);
+		if (always_stmt(r))
+			return true;
+		const struct cmacro *f = r->fbodies.n && one_definition(r) ? scan_def(r, 0) : NULL;
+		for (int from = i + 2, a = 0, end; f && from <= close; from = end + 1, a++) {
+			end = cconst_arg_end(t, from, close);
+			struct smacro *w[2];
+			if (a < f->nparams && !f->variadic && expands_param(f, a) &&
+			    makes_stmt(t + from, end - from, d, w) && !w[1]) {
+				by[1] = w[0];
+				return true;
+			}
+		}
+		if (close > 0)
+			i = close;	/* what a macro makes of its arguments is its own */
+	}
+	return false;
+}
+
+static bool stmt_work(struct smacro *m)
+{
+	const struct cmacro *d = m->fbodies.n ? scan_def(m, 0) : NULL;
+	int n;
+	const struct mtok *t = one_definition(m) && (d || !m->fbodies.n) ? scan_body(m, 0, &n) : NULL;
+	if (d)
+		t = d->body, n = d->n;
+	return t && makes_stmt(t, n, d, m->stmt_by);
+}
+
+/* Does every expansion of m make a statement expression? */
+static bool always_stmt(struct smacro *m)
+{
+	return once(STMT, m, stmt_work);
+}
+
+/* after the parse: m, and the macros its ({ comes from, were defined */
+static bool stmt_defined(struct smacro *m, int depth)
+{
+	bool defined = m->fbodies.n ? strmap_get(&met, m->name) != NULL : def_of(m->name, NULL) != NULL;
+	for (int k = 0; defined && k < 2; k++)
+		defined = !m->stmt_by[k] || (depth < 64 && stmt_defined(m->stmt_by[k], depth + 1));
+	return defined;
 }
 
 /* ---- calls asked once ---- */
@@ -463,6 +606,8 @@ static struct cmacro *literal(bool none, enum tkind k, int64_t i, double f)
 
 void ask_answer(const char *call, bool none, enum tkind k, const struct mval *v)
 {
+	if (!strncmp(call, "sizeof ", 7))
+		k = cconst_size_type();	/* clang 22 spells it __size_t */
 	bool known = k == T_FLOAT || k == T_DOUBLE ? v != NULL : v && v->kind == MV_INT;
 	struct cmacro *d = none || known ? literal(none, k, v ? v->i : 0, v ? v->f : 0) : NULL;
 	if (d)
@@ -482,7 +627,10 @@ static const struct mtok *call_of(const char *call, int *n, void *ctx)
 	*n = d ? d->n : 0;
 	if (name && strmap_get(&unscanned, name))
 		missed = true;
-	else if (name && function_call(name)) {
+	/* a function's call; a size asked that clang gave no value:
+	 * refused where the macro stands too */
+	else if (name && (function_call(name) ||
+			  (streq(name, "sizeof") && strmap_get(&calls_asked, call)))) {
 		*n = 1;
 		return &none;
 	}
@@ -568,6 +716,10 @@ void ask_block(const struct opts *o, struct buf *b)
 		struct smacro *m = scan.macros.v[i];
 		if (folds_alone(m) || !scan_worth_asking(&scan, m) || strings_alone(m))
 			continue;
+		if (!scan.computed && !m->fbodies.n && always_stmt(m)) {
+			strmap_put(&stmt_macros, m->name, m);
+			continue;
+		}
 		if (scan_expansion_size(&scan, m->name) > BIG_EXPANSION && folds_with_calls(m) &&
 		    !(o->macro_const_ctypes && scan_uses_position(&scan, m->name))) {
 			strmap_put(&by_calls, m->name, m);
@@ -648,6 +800,13 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 			continue;	/* asked (an alias with its name's question) */
 		if (to) {
 			fallback->v[k++] = it;	/* its name undefined at the end */
+			continue;
+		}
+		if (m && strmap_get(&stmt_macros, m->name)) {
+			if (!stmt_defined(m, 0))
+				fallback->v[k++] = it;	/* not as the scan read it */
+			it->has_val = false;
+			it->why = "not a constant expression (a statement expression)";
 			continue;
 		}
 		missed = false;

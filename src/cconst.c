@@ -11,10 +11,11 @@
  * a name that is no macro (a variable, an enum constant); one that is no
  * constant makes none of what C evaluates it in (not `0 && f()`).
  * Casts to int, long, long long (either sign), float and double, and
- * sizeof of a type spelled in keywords (a pointer to one too).
- * Everything else (other casts, sizeof of an expression, enum constants,
- * strings (#), division by zero, shifts past the width) fails: ask.c asks
- * clang.  Unlike macro.c (bindgen's cexpr, quirks and all) this is C. */
+ * sizeof of a type spelled in keywords (a pointer to one too); sizeof of
+ * anything else is a value clang gave, as a call's is (ask.c asks it as
+ * written).  `#define A F`, F function-like, called: F's call.
+ * Everything else (other casts, enum constants, strings (#), division by
+ * zero, shifts past the width) fails: ask.c asks clang.  Unlike macro.c (bindgen's cexpr, quirks and all) this is C. */
 #include <math.h>
 
 #include "kbindgen.h"
@@ -221,6 +222,11 @@ static bool punct_is(const struct mtok *t, char c)
 	return t->kind == MT_PUNCT && t->s[0] == c && !t->s[1];
 }
 
+static bool punct_at(const struct mtok *t, int n, int i, const char *op)
+{
+	return i >= 0 && i < n && t[i].kind == MT_PUNCT && t[i].s[0] == op[0] && streq(t[i].s, op);
+}
+
 static bool is_constant_p(const struct mtok *t)
 {
 	return t->kind == MT_IDENT && t->s[0] == '_' && streq(t->s, "__builtin_constant_p");
@@ -250,6 +256,9 @@ struct parser {
 	bool bad;
 	bool unsure;		/* bad, but clang may know: see struct cval */
 	bool syntax;		/* cconst_syntax(): names are operands, values do not matter */
+	/* cconst_syntax(): is sizeof ( ... ) at t[i] an operand? */
+	bool (*leaf_ok)(const struct mtok *t, int n, int i, void *ctx);
+	void *ctx;
 };
 
 static bool is(struct parser *p, const char *op)
@@ -267,6 +276,11 @@ static bool eat(struct parser *p, const char *op)
 }
 
 static const struct cval none = { T_INT, 0, 0, true };
+
+enum tkind cconst_size_type(void)
+{
+	return ptr_bits < 64 ? T_UINT : long_bits < 64 ? T_ULLONG : T_ULONG;
+}
 
 static struct cval fail(struct parser *p)
 {
@@ -365,7 +379,7 @@ static struct cval zero_width(struct parser *p)
 	if (p->bad || !eat(p, ";") || !eat(p, "}") || !eat(p, ")") || w.nc || is_float(w.t))
 		return fail(p);
 	if (p->syntax || !w.u)
-		return make(ptr_bits < 64 ? T_UINT : long_bits < 64 ? T_ULLONG : T_ULONG, 0);
+		return make(cconst_size_type(), 0);
 	return fail(p);
 }
 
@@ -473,21 +487,28 @@ static struct cval unary(struct parser *p)
 		return convert(v, k);
 	}
 	/* sizeof (type): a size_t, unsigned long on LP64, unsigned long
-	 * long on LLP64 (Windows), unsigned int on 32-bit targets */
+	 * long on LLP64 (Windows), unsigned int on 32-bit targets; of any
+	 * other type or expression, clang's (ask.c asks it: a leaf) */
 	const struct mtok *t = &p->t[p->i];
 	if (p->i < p->n && is_sizeof(t)) {
 		long size;
+		int at = p->i, close = cconst_close(p->t, p->n, p->i + 1);
 		p->i++;
 		if (!eat(p, "("))
 			return fail(p);
-		if (word_at(p, "struct"))
+		if (word_at(p, "struct") && punct_at(p->t, p->n, p->i + 1, "{"))
 			return zero_width(p);
-		if (!type_at(p, p->i))
+		if (type_at(p, p->i)) {
+			int from = p->i;
+			type_name(p, &size);
+			if (eat(p, ")") && size)
+				return make(cconst_size_type(), size);
+			p->i = from;
+		}
+		if (!p->syntax || close < 0 || !p->leaf_ok || !p->leaf_ok(p->t, p->n, at, p->ctx))
 			return fail(p);
-		type_name(p, &size);
-		if (!eat(p, ")") || !size)
-			return fail(p);
-		return make(ptr_bits < 64 ? T_UINT : long_bits < 64 ? T_ULLONG : T_ULONG, size);
+		p->i = close + 1;
+		return make(cconst_size_type(), 1);
 	}
 	if (eat(p, "+")) {
 		struct cval v = unary(p);
@@ -663,11 +684,6 @@ int cconst_close(const struct mtok *t, int n, int i)
 	return -1;
 }
 
-static bool punct_at(const struct mtok *t, int n, int i, const char *op)
-{
-	return i >= 0 && i < n && t[i].kind == MT_PUNCT && t[i].s[0] == op[0] && streq(t[i].s, op);
-}
-
 static bool a_name(const struct mtok *t)
 {
 	return t->kind == MT_IDENT && type_word(t) < 0 && !is_sizeof(t) &&
@@ -685,11 +701,9 @@ bool cconst_bare_name(const struct mtok *t, int n, int i)
 	return a_name(&t[i]) && !punct_at(t, n, i + 1, "(") && !cconst_lone_name(t, n, i);
 }
 
-const char *cconst_call(const struct mtok *t, int n, int i, int *end)
+/* t[i..j] joined by spaces */
+static const char *join(const struct mtok *t, int i, int j)
 {
-	int j = t[i].kind == MT_IDENT ? cconst_close(t, n, i + 1) : -1;
-	if (j < 0)
-		return NULL;
 	size_t len = 0;
 	for (int k = i; k <= j; k++)
 		len += strlen(t[k].s) + 1;
@@ -700,8 +714,25 @@ const char *cconst_call(const struct mtok *t, int n, int i, int *end)
 		p[l] = k < j ? ' ' : 0;
 		p += l + 1;
 	}
-	*end = j;
 	return text;
+}
+
+const char *cconst_call(const struct mtok *t, int n, int i, int *end)
+{
+	int j = t[i].kind == MT_IDENT ? cconst_close(t, n, i + 1) : -1;
+	if (j < 0)
+		return NULL;
+	*end = j;
+	return join(t, i, j);
+}
+
+const char *cconst_sizeof_leaf(const struct mtok *t, int n, int i, int *end)
+{
+	if (!is_sizeof(&t[i]) || (*end = cconst_close(t, n, i + 1)) < i + 3)
+		return NULL;
+	struct parser p = { .t = t, .n = *end + 1, .i = i };
+	unary(&p);
+	return p.bad ? join(t, i, *end) : NULL;
 }
 
 /* The arguments of the call whose "(" is t[open], up to its ")" at t[close]
@@ -890,6 +921,14 @@ static void remember(struct expansion *e, const char *key, mtokvec *out, int fro
 
 static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone, mtokvec *out);
 
+static bool is_active(struct expansion *e, const char *name)
+{
+	for (int k = 0; k < e->active.n; k++)
+		if (e->active.v[k][0] == name[0] && streq(e->active.v[k], name))
+			return true;
+	return false;
+}
+
 static bool expand_arg(const struct mtok *t, int n, mtokvec *out, void *ctx)
 {
 	return expand(ctx, t, n, true, out);
@@ -899,18 +938,39 @@ static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone,
 {
 	for (int i = 0; i < n; i++) {
 		const struct cmacro *m = NULL;
-		bool active = false;
-		if (t[i].kind == MT_IDENT) {
-			for (int k = 0; k < e->active.n; k++)
-				active |= e->active.v[k][0] == t[i].s[0] && streq(e->active.v[k], t[i].s);
-			if (!active)
-				m = e->body(t[i].s, e->ctx);
-		}
-		bool fn = m && m->nparams >= 0, open = punct_at(t, n, i + 1, "(");
 		int end = i, vn;
-		const char *call = (m && !fn) || active || !e->call || is_constant_p(&t[i]) ? NULL :
+		/* sizeof ( ... ) that ask.c asked as written */
+		const char *leaf = e->call ? cconst_sizeof_leaf(t, n, i, &end) : NULL;
+		const struct mtok *v = leaf ? e->call(leaf, &vn, e->ctx) : NULL;
+		if (v) {
+			for (int k = 0; k < vn; k++)
+				hpush(out, v[k]);
+			i = end;
+			continue;
+		}
+		bool active = t[i].kind == MT_IDENT && is_active(e, t[i].s);
+		if (t[i].kind == MT_IDENT && !active)
+			m = e->body(t[i].s, e->ctx);
+		bool fn = m && m->nparams >= 0, open = punct_at(t, n, i + 1, "(");
+		/* `#define A F`, F function-like, A ( ... ): C reads F ( ... )
+		 * on, with what follows (A active no longer) */
+		const struct cmacro *f = m && !fn && open && m->n == 1 && m->body[0].kind == MT_IDENT &&
+					 !is_active(e, m->body[0].s) ? e->body(m->body[0].s, e->ctx) : NULL;
+		if (f && f->nparams >= 0) {
+			mtokvec y = {0};
+			hpush(&y, m->body[0]);
+			for (int k = i + 1; k < n; k++)
+				hpush(&y, t[k]);
+			hpush(&e->met, (char *)t[i].s);
+			bool ok = ++e->made <= MAX_EXPANSION && expand(e, y.v, y.n, alone, out);
+			hfree(&y);
+			return ok;
+		}
+		end = i;
+		const char *call = (m && !fn) || active || !e->call || is_constant_p(&t[i]) ||
+				   is_sizeof(&t[i]) ? NULL :
 				   cconst_bare_name(t, n, i) ? t[i].s : cconst_call(t, n, i, &end);
-		const struct mtok *v = call ? e->call(call, &vn, e->ctx) : NULL;
+		v = call ? e->call(call, &vn, e->ctx) : NULL;
 		const char *key = !m || v ? NULL : fn ? (open ? call : NULL) : t[i].s;
 		const struct known *k = known(e, key);
 		if (k)
@@ -973,11 +1033,12 @@ bool cconst_eval(const struct mtok *t, int n, cbody body, ccall call, void *ctx,
 
 /* toks[0..n) parse as an expression cconst_eval() knows, a name standing
  * for an operand; no macro is expanded, no value computed. */
-bool cconst_syntax(const struct mtok *t, int n)
+bool cconst_syntax(const struct mtok *t, int n,
+		   bool (*leaf_ok)(const struct mtok *t, int n, int i, void *ctx), void *ctx)
 {
 	if (n == 1)		/* most bodies: one number, one name */
 		return t[0].kind == MT_LITERAL || (t[0].kind == MT_IDENT && type_word(t) < 0);
-	struct parser p = { .t = t, .n = n, .syntax = true };
+	struct parser p = { .t = t, .n = n, .syntax = true, .leaf_ok = leaf_ok, .ctx = ctx };
 	cond(&p);
 	return n && !p.bad && p.i == n;
 }
@@ -1006,6 +1067,10 @@ bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void
 		if (is_sizeof(&t[i]) && zero_width_at(t, n, i, &end)) {
 			if (!cconst_shape(t + i + 6, end - i - 8, ok, call_ok, ctx))
 				return false;
+			i = end;
+			continue;
+		}
+		if (call_ok && cconst_sizeof_leaf(t, n, i, &end) && call_ok(t, n, i, ctx)) {
 			i = end;
 			continue;
 		}

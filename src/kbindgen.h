@@ -340,10 +340,12 @@ struct smacro {
 				 * 1 yes, -1 no, 2 being worked out */
 	signed char position;	/* scan.c: uses __LINE__ and the like: 1 yes, -1 no */
 	int size;		/* scan.c: tokens it expands to; 0 unknown, -1 busy */
-	signed char known[4];	/* ask.c: its properties: 1 yes, -1 no, 0 unknown,
+	signed char known[5];	/* ask.c: its properties: 1 yes, -1 no, 0 unknown,
 				 * 2 being worked out */
 	mtokvec *toks;		/* scan_body(): each body's tokens, once */
 	struct cmacro *fdefs;	/* ask.c: its function-like definitions, once */
+	struct smacro *stmt_by[2];	/* ask.c: the macros its statement
+					 * expression comes from */
 };
 struct scan {
 	VEC(struct smacro *) macros;	/* in the order first met */
@@ -697,6 +699,7 @@ struct cval {
 };
 void cconst_target(int bits_of_long, int bits_of_pointer);	/* 64, 64 by default */
 int64_t cval_int(const struct cval *v);	/* unsigned ones as their bits */
+enum tkind cconst_size_type(void);	/* size_t's */
 /* A macro's definition: its body; for a function-like one its
  * parameters' names, "__VA_ARGS__" for "..." (nparams -1: object-like). */
 struct cmacro {
@@ -727,8 +730,10 @@ bool cconst_eval(const struct mtok *toks, int n, cbody body, ccall call, void *c
  * cconst_none if none; NULL for another type or a float not finite. */
 const struct mtok *cconst_literal(bool none, enum tkind t, int64_t i, double f, int *n);
 /* An expression cconst_eval() would parse, each name and each call
- * name(...) an operand. */
-bool cconst_syntax(const struct mtok *toks, int n);
+ * name(...) an operand, and each sizeof ( ... ) that leaf_ok() takes
+ * (cconst_sizeof_leaf(); leaf_ok may be NULL: none). */
+bool cconst_syntax(const struct mtok *toks, int n,
+		   bool (*leaf_ok)(const struct mtok *toks, int n, int i, void *ctx), void *ctx);
 /* Only tokens cconst_eval() knows, identifiers that ok() accepts, and
  * calls name(...) at toks[i] that call_ok() accepts (may be NULL: none). */
 bool cconst_shape(const struct mtok *toks, int n, bool (*ok)(const char *name, void *ctx),
@@ -750,6 +755,10 @@ bool cconst_substitute(const struct cmacro *m, const struct mtok *toks, int n, i
 /* The index of the ")" that closes the "(" toks[i]; -1 if toks[i] is no
  * "(" or it is not closed. */
 int cconst_close(const struct mtok *toks, int n, int i);
+/* sizeof ( ... ) at toks[i] whose value cconst_eval() does not know (a
+ * record's size, an expression's), spelled as cconst_call() spells a
+ * call, its ")" in *end; NULL if none.  cconst_eval() asks call for it. */
+const char *cconst_sizeof_leaf(const struct mtok *toks, int n, int i, int *end);
 /* Is toks[i] a name standing alone (no type word, no call, not alone in
  * parentheses: a cast's type), whose value cconst_eval() takes from call
  * when call has one? */

@@ -1,8 +1,9 @@
 /* cconst_fuzz.c: libFuzzer target of cconst.c, the C constant folder of
  * --clang-macro-fallback: cconst_eval() and what decides, before the
  * parse, which macros it folds (cconst_shape(), cconst_syntax()) and
- * which names and calls clang is asked once (cconst_bare_name(),
- * cconst_lone_name(), cconst_call(), cconst_close()).
+ * which names, calls and sizes clang is asked once (cconst_bare_name(),
+ * cconst_lone_name(), cconst_call(), cconst_sizeof_leaf(),
+ * cconst_close()).
  *
  * Input: a token sequence, as tokens.h reads it; so `(unsigned)-1 >> A`
  * is
@@ -61,6 +62,7 @@ static const struct {
 	BODY("CALL", I("f"), P("("), L("1"), P(")")),
 	BODY("OPEN", P("(")),
 	BODY("TAIL", I("TWICE")),		/* TAIL(1): the "(" is the call's */
+	BODY("DIVUP", I("TWICE")),		/* DIVUP(7, 2): a function-like one's name */
 }, calls[] = {
 	BODY("f ( 1 )", L("5UL")),
 	BODY("g ( )", I("__kbindgen_no_constant")),	/* cconst_none */
@@ -68,6 +70,8 @@ static const struct {
 	BODY("en", L("7")),
 	BODY("fl", L("0x1.8p+0f")),
 	BODY("neg", P("("), P("-"), L("4"), P("-"), L("1"), P(")")),
+	BODY("sizeof ( struct s )", L("24UL")),		/* a leaf clang gave */
+	BODY("sizeof ( var )", I("__kbindgen_no_constant")),
 }, fbodies[] = {			/* function-like: x, y, ... */
 	BODY("TWICE", P("("), I("x"), P(")"), P("*"), L("2")),
 	BODY("CAT", I("x"), P("##"), I("y")),		/* CAT(1, UL) */
@@ -125,7 +129,8 @@ static bool known(const char *name, void *ctx)
 
 static bool callable(const struct mtok *t, int n, int i, void *ctx)
 {
-	return streq(t[i].s, "f") || streq(t[i].s, "g");
+	int end;
+	return streq(t[i].s, "f") || streq(t[i].s, "g") || cconst_sizeof_leaf(t, n, i, &end);
 }
 
 /* What a success promises. */
@@ -185,7 +190,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		names |= toks[i].kind == MT_IDENT;
 	}
 	cconst_shape(toks, n, known, callable, NULL);
-	bool syntax = cconst_syntax(toks, n);
+	bool syntax = cconst_syntax(toks, n, callable, NULL);
 
 	/* the second evaluation with what the first remembered */
 	struct cval a = {0}, b = {0};

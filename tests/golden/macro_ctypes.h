@@ -210,3 +210,26 @@ enum { NOT_AT_END = 11 };
 #define FEATURE_OFF FEATURE(7)
 #define CHECKED (BUILD_BUG_ON_ZERO(1 != 1) + 5)
 #define CHECK_FAILS (BUILD_BUG_ON_ZERO(1 == 1) + 5)
+/* sizeof of a record or an expression: asked once as written, folded in
+ * the macros that use it; one that clang refuses (an incomplete record)
+ * makes them none.  `#define A F` called: F's call */
+struct incomplete;
+#define REC_WORDS (sizeof(struct rec) / sizeof(int) + sizeof(((struct rec *)0)->b))
+#define REC_ARRAY (sizeof(struct rec[3]) << 1)
+#define INCOMPLETE_SIZE (sizeof(struct incomplete) + 1)
+#define __DIV_UP(n, d) (((n) + (d) - 1) / (d))
+#define DIV_UP __DIV_UP
+#define REC_HALVES DIV_UP(sizeof(struct rec), 2)
+#define NESTED_DIV DIV_UP(DIV_UP(20, 3), 2)
+#define DIV_NONE DIV_UP(some_function(1), 2)
+/* A statement expression is no constant, evaluated or not (clang refuses
+ * one outside a function): not asked when every definition it comes from
+ * makes one; a parameter not expanded drops it */
+#define __cmp_once(x, y) ({ int __x = (x), __y = (y); __x < __y ? __x : __y; })
+#define min_of(x, y) __builtin_choose_expr(1, (x) < (y) ? (x) : (y), __cmp_once(x, y))
+#define SMALLER min_of(3, 4)
+#define SMALLER_MASK (1UL << SMALLER)
+#define SHIFTED(x) (1 << (x))
+#define SHIFTED_SMALLER SHIFTED(SMALLER)
+#define DROPS(x) 7
+#define DROPPED DROPS(SMALLER)

@@ -145,6 +145,11 @@ pub const CONSTANT_P_CALL: ::std::os::raw::c_int = 0;
 pub const CONSTANT_P_LIT: ::std::os::raw::c_int = 1;
 pub const FEATURE_ON: ::std::os::raw::c_int = 1;
 pub const CHECKED: ::std::os::raw::c_int = 5;
+pub const REC_WORDS: ::std::os::raw::c_ulong = 3;
+pub const REC_ARRAY: ::std::os::raw::c_ulong = 48;
+pub const REC_HALVES: ::std::os::raw::c_ulong = 4;
+pub const NESTED_DIV: ::std::os::raw::c_int = 4;
+pub const DROPPED: ::std::os::raw::c_int = 7;
 pub type gfp_t = ::std::os::raw::c_uint;
 pub type uid_t = ::std::os::raw::c_uint;
 #[repr(C)]
@@ -334,3 +339,8 @@ unsafe extern "C" {
 pub type big_t = ::std::os::raw::c_uint;
 pub const NOT_AT_END: _bindgen_ty_2 = 11;
 pub type _bindgen_ty_2 = ::std::os::raw::c_uint;
+#[repr(C)]
+#[derive(Debug)]
+pub struct incomplete {
+    _unused: [u8; 0],
+}
