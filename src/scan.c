@@ -11,6 +11,7 @@
  * asks in a second one, as before.  The names some file #undefs are noted
  * too.  Knows nothing of libclang. */
 #include <dirent.h>
+#include <sys/stat.h>
 
 #include "kbindgen.h"
 
@@ -88,12 +89,38 @@ static const char *join(const char *dir, size_t dn, const char *name)
 
 static bool scan_file(const char *path, int depth);
 
+/* Has dir the directory that name begins with (linux/ of linux/types.h)?
+ * Asked once for each: most directories of the path have no linux/, and
+ * an open() that fails is a system call for each of them. */
+static struct strmap subdirs;	/* dir/first -> 1 yes, 2 no */
+
+static bool may_hold(const char *dir, const char *name)
+{
+	const char *slash = strchr(name, '/');
+	if (!slash)
+		return true;
+	size_t dn = strlen(dir), fn = slash - name;
+	char *key = alloc(dn + 1 + fn + 1);
+	memcpy(key, dir, dn);
+	key[dn] = '/';
+	memcpy(key + dn + 1, name, fn);
+	key[dn + 1 + fn] = 0;
+	uintptr_t has = (uintptr_t)strmap_get(&subdirs, key);
+	if (!has) {
+		struct stat st;
+		has = !stat(key, &st) && S_ISDIR(st.st_mode) ? 1 : 2;
+		strmap_put(&subdirs, key, (void *)has);
+	}
+	return has == 1;
+}
+
 /* The first file of that name along dirs from index i on, scanned (or
  * seen before); false if none. */
 static bool find(const strvec *dirs, int i, const char *name, int depth, int *at)
 {
 	for (; i < dirs->n; i++)
-		if (scan_file(join(dirs->v[i], strlen(dirs->v[i]), name), depth)) {
+		if (may_hold(dirs->v[i], name) &&
+		    scan_file(join(dirs->v[i], strlen(dirs->v[i]), name), depth)) {
 			*at = i;
 			return true;
 		}
@@ -319,7 +346,8 @@ void scan_macros(const struct opts *o, struct scan *s)
 	scan_file(o->header, 0);
 	free(seen_files.slots);
 	free(looked_up.slots);
-	seen_files = looked_up = (struct strmap){0};
+	free(subdirs.slots);
+	seen_files = looked_up = subdirs = (struct strmap){0};
 }
 
 /* ---- a body's tokens ---- */
