@@ -839,6 +839,8 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 			 * shift past the width, a macro within its own
 			 * expansion: clang refuses it too */
 			it->why = m && folds_alone(m) ? "not a constant expression" :
+				  m && always_stmt(m) && stmt_defined(m, 0) ?
+				  "not a constant expression (a statement expression)" :
 				  "not taken for an expression (a type, a statement, an attribute, "
 				  "a call; or a function-like macro's name, which may name a function "
 				  "too: an address)";

@@ -15,7 +15,8 @@
  * anything else is a value clang gave, as a call's is (ask.c asks it as
  * written).  `#define A F`, F function-like, called: F's call.
  * Everything else (other casts, enum constants, strings (#), division by
- * zero, shifts past the width) fails: ask.c asks clang.  Unlike macro.c (bindgen's cexpr, quirks and all) this is C. */
+ * zero, shifts past the width) fails: ask.c asks clang.  Unlike macro.c
+ * (bindgen's cexpr, quirks and all) this is C. */
 #include <math.h>
 
 #include "kbindgen.h"
