@@ -11,9 +11,34 @@
  *
  * Any other kind byte b is kind b & 3 (0 punct, 1 keyword, 2 ident,
  * 3 literal), so that every input means a token sequence.  Empty lines
- * are skipped; a NUL ends the text of its token.  Each token's text and
+ * are skipped; a NUL ends the text of its token.  As in C (and libclang)
+ * the spelling decides the kind where the byte says otherwise: an
+ * "identifier" 1 is the number 1, a "punctuator" A the name A, an
+ * "identifier" int the keyword (the evaluators key what they remember
+ * by spelling); an empty text keeps the byte's kind.  Each token's text and
  * the token array are heap blocks of their exact size, so that ASan sees
  * a read past either. */
+static enum mtokkind spelled_kind(enum mtokkind k, const char *s)
+{
+	static const char *const keywords[] = {
+		"_Bool", "auto", "break", "case", "char", "const", "continue", "default",
+		"do", "double", "else", "enum", "extern", "float", "for", "goto", "if",
+		"inline", "int", "long", "register", "restrict", "return", "short",
+		"signed", "sizeof", "static", "struct", "switch", "typedef", "typeof",
+		"union", "unsigned", "void", "volatile", "while", "__typeof__",
+	};
+	bool name = (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') || s[0] == '_';
+	bool number = (s[0] >= '0' && s[0] <= '9') || (s[0] == '.' && s[1] >= '0' && s[1] <= '9');
+	if (number || s[0] == '\'' || s[0] == '"' || (name && strpbrk(s, "'\"")))
+		return MT_LITERAL;	/* L"x" too */
+	if (!name)
+		return s[0] ? MT_PUNCT : k;
+	for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
+		if (!strcmp(s, keywords[i]))
+			return MT_KEYWORD;
+	return MT_IDENT;
+}
+
 static struct mtok *read_tokens(const uint8_t *data, size_t size, int *count)
 {
 	struct mtok *toks;
@@ -39,6 +64,7 @@ static struct mtok *read_tokens(const uint8_t *data, size_t size, int *count)
 			toks[n].kind = k == 'p' ? MT_PUNCT : k == 'k' ? MT_KEYWORD :
 				       k == 'i' ? MT_IDENT : k == 'l' ? MT_LITERAL :
 				       kinds[k & 3];
+			toks[n].kind = spelled_kind(toks[n].kind, s);
 			toks[n].s = s;
 			n++;
 		}
