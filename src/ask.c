@@ -117,8 +117,8 @@ enum { FOLDS, STANDS_ALONE, FOLDS_WITH_CALLS, CALLS_FOLD, STMT };
  * one is no function's */
 static struct strmap unscanned;
 
-/* function-like macros a statement expression comes from (below), and
- * those of them the parse met */
+/* function-like macros a statement expression may come from (below:
+ * those makes_stmt() met), and those of them the parse met */
 static struct strmap stmt_sources, met;
 
 bool ask_function_like(const char *name)
