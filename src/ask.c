@@ -250,18 +250,25 @@ static bool calls_fold_work(struct smacro *m)
 	return ok;
 }
 
-/* `#define A F`, F function-like (Linux's DIV_ROUND_UP): F, for a call
- * of A; NULL if m is no such name */
-static struct smacro *alias_of_function(struct smacro *m)
+/* the one name every object-like body of m is, if so */
+static const char *one_name(struct smacro *m)
 {
 	const char *to = NULL;
-	for (int i = 0; !m->fbodies.n && i < m->bodies.n; i++) {
+	for (int i = 0; i < m->bodies.n; i++) {
 		int n;
 		const struct mtok *t = scan_body(m, i, &n);
 		if (n != 1 || t[0].kind != MT_IDENT || (to && !streq(to, t[0].s)))
 			return NULL;
 		to = t[0].s;
 	}
+	return to;
+}
+
+/* `#define A F`, F function-like (Linux's DIV_ROUND_UP): F, for a call
+ * of A; NULL if m is no such name */
+static struct smacro *alias_of_function(struct smacro *m)
+{
+	const char *to = m->fbodies.n ? NULL : one_name(m);
 	struct smacro *f = to ? strmap_get(&scan.map, to) : NULL;
 	return f && f != m && f->fbodies.n && !f->bodies.n ? f : NULL;
 }
@@ -646,17 +653,10 @@ static const struct mtok *call_of(const char *call, int *n, void *ctx)
 static struct strmap alias_of;		/* A -> the name asked for it */
 static struct strmap aliases;		/* that name -> strvec: those A */
 
-/* the one name every body of m is, if so */
+/* the macro every body of m names, when m may take its answer */
 static const char *alias_shape(struct smacro *m)
 {
-	const char *to = NULL;
-	for (int i = 0; i < m->bodies.n; i++) {
-		int n;
-		const struct mtok *t = scan_body(m, i, &n);
-		if (n != 1 || t[0].kind != MT_IDENT || (to && !streq(to, t[0].s)))
-			return NULL;
-		to = t[0].s;
-	}
+	const char *to = one_name(m);
 	struct smacro *b = to ? strmap_get(&scan.map, to) : NULL;
 	bool ok = b && b != m && !m->fbodies.n && !b->fbodies.n && !scan.computed &&
 		  !scan_uses_position(&scan, m->name) &&
