@@ -735,7 +735,8 @@ const struct mtok *cconst_literal(bool none, enum tkind t, int64_t i, double f, 
 bool cconst_syntax(const struct mtok *toks, int n,
 		   bool (*leaf_ok)(const struct mtok *toks, int n, int i, void *ctx), void *ctx);
 /* Only tokens cconst_eval() knows, identifiers that ok() accepts, and
- * calls name(...) at toks[i] that call_ok() accepts (may be NULL: none). */
+ * calls name(...) at toks[i] that call_ok() accepts, or sizeof ( ... )
+ * (cconst_sizeof_leaf()) it accepts (call_ok may be NULL: none). */
 bool cconst_shape(const struct mtok *toks, int n, bool (*ok)(const char *name, void *ctx),
 		  bool (*call_ok)(const struct mtok *toks, int n, int i, void *ctx), void *ctx);
 /* The index of the "," that ends the argument of a call beginning at
