@@ -298,8 +298,9 @@ static bool call_folds(const struct mtok *t, int n, int i, void *ctx)
 	if (streq(t[i].s, "sizeof"))
 		return sizeof_leaf(t, n, i);
 	struct smacro *m = t[i].kind == MT_IDENT ? strmap_get(&scan.map, t[i].s) : NULL;
-	if (m && alias_of_function(m) && !strmap_get(&scan.undone, m->name))
-		m = alias_of_function(m);
+	struct smacro *f = m && !strmap_get(&scan.undone, m->name) ? alias_of_function(m) : NULL;
+	if (f)
+		m = f;
 	int close = cconst_close(t, n, i + 1);
 	if (!m && close > 0 && streq(t[i].s, "__builtin_constant_p"))
 		return cconst_shape(t + i + 2, close - i - 2, name_or_operand, call_folds, NULL) &&

@@ -1071,8 +1071,9 @@ bool cconst_shape(const struct mtok *t, int n, bool (*ok)(const char *name, void
 			i = end;
 			continue;
 		}
-		if (call_ok && cconst_sizeof_leaf(t, n, i, &end) && call_ok(t, n, i, ctx)) {
-			i = end;
+		/* a sizeof whose value clang gives, if call_ok() asks it */
+		if (call_ok && is_sizeof(&t[i]) && call_ok(t, n, i, ctx)) {
+			i = cconst_close(t, n, i + 1);
 			continue;
 		}
 		switch (t[i].kind) {

@@ -736,7 +736,8 @@ bool cconst_syntax(const struct mtok *toks, int n,
 		   bool (*leaf_ok)(const struct mtok *toks, int n, int i, void *ctx), void *ctx);
 /* Only tokens cconst_eval() knows, identifiers that ok() accepts, and
  * calls name(...) at toks[i] that call_ok() accepts, or sizeof ( ... )
- * (cconst_sizeof_leaf()) it accepts (call_ok may be NULL: none). */
+ * it accepts (a cconst_sizeof_leaf(): call_ok is asked of every sizeof;
+ * may be NULL: none). */
 bool cconst_shape(const struct mtok *toks, int n, bool (*ok)(const char *name, void *ctx),
 		  bool (*call_ok)(const struct mtok *toks, int n, int i, void *ctx), void *ctx);
 /* The index of the "," that ends the argument of a call beginning at

@@ -99,17 +99,14 @@ static bool may_hold(const char *dir, const char *name)
 	const char *slash = strchr(name, '/');
 	if (!slash)
 		return true;
-	size_t dn = strlen(dir), fn = slash - name;
-	char *key = alloc(dn + 1 + fn + 1);
-	memcpy(key, dir, dn);
-	key[dn] = '/';
-	memcpy(key + dn + 1, name, fn);
-	key[dn + 1 + fn] = 0;
-	uintptr_t has = (uintptr_t)strmap_get(&subdirs, key);
+	static struct buf key;	/* kept only when new */
+	key.len = 0;
+	bprintf(&key, "%s/%.*s", dir, (int)(slash - name), name);
+	uintptr_t has = (uintptr_t)strmap_get(&subdirs, bstr(&key));
 	if (!has) {
 		struct stat st;
-		has = !stat(key, &st) && S_ISDIR(st.st_mode) ? 1 : 2;
-		strmap_put(&subdirs, key, (void *)has);
+		has = !stat(bstr(&key), &st) && S_ISDIR(st.st_mode) ? 1 : 2;
+		strmap_put(&subdirs, astrdup(bstr(&key)), (void *)has);
 	}
 	return has == 1;
 }
