@@ -107,7 +107,7 @@ struct item *tag_get(enum ikind k, const char *name)
 void tag_put(struct item *it)
 {
 	enum ikind k = it->kind;
-	if (4 * (tags[k].n + 1) > 3 * tags[k].cap) {
+	if (2 * (tags[k].n + 1) > tags[k].cap) {	/* half full at most: a new name probes until an empty slot */
 		struct item **old = tags[k].slots;
 		unsigned oldcap = tags[k].cap;
 		tags[k].cap = oldcap ? oldcap * 2 : 256;
@@ -133,17 +133,68 @@ char *cx_str(CXString s)
 }
 
 /* Names that repeat (fields' next, flags, size) are kept once. */
-const char *cx_name(CXString s)
+static struct strmap names;
+
+static const char *keep_name(const char *p)
 {
-	static struct strmap names;
-	const char *p = clang_getCString(s);
-	char *r = strmap_get(&names, p ? p : "");
+	char *r = strmap_get(&names, p);
 	if (!r) {
-		r = astrdup(p ? p : "");
+		r = astrdup(p);
 		strmap_put(&names, r, r);
 	}
+	return r;
+}
+
+const char *cx_name(CXString s)
+{
+	const char *p = clang_getCString(s), *r = keep_name(p ? p : "");
 	clang_disposeString(s);
 	return r;
+}
+
+static bool ident_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '$' || c >= 0x80;
+}
+
+/* The name of a field that is no bitfield (and so has one), kept once.
+ * clang_getCursorSpelling prints a name through a raw_ostream and copies
+ * it, 750 instructions, the load's dearest call on a header of many
+ * fields; the name is read where it is spelled instead, in clang's
+ * buffer of the file.  A name that comes out of a macro is asked of
+ * clang (the file has the macro's name there, or its argument's): the
+ * location's int_data is clang's SourceLocation, whose top bit marks a
+ * macro's (SourceLocation::MacroIDBit; CXSourceLocation.h,
+ * translateSourceLocation).  So is one followed by a backslash (a line
+ * splice, a universal character name) or a '?' (a trigraph). */
+const char *field_name(CXCursor c)
+{
+	static CXFile file;	/* the last one, ld.tu's */
+	static const char *text;
+	static size_t size;
+	static struct buf name;
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	if (loc.int_data & 1u << 31)
+		return cx_name(clang_getCursorSpelling(c));
+	CXFile f;
+	unsigned off;
+	clang_getFileLocation(loc, &f, NULL, NULL, &off);
+	if (f && f != file && clang_Cursor_getTranslationUnit(c) == ld.tu) {
+		file = f;
+		text = clang_getFileContents(ld.tu, f, &size);
+	}
+	if (f && f == file && text && off < size && !(text[off] >= '0' && text[off] <= '9')) {
+		size_t e = off;
+		while (e < size && ident_char(text[e]))
+			e++;
+		if (e > off && (e == size || (text[e] != '\\' && text[e] != '?'))) {
+			name.len = 0;
+			bput(&name, text + off, e - off);
+			return keep_name(name.s);
+		}
+	}
+	return cx_name(clang_getCursorSpelling(c));
 }
 
 /* In the macro block after the header's last line (ask.c), or an

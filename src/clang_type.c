@@ -442,12 +442,13 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 	switch (k) {
 	case CXCursor_FieldDecl: {
 		struct cfield f = {0};
-		const char *name = cx_name(clang_getCursorSpelling(c));
+		f.bitwidth = clang_Cursor_isBitField(c) ? clang_getFieldDeclBitWidth(c) : -1;
+		const char *name = f.bitwidth < 0 ? field_name(c) :
+				   cx_name(clang_getCursorSpelling(c));
 		f.name = *name ? name : NULL;
 		conv_atomic = false;
 		f.type = conv(clang_getCursorType(c));
 		name_params(c, f.type);
-		f.bitwidth = clang_Cursor_isBitField(c) ? clang_getFieldDeclBitWidth(c) : -1;
 		if (f.bitwidth >= 0 || conv_atomic || clang_Cursor_hasAttrs(c))
 			rc->plain = false;
 		hpush(&rc->cursors, c);

@@ -158,13 +158,16 @@ static void assert_line(struct buf *o, const char **what, const char **expr)
 static void of_line(struct buf *o, const char *what, const char *s, const char *fn,
 		    const char *t, const char *val)
 {
-	const char *p = fmt("[%s::mem::%s::<", s, fn);
-	size_t w = 4 + 2 + strlen(what) + strlen(t) + 2, pt = strlen(p) + strlen(t);
+	size_t np = 1 + strlen(s) + 7 + strlen(fn) + 3;	/* [S::mem::FN::< */
+	size_t w = 4 + 2 + strlen(what) + strlen(t) + 2, pt = np + strlen(t);
 	size_t idx = pt + 6 + strlen(val) + 2;	/* P T>() - V]; */
 	if (w + idx <= MAX_WIDTH || 8 + idx <= MAX_WIDTH) {
 		assert_line(o, (const char *[]){ what, t, NULL },
 			    (const char *[]){ s, "::mem::", fn, "::<", t, ">() - ", val, NULL });
-	} else if (w + strlen(p) <= MAX_WIDTH + 3) {
+		return;
+	}
+	const char *p = fmt("[%s::mem::%s::<", s, fn);
+	if (w + np <= MAX_WIDTH + 3) {
 		bputs_all(o, "    [\"", what, t, "\"]", p, "\n        ", t, ",\n    >() - ", val,
 			  "];\n", NULL);
 	} else if (w > MAX_WIDTH - 3) {	/* bindgen's tokens */

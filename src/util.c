@@ -316,9 +316,7 @@ static void put_num(struct buf *b, unsigned long long v, bool neg, int base,
 void bvprintf(struct buf *b, const char *f, va_list ap)
 {
 	while (*f) {
-		const char *pct = f;
-		while (*pct && *pct != '%')	/* pieces are short: no strchr */
-			pct++;
+		const char *pct = strchrnul(f, '%');
 		bput(b, f, pct - f);
 		if (!*pct)
 			return;
