@@ -26,10 +26,14 @@ struct table {
 	unsigned cap, n;
 };
 
+static unsigned hash_ptr(const void *key)
+{
+	return ((uintptr_t)key * 0x9e3779b97f4a7c15ull) >> 32;
+}
+
 static struct slot *find(struct table *t, const void *key)
 {
-	unsigned h = ((uintptr_t)key * 0x9e3779b97f4a7c15ull) >> 32;
-	for (unsigned i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
+	for (unsigned i = hash_ptr(key) & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
 		if (!t->slots[i].key || t->slots[i].key == key)
 			return &t->slots[i];
 }
@@ -158,6 +162,45 @@ static bool ident_char(unsigned char c)
 	       c == '_' || c == '$' || c >= 0x80;
 }
 
+/* ld.tu's buffer of file f, or NULL while f has given fewer than 512
+ * names.  clang_getFileContents looks the file up among all the unit's
+ * source entries, every macro expansion's too: 320,000 instructions a
+ * call on the kernel's header, as dear as 400 names asked of clang.  So
+ * a file's buffer is asked once it has given 512, and only then (the
+ * kernel's header: a few files; a header of many records: its own). */
+static struct { struct ftext { CXFile f; int asked; const char *text; size_t size; } *slots; unsigned cap, n; } ftexts;
+
+static struct ftext *ftext_slot(CXFile f)
+{
+	unsigned i = hash_ptr(f) & (ftexts.cap - 1);
+	while (ftexts.slots[i].f && ftexts.slots[i].f != f)
+		i = (i + 1) & (ftexts.cap - 1);
+	return &ftexts.slots[i];
+}
+
+static const char *file_text(CXFile f, size_t *size)
+{
+	if (2 * (ftexts.n + 1) > ftexts.cap) {
+		struct ftext *old = ftexts.slots;
+		unsigned oldcap = ftexts.cap;
+		ftexts.cap = oldcap ? oldcap * 2 : 256;
+		ftexts.slots = xcalloc(ftexts.cap, sizeof *old);
+		for (unsigned i = 0; i < oldcap; i++)
+			if (old[i].f)
+				*ftext_slot(old[i].f) = old[i];
+		free(old);
+	}
+	struct ftext *s = ftext_slot(f);
+	if (!s->f) {
+		s->f = f;
+		ftexts.n++;
+	}
+	if (s->asked < 512 && ++s->asked == 512)
+		s->text = clang_getFileContents(ld.tu, f, &s->size);
+	*size = s->size;
+	return s->text;
+}
+
 /* The name of a field that is no bitfield (and so has one), kept once.
  * clang_getCursorSpelling prints a name through a raw_ostream and copies
  * it, 750 instructions, the load's dearest call on a header of many
@@ -170,21 +213,16 @@ static bool ident_char(unsigned char c)
  * splice, a universal character name) or a '?' (a trigraph). */
 const char *field_name(CXCursor c)
 {
-	static CXFile file;	/* the last one, ld.tu's */
-	static const char *text;
-	static size_t size;
 	static struct buf name;
 	CXSourceLocation loc = clang_getCursorLocation(c);
-	if (loc.int_data & 1u << 31)
+	if (loc.int_data & 1u << 31 || clang_Cursor_getTranslationUnit(c) != ld.tu)
 		return cx_name(clang_getCursorSpelling(c));
 	CXFile f;
 	unsigned off;
 	clang_getFileLocation(loc, &f, NULL, NULL, &off);
-	if (f && f != file && clang_Cursor_getTranslationUnit(c) == ld.tu) {
-		file = f;
-		text = clang_getFileContents(ld.tu, f, &size);
-	}
-	if (f && f == file && text && off < size && !(text[off] >= '0' && text[off] <= '9')) {
+	size_t size;
+	const char *text = f ? file_text(f, &size) : NULL;
+	if (text && off < size && !(text[off] >= '0' && text[off] <= '9')) {
 		size_t e = off;
 		while (e < size && ident_char(text[e]))
 			e++;

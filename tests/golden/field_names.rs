@@ -497,6 +497,1039 @@ impl<const N: usize> __BindgenBitfieldUnit<[u8; N]> {
 }
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
+pub struct filler {
+    pub f0: ::std::os::raw::c_int,
+    pub f1: ::std::os::raw::c_int,
+    pub f2: ::std::os::raw::c_int,
+    pub f3: ::std::os::raw::c_int,
+    pub f4: ::std::os::raw::c_int,
+    pub f5: ::std::os::raw::c_int,
+    pub f6: ::std::os::raw::c_int,
+    pub f7: ::std::os::raw::c_int,
+    pub f8: ::std::os::raw::c_int,
+    pub f9: ::std::os::raw::c_int,
+    pub f10: ::std::os::raw::c_int,
+    pub f11: ::std::os::raw::c_int,
+    pub f12: ::std::os::raw::c_int,
+    pub f13: ::std::os::raw::c_int,
+    pub f14: ::std::os::raw::c_int,
+    pub f15: ::std::os::raw::c_int,
+    pub f16: ::std::os::raw::c_int,
+    pub f17: ::std::os::raw::c_int,
+    pub f18: ::std::os::raw::c_int,
+    pub f19: ::std::os::raw::c_int,
+    pub f20: ::std::os::raw::c_int,
+    pub f21: ::std::os::raw::c_int,
+    pub f22: ::std::os::raw::c_int,
+    pub f23: ::std::os::raw::c_int,
+    pub f24: ::std::os::raw::c_int,
+    pub f25: ::std::os::raw::c_int,
+    pub f26: ::std::os::raw::c_int,
+    pub f27: ::std::os::raw::c_int,
+    pub f28: ::std::os::raw::c_int,
+    pub f29: ::std::os::raw::c_int,
+    pub f30: ::std::os::raw::c_int,
+    pub f31: ::std::os::raw::c_int,
+    pub f32_: ::std::os::raw::c_int,
+    pub f33: ::std::os::raw::c_int,
+    pub f34: ::std::os::raw::c_int,
+    pub f35: ::std::os::raw::c_int,
+    pub f36: ::std::os::raw::c_int,
+    pub f37: ::std::os::raw::c_int,
+    pub f38: ::std::os::raw::c_int,
+    pub f39: ::std::os::raw::c_int,
+    pub f40: ::std::os::raw::c_int,
+    pub f41: ::std::os::raw::c_int,
+    pub f42: ::std::os::raw::c_int,
+    pub f43: ::std::os::raw::c_int,
+    pub f44: ::std::os::raw::c_int,
+    pub f45: ::std::os::raw::c_int,
+    pub f46: ::std::os::raw::c_int,
+    pub f47: ::std::os::raw::c_int,
+    pub f48: ::std::os::raw::c_int,
+    pub f49: ::std::os::raw::c_int,
+    pub f50: ::std::os::raw::c_int,
+    pub f51: ::std::os::raw::c_int,
+    pub f52: ::std::os::raw::c_int,
+    pub f53: ::std::os::raw::c_int,
+    pub f54: ::std::os::raw::c_int,
+    pub f55: ::std::os::raw::c_int,
+    pub f56: ::std::os::raw::c_int,
+    pub f57: ::std::os::raw::c_int,
+    pub f58: ::std::os::raw::c_int,
+    pub f59: ::std::os::raw::c_int,
+    pub f60: ::std::os::raw::c_int,
+    pub f61: ::std::os::raw::c_int,
+    pub f62: ::std::os::raw::c_int,
+    pub f63: ::std::os::raw::c_int,
+    pub f64_: ::std::os::raw::c_int,
+    pub f65: ::std::os::raw::c_int,
+    pub f66: ::std::os::raw::c_int,
+    pub f67: ::std::os::raw::c_int,
+    pub f68: ::std::os::raw::c_int,
+    pub f69: ::std::os::raw::c_int,
+    pub f70: ::std::os::raw::c_int,
+    pub f71: ::std::os::raw::c_int,
+    pub f72: ::std::os::raw::c_int,
+    pub f73: ::std::os::raw::c_int,
+    pub f74: ::std::os::raw::c_int,
+    pub f75: ::std::os::raw::c_int,
+    pub f76: ::std::os::raw::c_int,
+    pub f77: ::std::os::raw::c_int,
+    pub f78: ::std::os::raw::c_int,
+    pub f79: ::std::os::raw::c_int,
+    pub f80: ::std::os::raw::c_int,
+    pub f81: ::std::os::raw::c_int,
+    pub f82: ::std::os::raw::c_int,
+    pub f83: ::std::os::raw::c_int,
+    pub f84: ::std::os::raw::c_int,
+    pub f85: ::std::os::raw::c_int,
+    pub f86: ::std::os::raw::c_int,
+    pub f87: ::std::os::raw::c_int,
+    pub f88: ::std::os::raw::c_int,
+    pub f89: ::std::os::raw::c_int,
+    pub f90: ::std::os::raw::c_int,
+    pub f91: ::std::os::raw::c_int,
+    pub f92: ::std::os::raw::c_int,
+    pub f93: ::std::os::raw::c_int,
+    pub f94: ::std::os::raw::c_int,
+    pub f95: ::std::os::raw::c_int,
+    pub f96: ::std::os::raw::c_int,
+    pub f97: ::std::os::raw::c_int,
+    pub f98: ::std::os::raw::c_int,
+    pub f99: ::std::os::raw::c_int,
+    pub f100: ::std::os::raw::c_int,
+    pub f101: ::std::os::raw::c_int,
+    pub f102: ::std::os::raw::c_int,
+    pub f103: ::std::os::raw::c_int,
+    pub f104: ::std::os::raw::c_int,
+    pub f105: ::std::os::raw::c_int,
+    pub f106: ::std::os::raw::c_int,
+    pub f107: ::std::os::raw::c_int,
+    pub f108: ::std::os::raw::c_int,
+    pub f109: ::std::os::raw::c_int,
+    pub f110: ::std::os::raw::c_int,
+    pub f111: ::std::os::raw::c_int,
+    pub f112: ::std::os::raw::c_int,
+    pub f113: ::std::os::raw::c_int,
+    pub f114: ::std::os::raw::c_int,
+    pub f115: ::std::os::raw::c_int,
+    pub f116: ::std::os::raw::c_int,
+    pub f117: ::std::os::raw::c_int,
+    pub f118: ::std::os::raw::c_int,
+    pub f119: ::std::os::raw::c_int,
+    pub f120: ::std::os::raw::c_int,
+    pub f121: ::std::os::raw::c_int,
+    pub f122: ::std::os::raw::c_int,
+    pub f123: ::std::os::raw::c_int,
+    pub f124: ::std::os::raw::c_int,
+    pub f125: ::std::os::raw::c_int,
+    pub f126: ::std::os::raw::c_int,
+    pub f127: ::std::os::raw::c_int,
+    pub f128: ::std::os::raw::c_int,
+    pub f129: ::std::os::raw::c_int,
+    pub f130: ::std::os::raw::c_int,
+    pub f131: ::std::os::raw::c_int,
+    pub f132: ::std::os::raw::c_int,
+    pub f133: ::std::os::raw::c_int,
+    pub f134: ::std::os::raw::c_int,
+    pub f135: ::std::os::raw::c_int,
+    pub f136: ::std::os::raw::c_int,
+    pub f137: ::std::os::raw::c_int,
+    pub f138: ::std::os::raw::c_int,
+    pub f139: ::std::os::raw::c_int,
+    pub f140: ::std::os::raw::c_int,
+    pub f141: ::std::os::raw::c_int,
+    pub f142: ::std::os::raw::c_int,
+    pub f143: ::std::os::raw::c_int,
+    pub f144: ::std::os::raw::c_int,
+    pub f145: ::std::os::raw::c_int,
+    pub f146: ::std::os::raw::c_int,
+    pub f147: ::std::os::raw::c_int,
+    pub f148: ::std::os::raw::c_int,
+    pub f149: ::std::os::raw::c_int,
+    pub f150: ::std::os::raw::c_int,
+    pub f151: ::std::os::raw::c_int,
+    pub f152: ::std::os::raw::c_int,
+    pub f153: ::std::os::raw::c_int,
+    pub f154: ::std::os::raw::c_int,
+    pub f155: ::std::os::raw::c_int,
+    pub f156: ::std::os::raw::c_int,
+    pub f157: ::std::os::raw::c_int,
+    pub f158: ::std::os::raw::c_int,
+    pub f159: ::std::os::raw::c_int,
+    pub f160: ::std::os::raw::c_int,
+    pub f161: ::std::os::raw::c_int,
+    pub f162: ::std::os::raw::c_int,
+    pub f163: ::std::os::raw::c_int,
+    pub f164: ::std::os::raw::c_int,
+    pub f165: ::std::os::raw::c_int,
+    pub f166: ::std::os::raw::c_int,
+    pub f167: ::std::os::raw::c_int,
+    pub f168: ::std::os::raw::c_int,
+    pub f169: ::std::os::raw::c_int,
+    pub f170: ::std::os::raw::c_int,
+    pub f171: ::std::os::raw::c_int,
+    pub f172: ::std::os::raw::c_int,
+    pub f173: ::std::os::raw::c_int,
+    pub f174: ::std::os::raw::c_int,
+    pub f175: ::std::os::raw::c_int,
+    pub f176: ::std::os::raw::c_int,
+    pub f177: ::std::os::raw::c_int,
+    pub f178: ::std::os::raw::c_int,
+    pub f179: ::std::os::raw::c_int,
+    pub f180: ::std::os::raw::c_int,
+    pub f181: ::std::os::raw::c_int,
+    pub f182: ::std::os::raw::c_int,
+    pub f183: ::std::os::raw::c_int,
+    pub f184: ::std::os::raw::c_int,
+    pub f185: ::std::os::raw::c_int,
+    pub f186: ::std::os::raw::c_int,
+    pub f187: ::std::os::raw::c_int,
+    pub f188: ::std::os::raw::c_int,
+    pub f189: ::std::os::raw::c_int,
+    pub f190: ::std::os::raw::c_int,
+    pub f191: ::std::os::raw::c_int,
+    pub f192: ::std::os::raw::c_int,
+    pub f193: ::std::os::raw::c_int,
+    pub f194: ::std::os::raw::c_int,
+    pub f195: ::std::os::raw::c_int,
+    pub f196: ::std::os::raw::c_int,
+    pub f197: ::std::os::raw::c_int,
+    pub f198: ::std::os::raw::c_int,
+    pub f199: ::std::os::raw::c_int,
+    pub f200: ::std::os::raw::c_int,
+    pub f201: ::std::os::raw::c_int,
+    pub f202: ::std::os::raw::c_int,
+    pub f203: ::std::os::raw::c_int,
+    pub f204: ::std::os::raw::c_int,
+    pub f205: ::std::os::raw::c_int,
+    pub f206: ::std::os::raw::c_int,
+    pub f207: ::std::os::raw::c_int,
+    pub f208: ::std::os::raw::c_int,
+    pub f209: ::std::os::raw::c_int,
+    pub f210: ::std::os::raw::c_int,
+    pub f211: ::std::os::raw::c_int,
+    pub f212: ::std::os::raw::c_int,
+    pub f213: ::std::os::raw::c_int,
+    pub f214: ::std::os::raw::c_int,
+    pub f215: ::std::os::raw::c_int,
+    pub f216: ::std::os::raw::c_int,
+    pub f217: ::std::os::raw::c_int,
+    pub f218: ::std::os::raw::c_int,
+    pub f219: ::std::os::raw::c_int,
+    pub f220: ::std::os::raw::c_int,
+    pub f221: ::std::os::raw::c_int,
+    pub f222: ::std::os::raw::c_int,
+    pub f223: ::std::os::raw::c_int,
+    pub f224: ::std::os::raw::c_int,
+    pub f225: ::std::os::raw::c_int,
+    pub f226: ::std::os::raw::c_int,
+    pub f227: ::std::os::raw::c_int,
+    pub f228: ::std::os::raw::c_int,
+    pub f229: ::std::os::raw::c_int,
+    pub f230: ::std::os::raw::c_int,
+    pub f231: ::std::os::raw::c_int,
+    pub f232: ::std::os::raw::c_int,
+    pub f233: ::std::os::raw::c_int,
+    pub f234: ::std::os::raw::c_int,
+    pub f235: ::std::os::raw::c_int,
+    pub f236: ::std::os::raw::c_int,
+    pub f237: ::std::os::raw::c_int,
+    pub f238: ::std::os::raw::c_int,
+    pub f239: ::std::os::raw::c_int,
+    pub f240: ::std::os::raw::c_int,
+    pub f241: ::std::os::raw::c_int,
+    pub f242: ::std::os::raw::c_int,
+    pub f243: ::std::os::raw::c_int,
+    pub f244: ::std::os::raw::c_int,
+    pub f245: ::std::os::raw::c_int,
+    pub f246: ::std::os::raw::c_int,
+    pub f247: ::std::os::raw::c_int,
+    pub f248: ::std::os::raw::c_int,
+    pub f249: ::std::os::raw::c_int,
+    pub f250: ::std::os::raw::c_int,
+    pub f251: ::std::os::raw::c_int,
+    pub f252: ::std::os::raw::c_int,
+    pub f253: ::std::os::raw::c_int,
+    pub f254: ::std::os::raw::c_int,
+    pub f255: ::std::os::raw::c_int,
+    pub f256: ::std::os::raw::c_int,
+    pub f257: ::std::os::raw::c_int,
+    pub f258: ::std::os::raw::c_int,
+    pub f259: ::std::os::raw::c_int,
+    pub f260: ::std::os::raw::c_int,
+    pub f261: ::std::os::raw::c_int,
+    pub f262: ::std::os::raw::c_int,
+    pub f263: ::std::os::raw::c_int,
+    pub f264: ::std::os::raw::c_int,
+    pub f265: ::std::os::raw::c_int,
+    pub f266: ::std::os::raw::c_int,
+    pub f267: ::std::os::raw::c_int,
+    pub f268: ::std::os::raw::c_int,
+    pub f269: ::std::os::raw::c_int,
+    pub f270: ::std::os::raw::c_int,
+    pub f271: ::std::os::raw::c_int,
+    pub f272: ::std::os::raw::c_int,
+    pub f273: ::std::os::raw::c_int,
+    pub f274: ::std::os::raw::c_int,
+    pub f275: ::std::os::raw::c_int,
+    pub f276: ::std::os::raw::c_int,
+    pub f277: ::std::os::raw::c_int,
+    pub f278: ::std::os::raw::c_int,
+    pub f279: ::std::os::raw::c_int,
+    pub f280: ::std::os::raw::c_int,
+    pub f281: ::std::os::raw::c_int,
+    pub f282: ::std::os::raw::c_int,
+    pub f283: ::std::os::raw::c_int,
+    pub f284: ::std::os::raw::c_int,
+    pub f285: ::std::os::raw::c_int,
+    pub f286: ::std::os::raw::c_int,
+    pub f287: ::std::os::raw::c_int,
+    pub f288: ::std::os::raw::c_int,
+    pub f289: ::std::os::raw::c_int,
+    pub f290: ::std::os::raw::c_int,
+    pub f291: ::std::os::raw::c_int,
+    pub f292: ::std::os::raw::c_int,
+    pub f293: ::std::os::raw::c_int,
+    pub f294: ::std::os::raw::c_int,
+    pub f295: ::std::os::raw::c_int,
+    pub f296: ::std::os::raw::c_int,
+    pub f297: ::std::os::raw::c_int,
+    pub f298: ::std::os::raw::c_int,
+    pub f299: ::std::os::raw::c_int,
+    pub f300: ::std::os::raw::c_int,
+    pub f301: ::std::os::raw::c_int,
+    pub f302: ::std::os::raw::c_int,
+    pub f303: ::std::os::raw::c_int,
+    pub f304: ::std::os::raw::c_int,
+    pub f305: ::std::os::raw::c_int,
+    pub f306: ::std::os::raw::c_int,
+    pub f307: ::std::os::raw::c_int,
+    pub f308: ::std::os::raw::c_int,
+    pub f309: ::std::os::raw::c_int,
+    pub f310: ::std::os::raw::c_int,
+    pub f311: ::std::os::raw::c_int,
+    pub f312: ::std::os::raw::c_int,
+    pub f313: ::std::os::raw::c_int,
+    pub f314: ::std::os::raw::c_int,
+    pub f315: ::std::os::raw::c_int,
+    pub f316: ::std::os::raw::c_int,
+    pub f317: ::std::os::raw::c_int,
+    pub f318: ::std::os::raw::c_int,
+    pub f319: ::std::os::raw::c_int,
+    pub f320: ::std::os::raw::c_int,
+    pub f321: ::std::os::raw::c_int,
+    pub f322: ::std::os::raw::c_int,
+    pub f323: ::std::os::raw::c_int,
+    pub f324: ::std::os::raw::c_int,
+    pub f325: ::std::os::raw::c_int,
+    pub f326: ::std::os::raw::c_int,
+    pub f327: ::std::os::raw::c_int,
+    pub f328: ::std::os::raw::c_int,
+    pub f329: ::std::os::raw::c_int,
+    pub f330: ::std::os::raw::c_int,
+    pub f331: ::std::os::raw::c_int,
+    pub f332: ::std::os::raw::c_int,
+    pub f333: ::std::os::raw::c_int,
+    pub f334: ::std::os::raw::c_int,
+    pub f335: ::std::os::raw::c_int,
+    pub f336: ::std::os::raw::c_int,
+    pub f337: ::std::os::raw::c_int,
+    pub f338: ::std::os::raw::c_int,
+    pub f339: ::std::os::raw::c_int,
+    pub f340: ::std::os::raw::c_int,
+    pub f341: ::std::os::raw::c_int,
+    pub f342: ::std::os::raw::c_int,
+    pub f343: ::std::os::raw::c_int,
+    pub f344: ::std::os::raw::c_int,
+    pub f345: ::std::os::raw::c_int,
+    pub f346: ::std::os::raw::c_int,
+    pub f347: ::std::os::raw::c_int,
+    pub f348: ::std::os::raw::c_int,
+    pub f349: ::std::os::raw::c_int,
+    pub f350: ::std::os::raw::c_int,
+    pub f351: ::std::os::raw::c_int,
+    pub f352: ::std::os::raw::c_int,
+    pub f353: ::std::os::raw::c_int,
+    pub f354: ::std::os::raw::c_int,
+    pub f355: ::std::os::raw::c_int,
+    pub f356: ::std::os::raw::c_int,
+    pub f357: ::std::os::raw::c_int,
+    pub f358: ::std::os::raw::c_int,
+    pub f359: ::std::os::raw::c_int,
+    pub f360: ::std::os::raw::c_int,
+    pub f361: ::std::os::raw::c_int,
+    pub f362: ::std::os::raw::c_int,
+    pub f363: ::std::os::raw::c_int,
+    pub f364: ::std::os::raw::c_int,
+    pub f365: ::std::os::raw::c_int,
+    pub f366: ::std::os::raw::c_int,
+    pub f367: ::std::os::raw::c_int,
+    pub f368: ::std::os::raw::c_int,
+    pub f369: ::std::os::raw::c_int,
+    pub f370: ::std::os::raw::c_int,
+    pub f371: ::std::os::raw::c_int,
+    pub f372: ::std::os::raw::c_int,
+    pub f373: ::std::os::raw::c_int,
+    pub f374: ::std::os::raw::c_int,
+    pub f375: ::std::os::raw::c_int,
+    pub f376: ::std::os::raw::c_int,
+    pub f377: ::std::os::raw::c_int,
+    pub f378: ::std::os::raw::c_int,
+    pub f379: ::std::os::raw::c_int,
+    pub f380: ::std::os::raw::c_int,
+    pub f381: ::std::os::raw::c_int,
+    pub f382: ::std::os::raw::c_int,
+    pub f383: ::std::os::raw::c_int,
+    pub f384: ::std::os::raw::c_int,
+    pub f385: ::std::os::raw::c_int,
+    pub f386: ::std::os::raw::c_int,
+    pub f387: ::std::os::raw::c_int,
+    pub f388: ::std::os::raw::c_int,
+    pub f389: ::std::os::raw::c_int,
+    pub f390: ::std::os::raw::c_int,
+    pub f391: ::std::os::raw::c_int,
+    pub f392: ::std::os::raw::c_int,
+    pub f393: ::std::os::raw::c_int,
+    pub f394: ::std::os::raw::c_int,
+    pub f395: ::std::os::raw::c_int,
+    pub f396: ::std::os::raw::c_int,
+    pub f397: ::std::os::raw::c_int,
+    pub f398: ::std::os::raw::c_int,
+    pub f399: ::std::os::raw::c_int,
+    pub f400: ::std::os::raw::c_int,
+    pub f401: ::std::os::raw::c_int,
+    pub f402: ::std::os::raw::c_int,
+    pub f403: ::std::os::raw::c_int,
+    pub f404: ::std::os::raw::c_int,
+    pub f405: ::std::os::raw::c_int,
+    pub f406: ::std::os::raw::c_int,
+    pub f407: ::std::os::raw::c_int,
+    pub f408: ::std::os::raw::c_int,
+    pub f409: ::std::os::raw::c_int,
+    pub f410: ::std::os::raw::c_int,
+    pub f411: ::std::os::raw::c_int,
+    pub f412: ::std::os::raw::c_int,
+    pub f413: ::std::os::raw::c_int,
+    pub f414: ::std::os::raw::c_int,
+    pub f415: ::std::os::raw::c_int,
+    pub f416: ::std::os::raw::c_int,
+    pub f417: ::std::os::raw::c_int,
+    pub f418: ::std::os::raw::c_int,
+    pub f419: ::std::os::raw::c_int,
+    pub f420: ::std::os::raw::c_int,
+    pub f421: ::std::os::raw::c_int,
+    pub f422: ::std::os::raw::c_int,
+    pub f423: ::std::os::raw::c_int,
+    pub f424: ::std::os::raw::c_int,
+    pub f425: ::std::os::raw::c_int,
+    pub f426: ::std::os::raw::c_int,
+    pub f427: ::std::os::raw::c_int,
+    pub f428: ::std::os::raw::c_int,
+    pub f429: ::std::os::raw::c_int,
+    pub f430: ::std::os::raw::c_int,
+    pub f431: ::std::os::raw::c_int,
+    pub f432: ::std::os::raw::c_int,
+    pub f433: ::std::os::raw::c_int,
+    pub f434: ::std::os::raw::c_int,
+    pub f435: ::std::os::raw::c_int,
+    pub f436: ::std::os::raw::c_int,
+    pub f437: ::std::os::raw::c_int,
+    pub f438: ::std::os::raw::c_int,
+    pub f439: ::std::os::raw::c_int,
+    pub f440: ::std::os::raw::c_int,
+    pub f441: ::std::os::raw::c_int,
+    pub f442: ::std::os::raw::c_int,
+    pub f443: ::std::os::raw::c_int,
+    pub f444: ::std::os::raw::c_int,
+    pub f445: ::std::os::raw::c_int,
+    pub f446: ::std::os::raw::c_int,
+    pub f447: ::std::os::raw::c_int,
+    pub f448: ::std::os::raw::c_int,
+    pub f449: ::std::os::raw::c_int,
+    pub f450: ::std::os::raw::c_int,
+    pub f451: ::std::os::raw::c_int,
+    pub f452: ::std::os::raw::c_int,
+    pub f453: ::std::os::raw::c_int,
+    pub f454: ::std::os::raw::c_int,
+    pub f455: ::std::os::raw::c_int,
+    pub f456: ::std::os::raw::c_int,
+    pub f457: ::std::os::raw::c_int,
+    pub f458: ::std::os::raw::c_int,
+    pub f459: ::std::os::raw::c_int,
+    pub f460: ::std::os::raw::c_int,
+    pub f461: ::std::os::raw::c_int,
+    pub f462: ::std::os::raw::c_int,
+    pub f463: ::std::os::raw::c_int,
+    pub f464: ::std::os::raw::c_int,
+    pub f465: ::std::os::raw::c_int,
+    pub f466: ::std::os::raw::c_int,
+    pub f467: ::std::os::raw::c_int,
+    pub f468: ::std::os::raw::c_int,
+    pub f469: ::std::os::raw::c_int,
+    pub f470: ::std::os::raw::c_int,
+    pub f471: ::std::os::raw::c_int,
+    pub f472: ::std::os::raw::c_int,
+    pub f473: ::std::os::raw::c_int,
+    pub f474: ::std::os::raw::c_int,
+    pub f475: ::std::os::raw::c_int,
+    pub f476: ::std::os::raw::c_int,
+    pub f477: ::std::os::raw::c_int,
+    pub f478: ::std::os::raw::c_int,
+    pub f479: ::std::os::raw::c_int,
+    pub f480: ::std::os::raw::c_int,
+    pub f481: ::std::os::raw::c_int,
+    pub f482: ::std::os::raw::c_int,
+    pub f483: ::std::os::raw::c_int,
+    pub f484: ::std::os::raw::c_int,
+    pub f485: ::std::os::raw::c_int,
+    pub f486: ::std::os::raw::c_int,
+    pub f487: ::std::os::raw::c_int,
+    pub f488: ::std::os::raw::c_int,
+    pub f489: ::std::os::raw::c_int,
+    pub f490: ::std::os::raw::c_int,
+    pub f491: ::std::os::raw::c_int,
+    pub f492: ::std::os::raw::c_int,
+    pub f493: ::std::os::raw::c_int,
+    pub f494: ::std::os::raw::c_int,
+    pub f495: ::std::os::raw::c_int,
+    pub f496: ::std::os::raw::c_int,
+    pub f497: ::std::os::raw::c_int,
+    pub f498: ::std::os::raw::c_int,
+    pub f499: ::std::os::raw::c_int,
+    pub f500: ::std::os::raw::c_int,
+    pub f501: ::std::os::raw::c_int,
+    pub f502: ::std::os::raw::c_int,
+    pub f503: ::std::os::raw::c_int,
+    pub f504: ::std::os::raw::c_int,
+    pub f505: ::std::os::raw::c_int,
+    pub f506: ::std::os::raw::c_int,
+    pub f507: ::std::os::raw::c_int,
+    pub f508: ::std::os::raw::c_int,
+    pub f509: ::std::os::raw::c_int,
+    pub f510: ::std::os::raw::c_int,
+    pub f511: ::std::os::raw::c_int,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of filler"][::std::mem::size_of::<filler>() - 2048usize];
+    ["Alignment of filler"][::std::mem::align_of::<filler>() - 4usize];
+    ["Offset of field: filler::f0"][::std::mem::offset_of!(filler, f0) - 0usize];
+    ["Offset of field: filler::f1"][::std::mem::offset_of!(filler, f1) - 4usize];
+    ["Offset of field: filler::f2"][::std::mem::offset_of!(filler, f2) - 8usize];
+    ["Offset of field: filler::f3"][::std::mem::offset_of!(filler, f3) - 12usize];
+    ["Offset of field: filler::f4"][::std::mem::offset_of!(filler, f4) - 16usize];
+    ["Offset of field: filler::f5"][::std::mem::offset_of!(filler, f5) - 20usize];
+    ["Offset of field: filler::f6"][::std::mem::offset_of!(filler, f6) - 24usize];
+    ["Offset of field: filler::f7"][::std::mem::offset_of!(filler, f7) - 28usize];
+    ["Offset of field: filler::f8"][::std::mem::offset_of!(filler, f8) - 32usize];
+    ["Offset of field: filler::f9"][::std::mem::offset_of!(filler, f9) - 36usize];
+    ["Offset of field: filler::f10"][::std::mem::offset_of!(filler, f10) - 40usize];
+    ["Offset of field: filler::f11"][::std::mem::offset_of!(filler, f11) - 44usize];
+    ["Offset of field: filler::f12"][::std::mem::offset_of!(filler, f12) - 48usize];
+    ["Offset of field: filler::f13"][::std::mem::offset_of!(filler, f13) - 52usize];
+    ["Offset of field: filler::f14"][::std::mem::offset_of!(filler, f14) - 56usize];
+    ["Offset of field: filler::f15"][::std::mem::offset_of!(filler, f15) - 60usize];
+    ["Offset of field: filler::f16"][::std::mem::offset_of!(filler, f16) - 64usize];
+    ["Offset of field: filler::f17"][::std::mem::offset_of!(filler, f17) - 68usize];
+    ["Offset of field: filler::f18"][::std::mem::offset_of!(filler, f18) - 72usize];
+    ["Offset of field: filler::f19"][::std::mem::offset_of!(filler, f19) - 76usize];
+    ["Offset of field: filler::f20"][::std::mem::offset_of!(filler, f20) - 80usize];
+    ["Offset of field: filler::f21"][::std::mem::offset_of!(filler, f21) - 84usize];
+    ["Offset of field: filler::f22"][::std::mem::offset_of!(filler, f22) - 88usize];
+    ["Offset of field: filler::f23"][::std::mem::offset_of!(filler, f23) - 92usize];
+    ["Offset of field: filler::f24"][::std::mem::offset_of!(filler, f24) - 96usize];
+    ["Offset of field: filler::f25"][::std::mem::offset_of!(filler, f25) - 100usize];
+    ["Offset of field: filler::f26"][::std::mem::offset_of!(filler, f26) - 104usize];
+    ["Offset of field: filler::f27"][::std::mem::offset_of!(filler, f27) - 108usize];
+    ["Offset of field: filler::f28"][::std::mem::offset_of!(filler, f28) - 112usize];
+    ["Offset of field: filler::f29"][::std::mem::offset_of!(filler, f29) - 116usize];
+    ["Offset of field: filler::f30"][::std::mem::offset_of!(filler, f30) - 120usize];
+    ["Offset of field: filler::f31"][::std::mem::offset_of!(filler, f31) - 124usize];
+    ["Offset of field: filler::f32_"][::std::mem::offset_of!(filler, f32_) - 128usize];
+    ["Offset of field: filler::f33"][::std::mem::offset_of!(filler, f33) - 132usize];
+    ["Offset of field: filler::f34"][::std::mem::offset_of!(filler, f34) - 136usize];
+    ["Offset of field: filler::f35"][::std::mem::offset_of!(filler, f35) - 140usize];
+    ["Offset of field: filler::f36"][::std::mem::offset_of!(filler, f36) - 144usize];
+    ["Offset of field: filler::f37"][::std::mem::offset_of!(filler, f37) - 148usize];
+    ["Offset of field: filler::f38"][::std::mem::offset_of!(filler, f38) - 152usize];
+    ["Offset of field: filler::f39"][::std::mem::offset_of!(filler, f39) - 156usize];
+    ["Offset of field: filler::f40"][::std::mem::offset_of!(filler, f40) - 160usize];
+    ["Offset of field: filler::f41"][::std::mem::offset_of!(filler, f41) - 164usize];
+    ["Offset of field: filler::f42"][::std::mem::offset_of!(filler, f42) - 168usize];
+    ["Offset of field: filler::f43"][::std::mem::offset_of!(filler, f43) - 172usize];
+    ["Offset of field: filler::f44"][::std::mem::offset_of!(filler, f44) - 176usize];
+    ["Offset of field: filler::f45"][::std::mem::offset_of!(filler, f45) - 180usize];
+    ["Offset of field: filler::f46"][::std::mem::offset_of!(filler, f46) - 184usize];
+    ["Offset of field: filler::f47"][::std::mem::offset_of!(filler, f47) - 188usize];
+    ["Offset of field: filler::f48"][::std::mem::offset_of!(filler, f48) - 192usize];
+    ["Offset of field: filler::f49"][::std::mem::offset_of!(filler, f49) - 196usize];
+    ["Offset of field: filler::f50"][::std::mem::offset_of!(filler, f50) - 200usize];
+    ["Offset of field: filler::f51"][::std::mem::offset_of!(filler, f51) - 204usize];
+    ["Offset of field: filler::f52"][::std::mem::offset_of!(filler, f52) - 208usize];
+    ["Offset of field: filler::f53"][::std::mem::offset_of!(filler, f53) - 212usize];
+    ["Offset of field: filler::f54"][::std::mem::offset_of!(filler, f54) - 216usize];
+    ["Offset of field: filler::f55"][::std::mem::offset_of!(filler, f55) - 220usize];
+    ["Offset of field: filler::f56"][::std::mem::offset_of!(filler, f56) - 224usize];
+    ["Offset of field: filler::f57"][::std::mem::offset_of!(filler, f57) - 228usize];
+    ["Offset of field: filler::f58"][::std::mem::offset_of!(filler, f58) - 232usize];
+    ["Offset of field: filler::f59"][::std::mem::offset_of!(filler, f59) - 236usize];
+    ["Offset of field: filler::f60"][::std::mem::offset_of!(filler, f60) - 240usize];
+    ["Offset of field: filler::f61"][::std::mem::offset_of!(filler, f61) - 244usize];
+    ["Offset of field: filler::f62"][::std::mem::offset_of!(filler, f62) - 248usize];
+    ["Offset of field: filler::f63"][::std::mem::offset_of!(filler, f63) - 252usize];
+    ["Offset of field: filler::f64_"][::std::mem::offset_of!(filler, f64_) - 256usize];
+    ["Offset of field: filler::f65"][::std::mem::offset_of!(filler, f65) - 260usize];
+    ["Offset of field: filler::f66"][::std::mem::offset_of!(filler, f66) - 264usize];
+    ["Offset of field: filler::f67"][::std::mem::offset_of!(filler, f67) - 268usize];
+    ["Offset of field: filler::f68"][::std::mem::offset_of!(filler, f68) - 272usize];
+    ["Offset of field: filler::f69"][::std::mem::offset_of!(filler, f69) - 276usize];
+    ["Offset of field: filler::f70"][::std::mem::offset_of!(filler, f70) - 280usize];
+    ["Offset of field: filler::f71"][::std::mem::offset_of!(filler, f71) - 284usize];
+    ["Offset of field: filler::f72"][::std::mem::offset_of!(filler, f72) - 288usize];
+    ["Offset of field: filler::f73"][::std::mem::offset_of!(filler, f73) - 292usize];
+    ["Offset of field: filler::f74"][::std::mem::offset_of!(filler, f74) - 296usize];
+    ["Offset of field: filler::f75"][::std::mem::offset_of!(filler, f75) - 300usize];
+    ["Offset of field: filler::f76"][::std::mem::offset_of!(filler, f76) - 304usize];
+    ["Offset of field: filler::f77"][::std::mem::offset_of!(filler, f77) - 308usize];
+    ["Offset of field: filler::f78"][::std::mem::offset_of!(filler, f78) - 312usize];
+    ["Offset of field: filler::f79"][::std::mem::offset_of!(filler, f79) - 316usize];
+    ["Offset of field: filler::f80"][::std::mem::offset_of!(filler, f80) - 320usize];
+    ["Offset of field: filler::f81"][::std::mem::offset_of!(filler, f81) - 324usize];
+    ["Offset of field: filler::f82"][::std::mem::offset_of!(filler, f82) - 328usize];
+    ["Offset of field: filler::f83"][::std::mem::offset_of!(filler, f83) - 332usize];
+    ["Offset of field: filler::f84"][::std::mem::offset_of!(filler, f84) - 336usize];
+    ["Offset of field: filler::f85"][::std::mem::offset_of!(filler, f85) - 340usize];
+    ["Offset of field: filler::f86"][::std::mem::offset_of!(filler, f86) - 344usize];
+    ["Offset of field: filler::f87"][::std::mem::offset_of!(filler, f87) - 348usize];
+    ["Offset of field: filler::f88"][::std::mem::offset_of!(filler, f88) - 352usize];
+    ["Offset of field: filler::f89"][::std::mem::offset_of!(filler, f89) - 356usize];
+    ["Offset of field: filler::f90"][::std::mem::offset_of!(filler, f90) - 360usize];
+    ["Offset of field: filler::f91"][::std::mem::offset_of!(filler, f91) - 364usize];
+    ["Offset of field: filler::f92"][::std::mem::offset_of!(filler, f92) - 368usize];
+    ["Offset of field: filler::f93"][::std::mem::offset_of!(filler, f93) - 372usize];
+    ["Offset of field: filler::f94"][::std::mem::offset_of!(filler, f94) - 376usize];
+    ["Offset of field: filler::f95"][::std::mem::offset_of!(filler, f95) - 380usize];
+    ["Offset of field: filler::f96"][::std::mem::offset_of!(filler, f96) - 384usize];
+    ["Offset of field: filler::f97"][::std::mem::offset_of!(filler, f97) - 388usize];
+    ["Offset of field: filler::f98"][::std::mem::offset_of!(filler, f98) - 392usize];
+    ["Offset of field: filler::f99"][::std::mem::offset_of!(filler, f99) - 396usize];
+    ["Offset of field: filler::f100"][::std::mem::offset_of!(filler, f100) - 400usize];
+    ["Offset of field: filler::f101"][::std::mem::offset_of!(filler, f101) - 404usize];
+    ["Offset of field: filler::f102"][::std::mem::offset_of!(filler, f102) - 408usize];
+    ["Offset of field: filler::f103"][::std::mem::offset_of!(filler, f103) - 412usize];
+    ["Offset of field: filler::f104"][::std::mem::offset_of!(filler, f104) - 416usize];
+    ["Offset of field: filler::f105"][::std::mem::offset_of!(filler, f105) - 420usize];
+    ["Offset of field: filler::f106"][::std::mem::offset_of!(filler, f106) - 424usize];
+    ["Offset of field: filler::f107"][::std::mem::offset_of!(filler, f107) - 428usize];
+    ["Offset of field: filler::f108"][::std::mem::offset_of!(filler, f108) - 432usize];
+    ["Offset of field: filler::f109"][::std::mem::offset_of!(filler, f109) - 436usize];
+    ["Offset of field: filler::f110"][::std::mem::offset_of!(filler, f110) - 440usize];
+    ["Offset of field: filler::f111"][::std::mem::offset_of!(filler, f111) - 444usize];
+    ["Offset of field: filler::f112"][::std::mem::offset_of!(filler, f112) - 448usize];
+    ["Offset of field: filler::f113"][::std::mem::offset_of!(filler, f113) - 452usize];
+    ["Offset of field: filler::f114"][::std::mem::offset_of!(filler, f114) - 456usize];
+    ["Offset of field: filler::f115"][::std::mem::offset_of!(filler, f115) - 460usize];
+    ["Offset of field: filler::f116"][::std::mem::offset_of!(filler, f116) - 464usize];
+    ["Offset of field: filler::f117"][::std::mem::offset_of!(filler, f117) - 468usize];
+    ["Offset of field: filler::f118"][::std::mem::offset_of!(filler, f118) - 472usize];
+    ["Offset of field: filler::f119"][::std::mem::offset_of!(filler, f119) - 476usize];
+    ["Offset of field: filler::f120"][::std::mem::offset_of!(filler, f120) - 480usize];
+    ["Offset of field: filler::f121"][::std::mem::offset_of!(filler, f121) - 484usize];
+    ["Offset of field: filler::f122"][::std::mem::offset_of!(filler, f122) - 488usize];
+    ["Offset of field: filler::f123"][::std::mem::offset_of!(filler, f123) - 492usize];
+    ["Offset of field: filler::f124"][::std::mem::offset_of!(filler, f124) - 496usize];
+    ["Offset of field: filler::f125"][::std::mem::offset_of!(filler, f125) - 500usize];
+    ["Offset of field: filler::f126"][::std::mem::offset_of!(filler, f126) - 504usize];
+    ["Offset of field: filler::f127"][::std::mem::offset_of!(filler, f127) - 508usize];
+    ["Offset of field: filler::f128"][::std::mem::offset_of!(filler, f128) - 512usize];
+    ["Offset of field: filler::f129"][::std::mem::offset_of!(filler, f129) - 516usize];
+    ["Offset of field: filler::f130"][::std::mem::offset_of!(filler, f130) - 520usize];
+    ["Offset of field: filler::f131"][::std::mem::offset_of!(filler, f131) - 524usize];
+    ["Offset of field: filler::f132"][::std::mem::offset_of!(filler, f132) - 528usize];
+    ["Offset of field: filler::f133"][::std::mem::offset_of!(filler, f133) - 532usize];
+    ["Offset of field: filler::f134"][::std::mem::offset_of!(filler, f134) - 536usize];
+    ["Offset of field: filler::f135"][::std::mem::offset_of!(filler, f135) - 540usize];
+    ["Offset of field: filler::f136"][::std::mem::offset_of!(filler, f136) - 544usize];
+    ["Offset of field: filler::f137"][::std::mem::offset_of!(filler, f137) - 548usize];
+    ["Offset of field: filler::f138"][::std::mem::offset_of!(filler, f138) - 552usize];
+    ["Offset of field: filler::f139"][::std::mem::offset_of!(filler, f139) - 556usize];
+    ["Offset of field: filler::f140"][::std::mem::offset_of!(filler, f140) - 560usize];
+    ["Offset of field: filler::f141"][::std::mem::offset_of!(filler, f141) - 564usize];
+    ["Offset of field: filler::f142"][::std::mem::offset_of!(filler, f142) - 568usize];
+    ["Offset of field: filler::f143"][::std::mem::offset_of!(filler, f143) - 572usize];
+    ["Offset of field: filler::f144"][::std::mem::offset_of!(filler, f144) - 576usize];
+    ["Offset of field: filler::f145"][::std::mem::offset_of!(filler, f145) - 580usize];
+    ["Offset of field: filler::f146"][::std::mem::offset_of!(filler, f146) - 584usize];
+    ["Offset of field: filler::f147"][::std::mem::offset_of!(filler, f147) - 588usize];
+    ["Offset of field: filler::f148"][::std::mem::offset_of!(filler, f148) - 592usize];
+    ["Offset of field: filler::f149"][::std::mem::offset_of!(filler, f149) - 596usize];
+    ["Offset of field: filler::f150"][::std::mem::offset_of!(filler, f150) - 600usize];
+    ["Offset of field: filler::f151"][::std::mem::offset_of!(filler, f151) - 604usize];
+    ["Offset of field: filler::f152"][::std::mem::offset_of!(filler, f152) - 608usize];
+    ["Offset of field: filler::f153"][::std::mem::offset_of!(filler, f153) - 612usize];
+    ["Offset of field: filler::f154"][::std::mem::offset_of!(filler, f154) - 616usize];
+    ["Offset of field: filler::f155"][::std::mem::offset_of!(filler, f155) - 620usize];
+    ["Offset of field: filler::f156"][::std::mem::offset_of!(filler, f156) - 624usize];
+    ["Offset of field: filler::f157"][::std::mem::offset_of!(filler, f157) - 628usize];
+    ["Offset of field: filler::f158"][::std::mem::offset_of!(filler, f158) - 632usize];
+    ["Offset of field: filler::f159"][::std::mem::offset_of!(filler, f159) - 636usize];
+    ["Offset of field: filler::f160"][::std::mem::offset_of!(filler, f160) - 640usize];
+    ["Offset of field: filler::f161"][::std::mem::offset_of!(filler, f161) - 644usize];
+    ["Offset of field: filler::f162"][::std::mem::offset_of!(filler, f162) - 648usize];
+    ["Offset of field: filler::f163"][::std::mem::offset_of!(filler, f163) - 652usize];
+    ["Offset of field: filler::f164"][::std::mem::offset_of!(filler, f164) - 656usize];
+    ["Offset of field: filler::f165"][::std::mem::offset_of!(filler, f165) - 660usize];
+    ["Offset of field: filler::f166"][::std::mem::offset_of!(filler, f166) - 664usize];
+    ["Offset of field: filler::f167"][::std::mem::offset_of!(filler, f167) - 668usize];
+    ["Offset of field: filler::f168"][::std::mem::offset_of!(filler, f168) - 672usize];
+    ["Offset of field: filler::f169"][::std::mem::offset_of!(filler, f169) - 676usize];
+    ["Offset of field: filler::f170"][::std::mem::offset_of!(filler, f170) - 680usize];
+    ["Offset of field: filler::f171"][::std::mem::offset_of!(filler, f171) - 684usize];
+    ["Offset of field: filler::f172"][::std::mem::offset_of!(filler, f172) - 688usize];
+    ["Offset of field: filler::f173"][::std::mem::offset_of!(filler, f173) - 692usize];
+    ["Offset of field: filler::f174"][::std::mem::offset_of!(filler, f174) - 696usize];
+    ["Offset of field: filler::f175"][::std::mem::offset_of!(filler, f175) - 700usize];
+    ["Offset of field: filler::f176"][::std::mem::offset_of!(filler, f176) - 704usize];
+    ["Offset of field: filler::f177"][::std::mem::offset_of!(filler, f177) - 708usize];
+    ["Offset of field: filler::f178"][::std::mem::offset_of!(filler, f178) - 712usize];
+    ["Offset of field: filler::f179"][::std::mem::offset_of!(filler, f179) - 716usize];
+    ["Offset of field: filler::f180"][::std::mem::offset_of!(filler, f180) - 720usize];
+    ["Offset of field: filler::f181"][::std::mem::offset_of!(filler, f181) - 724usize];
+    ["Offset of field: filler::f182"][::std::mem::offset_of!(filler, f182) - 728usize];
+    ["Offset of field: filler::f183"][::std::mem::offset_of!(filler, f183) - 732usize];
+    ["Offset of field: filler::f184"][::std::mem::offset_of!(filler, f184) - 736usize];
+    ["Offset of field: filler::f185"][::std::mem::offset_of!(filler, f185) - 740usize];
+    ["Offset of field: filler::f186"][::std::mem::offset_of!(filler, f186) - 744usize];
+    ["Offset of field: filler::f187"][::std::mem::offset_of!(filler, f187) - 748usize];
+    ["Offset of field: filler::f188"][::std::mem::offset_of!(filler, f188) - 752usize];
+    ["Offset of field: filler::f189"][::std::mem::offset_of!(filler, f189) - 756usize];
+    ["Offset of field: filler::f190"][::std::mem::offset_of!(filler, f190) - 760usize];
+    ["Offset of field: filler::f191"][::std::mem::offset_of!(filler, f191) - 764usize];
+    ["Offset of field: filler::f192"][::std::mem::offset_of!(filler, f192) - 768usize];
+    ["Offset of field: filler::f193"][::std::mem::offset_of!(filler, f193) - 772usize];
+    ["Offset of field: filler::f194"][::std::mem::offset_of!(filler, f194) - 776usize];
+    ["Offset of field: filler::f195"][::std::mem::offset_of!(filler, f195) - 780usize];
+    ["Offset of field: filler::f196"][::std::mem::offset_of!(filler, f196) - 784usize];
+    ["Offset of field: filler::f197"][::std::mem::offset_of!(filler, f197) - 788usize];
+    ["Offset of field: filler::f198"][::std::mem::offset_of!(filler, f198) - 792usize];
+    ["Offset of field: filler::f199"][::std::mem::offset_of!(filler, f199) - 796usize];
+    ["Offset of field: filler::f200"][::std::mem::offset_of!(filler, f200) - 800usize];
+    ["Offset of field: filler::f201"][::std::mem::offset_of!(filler, f201) - 804usize];
+    ["Offset of field: filler::f202"][::std::mem::offset_of!(filler, f202) - 808usize];
+    ["Offset of field: filler::f203"][::std::mem::offset_of!(filler, f203) - 812usize];
+    ["Offset of field: filler::f204"][::std::mem::offset_of!(filler, f204) - 816usize];
+    ["Offset of field: filler::f205"][::std::mem::offset_of!(filler, f205) - 820usize];
+    ["Offset of field: filler::f206"][::std::mem::offset_of!(filler, f206) - 824usize];
+    ["Offset of field: filler::f207"][::std::mem::offset_of!(filler, f207) - 828usize];
+    ["Offset of field: filler::f208"][::std::mem::offset_of!(filler, f208) - 832usize];
+    ["Offset of field: filler::f209"][::std::mem::offset_of!(filler, f209) - 836usize];
+    ["Offset of field: filler::f210"][::std::mem::offset_of!(filler, f210) - 840usize];
+    ["Offset of field: filler::f211"][::std::mem::offset_of!(filler, f211) - 844usize];
+    ["Offset of field: filler::f212"][::std::mem::offset_of!(filler, f212) - 848usize];
+    ["Offset of field: filler::f213"][::std::mem::offset_of!(filler, f213) - 852usize];
+    ["Offset of field: filler::f214"][::std::mem::offset_of!(filler, f214) - 856usize];
+    ["Offset of field: filler::f215"][::std::mem::offset_of!(filler, f215) - 860usize];
+    ["Offset of field: filler::f216"][::std::mem::offset_of!(filler, f216) - 864usize];
+    ["Offset of field: filler::f217"][::std::mem::offset_of!(filler, f217) - 868usize];
+    ["Offset of field: filler::f218"][::std::mem::offset_of!(filler, f218) - 872usize];
+    ["Offset of field: filler::f219"][::std::mem::offset_of!(filler, f219) - 876usize];
+    ["Offset of field: filler::f220"][::std::mem::offset_of!(filler, f220) - 880usize];
+    ["Offset of field: filler::f221"][::std::mem::offset_of!(filler, f221) - 884usize];
+    ["Offset of field: filler::f222"][::std::mem::offset_of!(filler, f222) - 888usize];
+    ["Offset of field: filler::f223"][::std::mem::offset_of!(filler, f223) - 892usize];
+    ["Offset of field: filler::f224"][::std::mem::offset_of!(filler, f224) - 896usize];
+    ["Offset of field: filler::f225"][::std::mem::offset_of!(filler, f225) - 900usize];
+    ["Offset of field: filler::f226"][::std::mem::offset_of!(filler, f226) - 904usize];
+    ["Offset of field: filler::f227"][::std::mem::offset_of!(filler, f227) - 908usize];
+    ["Offset of field: filler::f228"][::std::mem::offset_of!(filler, f228) - 912usize];
+    ["Offset of field: filler::f229"][::std::mem::offset_of!(filler, f229) - 916usize];
+    ["Offset of field: filler::f230"][::std::mem::offset_of!(filler, f230) - 920usize];
+    ["Offset of field: filler::f231"][::std::mem::offset_of!(filler, f231) - 924usize];
+    ["Offset of field: filler::f232"][::std::mem::offset_of!(filler, f232) - 928usize];
+    ["Offset of field: filler::f233"][::std::mem::offset_of!(filler, f233) - 932usize];
+    ["Offset of field: filler::f234"][::std::mem::offset_of!(filler, f234) - 936usize];
+    ["Offset of field: filler::f235"][::std::mem::offset_of!(filler, f235) - 940usize];
+    ["Offset of field: filler::f236"][::std::mem::offset_of!(filler, f236) - 944usize];
+    ["Offset of field: filler::f237"][::std::mem::offset_of!(filler, f237) - 948usize];
+    ["Offset of field: filler::f238"][::std::mem::offset_of!(filler, f238) - 952usize];
+    ["Offset of field: filler::f239"][::std::mem::offset_of!(filler, f239) - 956usize];
+    ["Offset of field: filler::f240"][::std::mem::offset_of!(filler, f240) - 960usize];
+    ["Offset of field: filler::f241"][::std::mem::offset_of!(filler, f241) - 964usize];
+    ["Offset of field: filler::f242"][::std::mem::offset_of!(filler, f242) - 968usize];
+    ["Offset of field: filler::f243"][::std::mem::offset_of!(filler, f243) - 972usize];
+    ["Offset of field: filler::f244"][::std::mem::offset_of!(filler, f244) - 976usize];
+    ["Offset of field: filler::f245"][::std::mem::offset_of!(filler, f245) - 980usize];
+    ["Offset of field: filler::f246"][::std::mem::offset_of!(filler, f246) - 984usize];
+    ["Offset of field: filler::f247"][::std::mem::offset_of!(filler, f247) - 988usize];
+    ["Offset of field: filler::f248"][::std::mem::offset_of!(filler, f248) - 992usize];
+    ["Offset of field: filler::f249"][::std::mem::offset_of!(filler, f249) - 996usize];
+    ["Offset of field: filler::f250"][::std::mem::offset_of!(filler, f250) - 1000usize];
+    ["Offset of field: filler::f251"][::std::mem::offset_of!(filler, f251) - 1004usize];
+    ["Offset of field: filler::f252"][::std::mem::offset_of!(filler, f252) - 1008usize];
+    ["Offset of field: filler::f253"][::std::mem::offset_of!(filler, f253) - 1012usize];
+    ["Offset of field: filler::f254"][::std::mem::offset_of!(filler, f254) - 1016usize];
+    ["Offset of field: filler::f255"][::std::mem::offset_of!(filler, f255) - 1020usize];
+    ["Offset of field: filler::f256"][::std::mem::offset_of!(filler, f256) - 1024usize];
+    ["Offset of field: filler::f257"][::std::mem::offset_of!(filler, f257) - 1028usize];
+    ["Offset of field: filler::f258"][::std::mem::offset_of!(filler, f258) - 1032usize];
+    ["Offset of field: filler::f259"][::std::mem::offset_of!(filler, f259) - 1036usize];
+    ["Offset of field: filler::f260"][::std::mem::offset_of!(filler, f260) - 1040usize];
+    ["Offset of field: filler::f261"][::std::mem::offset_of!(filler, f261) - 1044usize];
+    ["Offset of field: filler::f262"][::std::mem::offset_of!(filler, f262) - 1048usize];
+    ["Offset of field: filler::f263"][::std::mem::offset_of!(filler, f263) - 1052usize];
+    ["Offset of field: filler::f264"][::std::mem::offset_of!(filler, f264) - 1056usize];
+    ["Offset of field: filler::f265"][::std::mem::offset_of!(filler, f265) - 1060usize];
+    ["Offset of field: filler::f266"][::std::mem::offset_of!(filler, f266) - 1064usize];
+    ["Offset of field: filler::f267"][::std::mem::offset_of!(filler, f267) - 1068usize];
+    ["Offset of field: filler::f268"][::std::mem::offset_of!(filler, f268) - 1072usize];
+    ["Offset of field: filler::f269"][::std::mem::offset_of!(filler, f269) - 1076usize];
+    ["Offset of field: filler::f270"][::std::mem::offset_of!(filler, f270) - 1080usize];
+    ["Offset of field: filler::f271"][::std::mem::offset_of!(filler, f271) - 1084usize];
+    ["Offset of field: filler::f272"][::std::mem::offset_of!(filler, f272) - 1088usize];
+    ["Offset of field: filler::f273"][::std::mem::offset_of!(filler, f273) - 1092usize];
+    ["Offset of field: filler::f274"][::std::mem::offset_of!(filler, f274) - 1096usize];
+    ["Offset of field: filler::f275"][::std::mem::offset_of!(filler, f275) - 1100usize];
+    ["Offset of field: filler::f276"][::std::mem::offset_of!(filler, f276) - 1104usize];
+    ["Offset of field: filler::f277"][::std::mem::offset_of!(filler, f277) - 1108usize];
+    ["Offset of field: filler::f278"][::std::mem::offset_of!(filler, f278) - 1112usize];
+    ["Offset of field: filler::f279"][::std::mem::offset_of!(filler, f279) - 1116usize];
+    ["Offset of field: filler::f280"][::std::mem::offset_of!(filler, f280) - 1120usize];
+    ["Offset of field: filler::f281"][::std::mem::offset_of!(filler, f281) - 1124usize];
+    ["Offset of field: filler::f282"][::std::mem::offset_of!(filler, f282) - 1128usize];
+    ["Offset of field: filler::f283"][::std::mem::offset_of!(filler, f283) - 1132usize];
+    ["Offset of field: filler::f284"][::std::mem::offset_of!(filler, f284) - 1136usize];
+    ["Offset of field: filler::f285"][::std::mem::offset_of!(filler, f285) - 1140usize];
+    ["Offset of field: filler::f286"][::std::mem::offset_of!(filler, f286) - 1144usize];
+    ["Offset of field: filler::f287"][::std::mem::offset_of!(filler, f287) - 1148usize];
+    ["Offset of field: filler::f288"][::std::mem::offset_of!(filler, f288) - 1152usize];
+    ["Offset of field: filler::f289"][::std::mem::offset_of!(filler, f289) - 1156usize];
+    ["Offset of field: filler::f290"][::std::mem::offset_of!(filler, f290) - 1160usize];
+    ["Offset of field: filler::f291"][::std::mem::offset_of!(filler, f291) - 1164usize];
+    ["Offset of field: filler::f292"][::std::mem::offset_of!(filler, f292) - 1168usize];
+    ["Offset of field: filler::f293"][::std::mem::offset_of!(filler, f293) - 1172usize];
+    ["Offset of field: filler::f294"][::std::mem::offset_of!(filler, f294) - 1176usize];
+    ["Offset of field: filler::f295"][::std::mem::offset_of!(filler, f295) - 1180usize];
+    ["Offset of field: filler::f296"][::std::mem::offset_of!(filler, f296) - 1184usize];
+    ["Offset of field: filler::f297"][::std::mem::offset_of!(filler, f297) - 1188usize];
+    ["Offset of field: filler::f298"][::std::mem::offset_of!(filler, f298) - 1192usize];
+    ["Offset of field: filler::f299"][::std::mem::offset_of!(filler, f299) - 1196usize];
+    ["Offset of field: filler::f300"][::std::mem::offset_of!(filler, f300) - 1200usize];
+    ["Offset of field: filler::f301"][::std::mem::offset_of!(filler, f301) - 1204usize];
+    ["Offset of field: filler::f302"][::std::mem::offset_of!(filler, f302) - 1208usize];
+    ["Offset of field: filler::f303"][::std::mem::offset_of!(filler, f303) - 1212usize];
+    ["Offset of field: filler::f304"][::std::mem::offset_of!(filler, f304) - 1216usize];
+    ["Offset of field: filler::f305"][::std::mem::offset_of!(filler, f305) - 1220usize];
+    ["Offset of field: filler::f306"][::std::mem::offset_of!(filler, f306) - 1224usize];
+    ["Offset of field: filler::f307"][::std::mem::offset_of!(filler, f307) - 1228usize];
+    ["Offset of field: filler::f308"][::std::mem::offset_of!(filler, f308) - 1232usize];
+    ["Offset of field: filler::f309"][::std::mem::offset_of!(filler, f309) - 1236usize];
+    ["Offset of field: filler::f310"][::std::mem::offset_of!(filler, f310) - 1240usize];
+    ["Offset of field: filler::f311"][::std::mem::offset_of!(filler, f311) - 1244usize];
+    ["Offset of field: filler::f312"][::std::mem::offset_of!(filler, f312) - 1248usize];
+    ["Offset of field: filler::f313"][::std::mem::offset_of!(filler, f313) - 1252usize];
+    ["Offset of field: filler::f314"][::std::mem::offset_of!(filler, f314) - 1256usize];
+    ["Offset of field: filler::f315"][::std::mem::offset_of!(filler, f315) - 1260usize];
+    ["Offset of field: filler::f316"][::std::mem::offset_of!(filler, f316) - 1264usize];
+    ["Offset of field: filler::f317"][::std::mem::offset_of!(filler, f317) - 1268usize];
+    ["Offset of field: filler::f318"][::std::mem::offset_of!(filler, f318) - 1272usize];
+    ["Offset of field: filler::f319"][::std::mem::offset_of!(filler, f319) - 1276usize];
+    ["Offset of field: filler::f320"][::std::mem::offset_of!(filler, f320) - 1280usize];
+    ["Offset of field: filler::f321"][::std::mem::offset_of!(filler, f321) - 1284usize];
+    ["Offset of field: filler::f322"][::std::mem::offset_of!(filler, f322) - 1288usize];
+    ["Offset of field: filler::f323"][::std::mem::offset_of!(filler, f323) - 1292usize];
+    ["Offset of field: filler::f324"][::std::mem::offset_of!(filler, f324) - 1296usize];
+    ["Offset of field: filler::f325"][::std::mem::offset_of!(filler, f325) - 1300usize];
+    ["Offset of field: filler::f326"][::std::mem::offset_of!(filler, f326) - 1304usize];
+    ["Offset of field: filler::f327"][::std::mem::offset_of!(filler, f327) - 1308usize];
+    ["Offset of field: filler::f328"][::std::mem::offset_of!(filler, f328) - 1312usize];
+    ["Offset of field: filler::f329"][::std::mem::offset_of!(filler, f329) - 1316usize];
+    ["Offset of field: filler::f330"][::std::mem::offset_of!(filler, f330) - 1320usize];
+    ["Offset of field: filler::f331"][::std::mem::offset_of!(filler, f331) - 1324usize];
+    ["Offset of field: filler::f332"][::std::mem::offset_of!(filler, f332) - 1328usize];
+    ["Offset of field: filler::f333"][::std::mem::offset_of!(filler, f333) - 1332usize];
+    ["Offset of field: filler::f334"][::std::mem::offset_of!(filler, f334) - 1336usize];
+    ["Offset of field: filler::f335"][::std::mem::offset_of!(filler, f335) - 1340usize];
+    ["Offset of field: filler::f336"][::std::mem::offset_of!(filler, f336) - 1344usize];
+    ["Offset of field: filler::f337"][::std::mem::offset_of!(filler, f337) - 1348usize];
+    ["Offset of field: filler::f338"][::std::mem::offset_of!(filler, f338) - 1352usize];
+    ["Offset of field: filler::f339"][::std::mem::offset_of!(filler, f339) - 1356usize];
+    ["Offset of field: filler::f340"][::std::mem::offset_of!(filler, f340) - 1360usize];
+    ["Offset of field: filler::f341"][::std::mem::offset_of!(filler, f341) - 1364usize];
+    ["Offset of field: filler::f342"][::std::mem::offset_of!(filler, f342) - 1368usize];
+    ["Offset of field: filler::f343"][::std::mem::offset_of!(filler, f343) - 1372usize];
+    ["Offset of field: filler::f344"][::std::mem::offset_of!(filler, f344) - 1376usize];
+    ["Offset of field: filler::f345"][::std::mem::offset_of!(filler, f345) - 1380usize];
+    ["Offset of field: filler::f346"][::std::mem::offset_of!(filler, f346) - 1384usize];
+    ["Offset of field: filler::f347"][::std::mem::offset_of!(filler, f347) - 1388usize];
+    ["Offset of field: filler::f348"][::std::mem::offset_of!(filler, f348) - 1392usize];
+    ["Offset of field: filler::f349"][::std::mem::offset_of!(filler, f349) - 1396usize];
+    ["Offset of field: filler::f350"][::std::mem::offset_of!(filler, f350) - 1400usize];
+    ["Offset of field: filler::f351"][::std::mem::offset_of!(filler, f351) - 1404usize];
+    ["Offset of field: filler::f352"][::std::mem::offset_of!(filler, f352) - 1408usize];
+    ["Offset of field: filler::f353"][::std::mem::offset_of!(filler, f353) - 1412usize];
+    ["Offset of field: filler::f354"][::std::mem::offset_of!(filler, f354) - 1416usize];
+    ["Offset of field: filler::f355"][::std::mem::offset_of!(filler, f355) - 1420usize];
+    ["Offset of field: filler::f356"][::std::mem::offset_of!(filler, f356) - 1424usize];
+    ["Offset of field: filler::f357"][::std::mem::offset_of!(filler, f357) - 1428usize];
+    ["Offset of field: filler::f358"][::std::mem::offset_of!(filler, f358) - 1432usize];
+    ["Offset of field: filler::f359"][::std::mem::offset_of!(filler, f359) - 1436usize];
+    ["Offset of field: filler::f360"][::std::mem::offset_of!(filler, f360) - 1440usize];
+    ["Offset of field: filler::f361"][::std::mem::offset_of!(filler, f361) - 1444usize];
+    ["Offset of field: filler::f362"][::std::mem::offset_of!(filler, f362) - 1448usize];
+    ["Offset of field: filler::f363"][::std::mem::offset_of!(filler, f363) - 1452usize];
+    ["Offset of field: filler::f364"][::std::mem::offset_of!(filler, f364) - 1456usize];
+    ["Offset of field: filler::f365"][::std::mem::offset_of!(filler, f365) - 1460usize];
+    ["Offset of field: filler::f366"][::std::mem::offset_of!(filler, f366) - 1464usize];
+    ["Offset of field: filler::f367"][::std::mem::offset_of!(filler, f367) - 1468usize];
+    ["Offset of field: filler::f368"][::std::mem::offset_of!(filler, f368) - 1472usize];
+    ["Offset of field: filler::f369"][::std::mem::offset_of!(filler, f369) - 1476usize];
+    ["Offset of field: filler::f370"][::std::mem::offset_of!(filler, f370) - 1480usize];
+    ["Offset of field: filler::f371"][::std::mem::offset_of!(filler, f371) - 1484usize];
+    ["Offset of field: filler::f372"][::std::mem::offset_of!(filler, f372) - 1488usize];
+    ["Offset of field: filler::f373"][::std::mem::offset_of!(filler, f373) - 1492usize];
+    ["Offset of field: filler::f374"][::std::mem::offset_of!(filler, f374) - 1496usize];
+    ["Offset of field: filler::f375"][::std::mem::offset_of!(filler, f375) - 1500usize];
+    ["Offset of field: filler::f376"][::std::mem::offset_of!(filler, f376) - 1504usize];
+    ["Offset of field: filler::f377"][::std::mem::offset_of!(filler, f377) - 1508usize];
+    ["Offset of field: filler::f378"][::std::mem::offset_of!(filler, f378) - 1512usize];
+    ["Offset of field: filler::f379"][::std::mem::offset_of!(filler, f379) - 1516usize];
+    ["Offset of field: filler::f380"][::std::mem::offset_of!(filler, f380) - 1520usize];
+    ["Offset of field: filler::f381"][::std::mem::offset_of!(filler, f381) - 1524usize];
+    ["Offset of field: filler::f382"][::std::mem::offset_of!(filler, f382) - 1528usize];
+    ["Offset of field: filler::f383"][::std::mem::offset_of!(filler, f383) - 1532usize];
+    ["Offset of field: filler::f384"][::std::mem::offset_of!(filler, f384) - 1536usize];
+    ["Offset of field: filler::f385"][::std::mem::offset_of!(filler, f385) - 1540usize];
+    ["Offset of field: filler::f386"][::std::mem::offset_of!(filler, f386) - 1544usize];
+    ["Offset of field: filler::f387"][::std::mem::offset_of!(filler, f387) - 1548usize];
+    ["Offset of field: filler::f388"][::std::mem::offset_of!(filler, f388) - 1552usize];
+    ["Offset of field: filler::f389"][::std::mem::offset_of!(filler, f389) - 1556usize];
+    ["Offset of field: filler::f390"][::std::mem::offset_of!(filler, f390) - 1560usize];
+    ["Offset of field: filler::f391"][::std::mem::offset_of!(filler, f391) - 1564usize];
+    ["Offset of field: filler::f392"][::std::mem::offset_of!(filler, f392) - 1568usize];
+    ["Offset of field: filler::f393"][::std::mem::offset_of!(filler, f393) - 1572usize];
+    ["Offset of field: filler::f394"][::std::mem::offset_of!(filler, f394) - 1576usize];
+    ["Offset of field: filler::f395"][::std::mem::offset_of!(filler, f395) - 1580usize];
+    ["Offset of field: filler::f396"][::std::mem::offset_of!(filler, f396) - 1584usize];
+    ["Offset of field: filler::f397"][::std::mem::offset_of!(filler, f397) - 1588usize];
+    ["Offset of field: filler::f398"][::std::mem::offset_of!(filler, f398) - 1592usize];
+    ["Offset of field: filler::f399"][::std::mem::offset_of!(filler, f399) - 1596usize];
+    ["Offset of field: filler::f400"][::std::mem::offset_of!(filler, f400) - 1600usize];
+    ["Offset of field: filler::f401"][::std::mem::offset_of!(filler, f401) - 1604usize];
+    ["Offset of field: filler::f402"][::std::mem::offset_of!(filler, f402) - 1608usize];
+    ["Offset of field: filler::f403"][::std::mem::offset_of!(filler, f403) - 1612usize];
+    ["Offset of field: filler::f404"][::std::mem::offset_of!(filler, f404) - 1616usize];
+    ["Offset of field: filler::f405"][::std::mem::offset_of!(filler, f405) - 1620usize];
+    ["Offset of field: filler::f406"][::std::mem::offset_of!(filler, f406) - 1624usize];
+    ["Offset of field: filler::f407"][::std::mem::offset_of!(filler, f407) - 1628usize];
+    ["Offset of field: filler::f408"][::std::mem::offset_of!(filler, f408) - 1632usize];
+    ["Offset of field: filler::f409"][::std::mem::offset_of!(filler, f409) - 1636usize];
+    ["Offset of field: filler::f410"][::std::mem::offset_of!(filler, f410) - 1640usize];
+    ["Offset of field: filler::f411"][::std::mem::offset_of!(filler, f411) - 1644usize];
+    ["Offset of field: filler::f412"][::std::mem::offset_of!(filler, f412) - 1648usize];
+    ["Offset of field: filler::f413"][::std::mem::offset_of!(filler, f413) - 1652usize];
+    ["Offset of field: filler::f414"][::std::mem::offset_of!(filler, f414) - 1656usize];
+    ["Offset of field: filler::f415"][::std::mem::offset_of!(filler, f415) - 1660usize];
+    ["Offset of field: filler::f416"][::std::mem::offset_of!(filler, f416) - 1664usize];
+    ["Offset of field: filler::f417"][::std::mem::offset_of!(filler, f417) - 1668usize];
+    ["Offset of field: filler::f418"][::std::mem::offset_of!(filler, f418) - 1672usize];
+    ["Offset of field: filler::f419"][::std::mem::offset_of!(filler, f419) - 1676usize];
+    ["Offset of field: filler::f420"][::std::mem::offset_of!(filler, f420) - 1680usize];
+    ["Offset of field: filler::f421"][::std::mem::offset_of!(filler, f421) - 1684usize];
+    ["Offset of field: filler::f422"][::std::mem::offset_of!(filler, f422) - 1688usize];
+    ["Offset of field: filler::f423"][::std::mem::offset_of!(filler, f423) - 1692usize];
+    ["Offset of field: filler::f424"][::std::mem::offset_of!(filler, f424) - 1696usize];
+    ["Offset of field: filler::f425"][::std::mem::offset_of!(filler, f425) - 1700usize];
+    ["Offset of field: filler::f426"][::std::mem::offset_of!(filler, f426) - 1704usize];
+    ["Offset of field: filler::f427"][::std::mem::offset_of!(filler, f427) - 1708usize];
+    ["Offset of field: filler::f428"][::std::mem::offset_of!(filler, f428) - 1712usize];
+    ["Offset of field: filler::f429"][::std::mem::offset_of!(filler, f429) - 1716usize];
+    ["Offset of field: filler::f430"][::std::mem::offset_of!(filler, f430) - 1720usize];
+    ["Offset of field: filler::f431"][::std::mem::offset_of!(filler, f431) - 1724usize];
+    ["Offset of field: filler::f432"][::std::mem::offset_of!(filler, f432) - 1728usize];
+    ["Offset of field: filler::f433"][::std::mem::offset_of!(filler, f433) - 1732usize];
+    ["Offset of field: filler::f434"][::std::mem::offset_of!(filler, f434) - 1736usize];
+    ["Offset of field: filler::f435"][::std::mem::offset_of!(filler, f435) - 1740usize];
+    ["Offset of field: filler::f436"][::std::mem::offset_of!(filler, f436) - 1744usize];
+    ["Offset of field: filler::f437"][::std::mem::offset_of!(filler, f437) - 1748usize];
+    ["Offset of field: filler::f438"][::std::mem::offset_of!(filler, f438) - 1752usize];
+    ["Offset of field: filler::f439"][::std::mem::offset_of!(filler, f439) - 1756usize];
+    ["Offset of field: filler::f440"][::std::mem::offset_of!(filler, f440) - 1760usize];
+    ["Offset of field: filler::f441"][::std::mem::offset_of!(filler, f441) - 1764usize];
+    ["Offset of field: filler::f442"][::std::mem::offset_of!(filler, f442) - 1768usize];
+    ["Offset of field: filler::f443"][::std::mem::offset_of!(filler, f443) - 1772usize];
+    ["Offset of field: filler::f444"][::std::mem::offset_of!(filler, f444) - 1776usize];
+    ["Offset of field: filler::f445"][::std::mem::offset_of!(filler, f445) - 1780usize];
+    ["Offset of field: filler::f446"][::std::mem::offset_of!(filler, f446) - 1784usize];
+    ["Offset of field: filler::f447"][::std::mem::offset_of!(filler, f447) - 1788usize];
+    ["Offset of field: filler::f448"][::std::mem::offset_of!(filler, f448) - 1792usize];
+    ["Offset of field: filler::f449"][::std::mem::offset_of!(filler, f449) - 1796usize];
+    ["Offset of field: filler::f450"][::std::mem::offset_of!(filler, f450) - 1800usize];
+    ["Offset of field: filler::f451"][::std::mem::offset_of!(filler, f451) - 1804usize];
+    ["Offset of field: filler::f452"][::std::mem::offset_of!(filler, f452) - 1808usize];
+    ["Offset of field: filler::f453"][::std::mem::offset_of!(filler, f453) - 1812usize];
+    ["Offset of field: filler::f454"][::std::mem::offset_of!(filler, f454) - 1816usize];
+    ["Offset of field: filler::f455"][::std::mem::offset_of!(filler, f455) - 1820usize];
+    ["Offset of field: filler::f456"][::std::mem::offset_of!(filler, f456) - 1824usize];
+    ["Offset of field: filler::f457"][::std::mem::offset_of!(filler, f457) - 1828usize];
+    ["Offset of field: filler::f458"][::std::mem::offset_of!(filler, f458) - 1832usize];
+    ["Offset of field: filler::f459"][::std::mem::offset_of!(filler, f459) - 1836usize];
+    ["Offset of field: filler::f460"][::std::mem::offset_of!(filler, f460) - 1840usize];
+    ["Offset of field: filler::f461"][::std::mem::offset_of!(filler, f461) - 1844usize];
+    ["Offset of field: filler::f462"][::std::mem::offset_of!(filler, f462) - 1848usize];
+    ["Offset of field: filler::f463"][::std::mem::offset_of!(filler, f463) - 1852usize];
+    ["Offset of field: filler::f464"][::std::mem::offset_of!(filler, f464) - 1856usize];
+    ["Offset of field: filler::f465"][::std::mem::offset_of!(filler, f465) - 1860usize];
+    ["Offset of field: filler::f466"][::std::mem::offset_of!(filler, f466) - 1864usize];
+    ["Offset of field: filler::f467"][::std::mem::offset_of!(filler, f467) - 1868usize];
+    ["Offset of field: filler::f468"][::std::mem::offset_of!(filler, f468) - 1872usize];
+    ["Offset of field: filler::f469"][::std::mem::offset_of!(filler, f469) - 1876usize];
+    ["Offset of field: filler::f470"][::std::mem::offset_of!(filler, f470) - 1880usize];
+    ["Offset of field: filler::f471"][::std::mem::offset_of!(filler, f471) - 1884usize];
+    ["Offset of field: filler::f472"][::std::mem::offset_of!(filler, f472) - 1888usize];
+    ["Offset of field: filler::f473"][::std::mem::offset_of!(filler, f473) - 1892usize];
+    ["Offset of field: filler::f474"][::std::mem::offset_of!(filler, f474) - 1896usize];
+    ["Offset of field: filler::f475"][::std::mem::offset_of!(filler, f475) - 1900usize];
+    ["Offset of field: filler::f476"][::std::mem::offset_of!(filler, f476) - 1904usize];
+    ["Offset of field: filler::f477"][::std::mem::offset_of!(filler, f477) - 1908usize];
+    ["Offset of field: filler::f478"][::std::mem::offset_of!(filler, f478) - 1912usize];
+    ["Offset of field: filler::f479"][::std::mem::offset_of!(filler, f479) - 1916usize];
+    ["Offset of field: filler::f480"][::std::mem::offset_of!(filler, f480) - 1920usize];
+    ["Offset of field: filler::f481"][::std::mem::offset_of!(filler, f481) - 1924usize];
+    ["Offset of field: filler::f482"][::std::mem::offset_of!(filler, f482) - 1928usize];
+    ["Offset of field: filler::f483"][::std::mem::offset_of!(filler, f483) - 1932usize];
+    ["Offset of field: filler::f484"][::std::mem::offset_of!(filler, f484) - 1936usize];
+    ["Offset of field: filler::f485"][::std::mem::offset_of!(filler, f485) - 1940usize];
+    ["Offset of field: filler::f486"][::std::mem::offset_of!(filler, f486) - 1944usize];
+    ["Offset of field: filler::f487"][::std::mem::offset_of!(filler, f487) - 1948usize];
+    ["Offset of field: filler::f488"][::std::mem::offset_of!(filler, f488) - 1952usize];
+    ["Offset of field: filler::f489"][::std::mem::offset_of!(filler, f489) - 1956usize];
+    ["Offset of field: filler::f490"][::std::mem::offset_of!(filler, f490) - 1960usize];
+    ["Offset of field: filler::f491"][::std::mem::offset_of!(filler, f491) - 1964usize];
+    ["Offset of field: filler::f492"][::std::mem::offset_of!(filler, f492) - 1968usize];
+    ["Offset of field: filler::f493"][::std::mem::offset_of!(filler, f493) - 1972usize];
+    ["Offset of field: filler::f494"][::std::mem::offset_of!(filler, f494) - 1976usize];
+    ["Offset of field: filler::f495"][::std::mem::offset_of!(filler, f495) - 1980usize];
+    ["Offset of field: filler::f496"][::std::mem::offset_of!(filler, f496) - 1984usize];
+    ["Offset of field: filler::f497"][::std::mem::offset_of!(filler, f497) - 1988usize];
+    ["Offset of field: filler::f498"][::std::mem::offset_of!(filler, f498) - 1992usize];
+    ["Offset of field: filler::f499"][::std::mem::offset_of!(filler, f499) - 1996usize];
+    ["Offset of field: filler::f500"][::std::mem::offset_of!(filler, f500) - 2000usize];
+    ["Offset of field: filler::f501"][::std::mem::offset_of!(filler, f501) - 2004usize];
+    ["Offset of field: filler::f502"][::std::mem::offset_of!(filler, f502) - 2008usize];
+    ["Offset of field: filler::f503"][::std::mem::offset_of!(filler, f503) - 2012usize];
+    ["Offset of field: filler::f504"][::std::mem::offset_of!(filler, f504) - 2016usize];
+    ["Offset of field: filler::f505"][::std::mem::offset_of!(filler, f505) - 2020usize];
+    ["Offset of field: filler::f506"][::std::mem::offset_of!(filler, f506) - 2024usize];
+    ["Offset of field: filler::f507"][::std::mem::offset_of!(filler, f507) - 2028usize];
+    ["Offset of field: filler::f508"][::std::mem::offset_of!(filler, f508) - 2032usize];
+    ["Offset of field: filler::f509"][::std::mem::offset_of!(filler, f509) - 2036usize];
+    ["Offset of field: filler::f510"][::std::mem::offset_of!(filler, f510) - 2040usize];
+    ["Offset of field: filler::f511"][::std::mem::offset_of!(filler, f511) - 2044usize];
+};
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
 pub struct names {
     pub from_macro: ::std::os::raw::c_int,
     pub from_argument: ::std::os::raw::c_int,
