@@ -53,7 +53,7 @@ struct item *tag_get(enum ikind k, const char *name);
 void tag_put(struct item *it);
 char *cx_str(CXString s);			/* an arena copy; s disposed */
 const char *cx_name(CXString s);		/* the same, shared: not to be written */
-const char *field_name(CXCursor c);		/* a FieldDecl's that is no bitfield */
+const char *field_name(CXCursor c);		/* as cx_name(), of one no bitfield */
 void locate(CXCursor c, struct item *it);	/* file (line, column) */
 bool in_block(CXSourceLocation loc);		/* in the macro block (ask.c) */
 bool comments_kept(CXCursor c);

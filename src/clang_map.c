@@ -201,38 +201,48 @@ static const char *file_text(CXFile f, size_t *size)
 	return s->text;
 }
 
-/* The name of a field that is no bitfield (and so has one), kept once.
+/* The name of a field that is no bitfield (and so has one), n bytes of
+ * clang's buffer of its file; NULL: to be asked of clang.
  * clang_getCursorSpelling prints a name through a raw_ostream and copies
  * it, 750 instructions, the load's dearest call on a header of many
- * fields; the name is read where it is spelled instead, in clang's
- * buffer of the file.  A name that comes out of a macro is asked of
- * clang (the file has the macro's name there, or its argument's): the
- * location's int_data is clang's SourceLocation, whose top bit marks a
- * macro's (SourceLocation::MacroIDBit; CXSourceLocation.h,
- * translateSourceLocation).  So is one followed by a backslash (a line
- * splice, a universal character name) or a '?' (a trigraph). */
-const char *field_name(CXCursor c)
+ * records.  (Typedefs and functions are asked: on the kernel's header
+ * the lookups cost more than they save.)  A name that comes out of a
+ * macro is asked (the file has the macro's name there, or its
+ * argument's): the location's int_data is clang's SourceLocation, whose
+ * top bit marks a macro's (SourceLocation::MacroIDBit;
+ * CXSourceLocation.h, translateSourceLocation).  So is one followed by a
+ * backslash (a line splice, a universal character name) or a '?' (a
+ * trigraph). */
+static const char *spelled_name(CXCursor c, size_t *n)
 {
-	static struct buf name;
 	CXSourceLocation loc = clang_getCursorLocation(c);
 	if (loc.int_data & 1u << 31 || clang_Cursor_getTranslationUnit(c) != ld.tu)
-		return cx_name(clang_getCursorSpelling(c));
+		return NULL;
 	CXFile f;
 	unsigned off;
 	clang_getFileLocation(loc, &f, NULL, NULL, &off);
-	size_t size;
+	size_t size, e = off;
 	const char *text = f ? file_text(f, &size) : NULL;
-	if (text && off < size && !(text[off] >= '0' && text[off] <= '9')) {
-		size_t e = off;
-		while (e < size && ident_char(text[e]))
-			e++;
-		if (e > off && (e == size || (text[e] != '\\' && text[e] != '?'))) {
-			name.len = 0;
-			bput(&name, text + off, e - off);
-			return keep_name(name.s);
-		}
-	}
-	return cx_name(clang_getCursorSpelling(c));
+	if (!text || off >= size || (text[off] >= '0' && text[off] <= '9'))
+		return NULL;
+	while (e < size && ident_char(text[e]))
+		e++;
+	if (e == off || (e < size && (text[e] == '\\' || text[e] == '?')))
+		return NULL;
+	*n = e - off;
+	return text + off;
+}
+
+const char *field_name(CXCursor c)
+{
+	static struct buf name;
+	size_t n;
+	const char *s = spelled_name(c, &n);
+	if (!s)
+		return cx_name(clang_getCursorSpelling(c));
+	name.len = 0;
+	bput(&name, s, n);
+	return keep_name(name.s);
 }
 
 /* In the macro block after the header's last line (ask.c), or an
