@@ -451,6 +451,10 @@ void load_unit(struct unit *u)
 	/* the targets whose C records clang lays out the Itanium way */
 	ld.own_layouts = !strstr(u->triple, "windows") && !strstr(u->triple, "aix") &&
 		      !layout_flags;
+	/* (elsewhere a width of 0 may align the record: ARM's AAPCS) */
+	ld.own_bitfields = ld.own_layouts && strstr(u->triple, "linux") &&
+			   (startswith(u->triple, "x86_64") || (u->triple[0] == 'i' &&
+			    strstr(u->triple, "86-")));
 	ld.check_layout = getenv("KBINDGEN_CHECK_LAYOUT");
 	/* asking a declaration for its comment costs clang a cache entry
 	 * (65 MiB for 200,000 records) even when there is none to find */

@@ -23,6 +23,7 @@ struct loader {
 	bool all_comments;	/* -fparse-all-comments: not only doc comments */
 	bool no_comments;	/* none clang could attach: none asked for */
 	bool own_layouts;	/* Itanium C layout: see plain_layout() */
+	bool own_bitfields;	/* and its bitfields: x86 Linux */
 	bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
 	unsigned block_line;	/* the macro block (ask.c) starts here */
 	/* "LINE" of each line of the macro block clang refused, then of the

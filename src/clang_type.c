@@ -449,7 +449,7 @@ static enum CXChildVisitResult record_visit(CXCursor c, CXCursor p, CXClientData
 		conv_atomic = false;
 		f.type = conv(clang_getCursorType(c));
 		name_params(c, f.type);
-		if (f.bitwidth >= 0 || conv_atomic || clang_Cursor_hasAttrs(c))
+		if ((f.bitwidth >= 0 && !ld.own_bitfields) || conv_atomic || clang_Cursor_hasAttrs(c))
 			rc->plain = false;
 		hpush(&rc->cursors, c);
 		const char *comment = rc->kept ? raw_comment(c) : NULL;
@@ -525,30 +525,50 @@ static long clang_offset(struct rec_ctx *rc, int i)
 	return (end + a - 1) / a * a * 8;
 }
 
-/* The layout of a record without bitfields and attributes follows from
- * its fields' sizes and alignments: each field at the next multiple of its
+/* The layout of a record without attributes follows from its fields'
+ * sizes and alignments: each field at the next multiple of its
  * alignment.  Asking clang is dear on headers of many structs:
  * clang_Type_getSizeOf runs the record layout builder, and
- * clang_Cursor_getOffsetOfField walks the whole record on every call. */
+ * clang_Cursor_getOffsetOfField walks the whole record on every call.
+ * Bitfields, on x86 Linux (ld.own_bitfields), as System V lays them out
+ * and clang's ItaniumRecordLayoutBuilder::LayoutBitField does: at the
+ * next free bit where the whole field fits in an aligned unit of its
+ * type's size, else at the next such unit; a width of 0 skips to the
+ * next; a field without a name does not align the record; a field after
+ * a bitfield begins at a byte.  (Not: a width past its type's, which C
+ * refuses.) */
 static bool plain_layout(struct item *it)
 {
-	long end = 0, align = 1;
+	bool u = it->kind == I_UNION;
+	long data = 0, unfilled = 0, size = 0, align = 8;	/* in bits */
 	for (int i = 0; i < it->cfields.n; i++) {
 		struct cfield *f = &it->cfields.v[i];
-		long s = f->type->size, a = f->type->align;
-		if (s < 0 || a <= 0)
+		long s = f->type->size * 8, a = f->type->align * 8, w = f->bitwidth;
+		if (s < 0 || a <= 0 || w > s)
 			return false;
-		if (it->kind == I_STRUCT) {
-			f->offset = (end + a - 1) / a * a * 8;
-			end = f->offset / 8 + s;
+		if (w >= 0) {
+			long off = u ? 0 : data - unfilled;
+			if (w == 0 || off % a + w > s)
+				off = (off + a - 1) / a * a;
+			f->offset = off;
+			if (u) {
+				data = (w + 7) / 8 * 8 > data ? (w + 7) / 8 * 8 : data;
+			} else {
+				data = (off + w + 7) / 8 * 8;
+				unfilled = data - (off + w);
+			}
+			if (!f->name)
+				a = 8;
 		} else {
-			f->offset = 0;
-			end = s > end ? s : end;
+			f->offset = u ? 0 : (data + a - 1) / a * a;
+			unfilled = 0;
+			data = u && data > s ? data : f->offset + s;
 		}
+		size = data > size ? data : size;
 		align = a > align ? a : align;
 	}
-	it->size = (end + align - 1) / align * align;
-	it->align = align;
+	it->size = (size + align - 1) / align * align / 8;
+	it->align = align / 8;
 	return true;
 }
 
