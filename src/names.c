@@ -84,7 +84,8 @@ static const char *find_builtin_alias(struct item *it)
 	};
 	if (it->kind != I_TYPEDEF || it->parent)
 		return NULL;
-	if (!endswith(it->name, "_t"))	/* all do: a cheap no */
+	/* all of them end in _t and begin with s, u, i or p: a cheap no */
+	if (!strchr("suip", it->name[0]) || !endswith(it->name, "_t"))
 		return NULL;
 	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
 		if (streq(it->name, tab[i].c))
@@ -142,9 +143,9 @@ static void name_item(struct item *it, int *anon_counter)
 		base = pname ? fmt("%s%s__bindgen_ty_%d", prefix, pname, n)
 			     : fmt("%s_bindgen_ty_%d", prefix, n);
 	} else if (pname && !o->disable_nested_struct_naming && it->kind != I_ENUM) {
-		base = fmt("%s%s", prefix, join(pname, it->name));
+		base = *prefix ? fmt("%s%s", prefix, join(pname, it->name)) : join(pname, it->name);
 	} else {
-		base = fmt("%s%s", prefix, it->name);
+		base = *prefix ? fmt("%s%s", prefix, it->name) : it->name;
 	}
 	if (ANN(it)->replaces)
 		base = it->ann->replaces;

@@ -9,11 +9,17 @@
 /* "    pub name: T," -- most fields fit on their line: no formatting */
 static void field_line(struct buf *o, struct field *f, const char *ty)
 {
-	if (4 + strlen(f->vis) + strlen(f->rname) + 2 + strlen(ty) + 1 > MAX_WIDTH) {
+	size_t nv = strlen(f->vis), nr = strlen(f->rname), nt = strlen(ty);
+	if (4 + nv + nr + 2 + nt + 1 > MAX_WIDTH) {
 		rhs_line(o, 4, fmt("%s%s: ", f->vis, f->rname), ty, ",");
 		return;
 	}
-	bputs_all(o, "    ", f->vis, f->rname, ": ", ty, ",\n", NULL);
+	bputs(o, "    ");
+	bput(o, f->vis, nv);
+	bput(o, f->rname, nr);
+	bputs(o, ": ");
+	bput(o, ty, nt);
+	bputs(o, ",\n");
 }
 
 static void field_member(struct buf *o, struct item *it, struct field *f, bool is_union)
@@ -192,9 +198,23 @@ static void of_line(struct buf *o, const char *what, const char *s, const char *
 static void offset_line(struct buf *o, const char *what, const char *f, const char *s,
 			const char *t, const char *off)
 {
-	size_t expr = strlen(s) + 18 + strlen(t) + 2 + strlen(f) + 4 + strlen(off);
-	size_t w = 4 + 2 + strlen(what) + strlen(f) + 2;	/* ["what f"] */
-	if (w + 1 + expr + 2 <= MAX_WIDTH || 8 + 1 + expr + 2 <= MAX_WIDTH) {
+	size_t nw = strlen(what), nf = strlen(f), ns = strlen(s), nt = strlen(t), no = strlen(off);
+	size_t expr = ns + 18 + nt + 2 + nf + 4 + no;
+	size_t w = 4 + 2 + nw + nf + 2;	/* ["what f"] */
+	if (w + 1 + expr + 2 <= MAX_WIDTH) {	/* one line: a field's, put together */
+		bputs(o, "    [\"");
+		bput(o, what, nw);
+		bput(o, f, nf);
+		bputs(o, "\"][");
+		bput(o, s, ns);
+		bputs(o, "::mem::offset_of!(");
+		bput(o, t, nt);
+		bputs(o, ", ");
+		bput(o, f, nf);
+		bputs(o, ") - ");
+		bput(o, off, no);
+		bputs(o, "];\n");
+	} else if (8 + 1 + expr + 2 <= MAX_WIDTH) {
 		assert_line(o, (const char *[]){ what, f, NULL },
 			    (const char *[]){ s, "::mem::offset_of!(", t, ", ", f, ") - ", off, NULL });
 	} else if (w > MAX_WIDTH - 3) {
@@ -294,13 +314,10 @@ static void layout_tests(struct buf *o, struct item *it, int rust_target)
 static void impl_default(struct buf *o, const char *name)
 {
 	const char *s = rust_std();
-	bprintf(o, "impl Default for %s {\n", name);
-	bputs(o, "    fn default() -> Self {\n");
-	bprintf(o, "        let mut s = %s::mem::MaybeUninit::<Self>::uninit();\n", s);
-	bputs(o, "        unsafe {\n");
-	bprintf(o, "            %s::ptr::write_bytes(s.as_mut_ptr(), 0, 1);\n", s);
-	bputs(o, "            s.assume_init()\n");
-	bputs(o, "        }\n    }\n}\n");
+	bputs_all(o, "impl Default for ", name, " {\n    fn default() -> Self {\n"
+		  "        let mut s = ", s, "::mem::MaybeUninit::<Self>::uninit();\n"
+		  "        unsafe {\n            ", s, "::ptr::write_bytes(s.as_mut_ptr(), 0, 1);\n"
+		  "            s.assume_init()\n        }\n    }\n}\n", NULL);
 }
 
 /* impl Debug for a record that cannot derive it (--impl-debug). */
