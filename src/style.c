@@ -122,6 +122,12 @@ static const char *comma_list(const strvec *v)
 	return b.len ? bdone(&b) : NULL;
 }
 
+/* The derive lists made of the D_* bits alone, by bits: one string for
+ * each (a header of many records asks thousands of times); made anew
+ * by each run. */
+static const char *by_bits[D_ORD << 1];
+static bool made[D_ORD << 1];
+
 /* The derive list of a record or new type alias that can derive can;
  * what it derives into *derived (a Default the user derives included). */
 static const char *derive_list(struct item *it, unsigned can, unsigned *derived)
@@ -142,6 +148,13 @@ static const char *derive_list(struct item *it, unsigned can, unsigned *derived)
 		d &= ~D_ORD;
 	if (!(d & D_EQ))
 		d &= ~D_ORD;
+	const rulevec *kind = it->kind == I_UNION ? &o->derive_custom_union :
+			      it->kind == I_ENUM ? &o->derive_custom_enum : &o->derive_custom_struct;
+	bool bits_only = !o->derive_custom.n && !kind->n && !ANN(it)->derives.n &&
+			 !ANN(it)->attrs.n;
+	*derived = d;
+	if (bits_only && made[d])
+		return by_bits[d];
 	static const struct { unsigned bit; const char *name; } order[] = {
 		{ D_DEBUG, "Debug" }, { D_DEFAULT, "Default" }, { D_COPY, "Copy" },
 		{ D_CLONE, "Clone" }, { D_HASH, "Hash" }, { D_PARTIALORD, "PartialOrd" },
@@ -152,16 +165,19 @@ static const char *derive_list(struct item *it, unsigned can, unsigned *derived)
 		if (d & order[i].bit)
 			vpush(&all, (char *)order[i].name);
 	rule_values(&o->derive_custom, it->rname, &all);
-	rule_values(it->kind == I_UNION ? &o->derive_custom_union :
-		    it->kind == I_ENUM ? &o->derive_custom_enum : &o->derive_custom_struct,
-		    it->rname, &all);
+	rule_values(kind, it->rname, &all);
 	annot_derives(it, &all);
 	/* a Default the user derives needs no impl */
 	for (int i = 0; i < all.n; i++)
 		if (streq(all.v[i], "Default"))
 			d |= D_DEFAULT;
 	*derived = d;
-	return comma_list(&all);
+	const char *list = comma_list(&all);
+	if (bits_only) {
+		by_bits[d] = list;
+		made[d] = true;
+	}
+	return list;
 }
 
 static const char *enum_derives(struct item *it)
@@ -436,6 +452,7 @@ static void drop_comments(itemvec *items)
 void decide_styles(struct unit *u, const struct opts *opts)
 {
 	o = opts;
+	memset(made, 0, sizeof made);
 	type_styles(&u->items);
 	struct strmap macros = {0};
 	for (int i = 0; i < u->items.n; i++) {
