@@ -111,7 +111,8 @@ struct item *tag_get(enum ikind k, const char *name)
 void tag_put(struct item *it)
 {
 	enum ikind k = it->kind;
-	if (2 * (tags[k].n + 1) > tags[k].cap) {	/* half full at most: a new name probes until an empty slot */
+	/* half full at most: a new name probes until an empty slot */
+	if (2 * (tags[k].n + 1) > tags[k].cap) {
 		struct item **old = tags[k].slots;
 		unsigned oldcap = tags[k].cap;
 		tags[k].cap = oldcap ? oldcap * 2 : 256;
@@ -168,7 +169,13 @@ static bool ident_char(unsigned char c)
  * call on the kernel's header, as dear as 400 names asked of clang.  So
  * a file's buffer is asked once it has given 512, and only then (the
  * kernel's header: a few files; a header of many records: its own). */
-static struct { struct ftext { CXFile f; int asked; const char *text; size_t size; } *slots; unsigned cap, n; } ftexts;
+struct ftext {
+	CXFile f;
+	int asked;		/* names, up to 512 */
+	const char *text;	/* clang's buffer, once asked */
+	size_t size;
+};
+static struct { struct ftext *slots; unsigned cap, n; } ftexts;
 
 static struct ftext *ftext_slot(CXFile f)
 {

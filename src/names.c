@@ -29,8 +29,9 @@ static const char *keywords[] = {
 static bool is_keyword(const char *name, size_t n)
 {
 	static uint64_t word[NKEYWORDS];
-	static unsigned char first[129];	/* keywords[first[c]] begins with c */
-	if (!first[128]) {
+	static unsigned char first[128];	/* keywords[first[c]] begins with c */
+	static bool made;
+	if (!made) {
 		for (int c = 127, k = NKEYWORDS; c >= 0; c--) {
 			while (k > 0 && (unsigned char)keywords[k - 1][0] >= c)
 				k--;
@@ -38,7 +39,7 @@ static bool is_keyword(const char *name, size_t n)
 		}
 		for (size_t k = 0; k < NKEYWORDS; k++)
 			memcpy(&word[k], keywords[k], strlen(keywords[k]));
-		first[128] = 1;
+		made = true;
 	}
 	unsigned char c = name[0];
 	uint64_t w = 0;
