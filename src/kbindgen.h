@@ -64,6 +64,7 @@ void *alloc_part(size_t n, size_t whole);
 void *keep(void *heap, size_t n);	/* an arena copy; the heap block freed */
 char *astrdup(const char *s);		/* arena copies */
 char *astrndup(const char *s, size_t n);
+char *acat(const char *s, ...);		/* the strings up to a NULL, joined */
 void *xcalloc(size_t n, size_t size);	/* heap, or die: for freed tables */
 void *xrealloc(void *p, size_t n);
 char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));

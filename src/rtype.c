@@ -122,10 +122,12 @@ const char *rty(struct type *t)
 			return fn_ptr(s);
 		if (is_fn(s))
 			return rty(s);	/* the typedef is already an Option<fn> */
-		return fmt("*%s %s", s->is_const ? "const" : "mut", rty(s));
+		return acat(s->is_const ? "*const " : "*mut ", rty(s), NULL);
 	}
-	case T_ARRAY:
-		return fmt("[%s; %ldusize]", rty(t->sub), t->len);
+	case T_ARRAY: {
+		char num[NUM];
+		return acat("[", rty(t->sub), "; ", usize_lit(num, t->len), "]", NULL);
+	}
 	case T_INCARRAY:
 		/* a flexible array member is __IncompleteArrayField (record.c) */
 		return fmt("[%s; 0usize]", rty(t->sub));

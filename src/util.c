@@ -179,6 +179,26 @@ char *astrdup(const char *s)
 	return s ? astrndup(s, strlen(s)) : NULL;
 }
 
+char *acat(const char *s, ...)
+{
+	va_list ap;
+	size_t n = 0;
+	va_start(ap, s);
+	for (const char *p = s; p; p = va_arg(ap, const char *))
+		n += strlen(p);
+	va_end(ap);
+	char *d = bump(n + 1, 1), *q = d;
+	va_start(ap, s);
+	for (const char *p = s; p; p = va_arg(ap, const char *)) {
+		size_t k = strlen(p);
+		memcpy(q, p, k);
+		q += k;
+	}
+	va_end(ap);
+	*q = 0;
+	return d;
+}
+
 /* The length of the valid UTF-8 sequence at s, or 0; *sub the length of
  * its longest prefix that could still start one (Unicode's "maximal
  * subpart", which one U+FFFD replaces). */
