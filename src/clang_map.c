@@ -292,11 +292,12 @@ void locate(CXCursor c, struct item *it)
 /* clang drops the comments of system headers while it parses unless told
  * to keep them, and a declaration's comment is in its own file: there is
  * then nothing to ask for (the query costs a lookup and a copy).  Fields
- * and enum constants are in their parent's file: it is asked once. */
+ * and enum constants are in their parent's file: it is asked once.  No
+ * file with a comment clang could attach (ld.no_comments): no question. */
 bool comments_kept(CXCursor c)
 {
-	return ld.system_comments ||
-	       !clang_Location_isInSystemHeader(clang_getCursorLocation(c));
+	return !ld.no_comments && (ld.system_comments ||
+	       !clang_Location_isInSystemHeader(clang_getCursorLocation(c)));
 }
 
 const char *raw_comment(CXCursor c)
