@@ -461,11 +461,11 @@ static bool makes_stmt(const struct mtok *t, int n, const struct cmacro *d, stru
 static bool stmt_work(struct smacro *m)
 {
 	const struct cmacro *d = m->fbodies.n ? scan_def(m, 0) : NULL;
-	int n;
-	const struct mtok *t = one_definition(m) && (d || !m->fbodies.n) ? scan_body(m, 0, &n) : NULL;
-	if (d)
-		t = d->body, n = d->n;
-	return t && makes_stmt(t, n, d, m->stmt_by);
+	if (!one_definition(m) || (m->fbodies.n && !d))
+		return false;
+	int n = d ? d->n : 0;
+	const struct mtok *t = d ? d->body : scan_body(m, 0, &n);
+	return makes_stmt(t, n, d, m->stmt_by);
 }
 
 /* Does every expansion of m make a statement expression? */

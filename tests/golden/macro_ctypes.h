@@ -233,3 +233,10 @@ struct incomplete;
 #define SHIFTED_SMALLER SHIFTED(SMALLER)
 #define DROPS(x) 7
 #define DROPPED DROPS(SMALLER)
+/* a macro with two definitions, the scan reads both: asked (C has 3) */
+#if 0
+#define TWICE_DEFINED(x) ({ x; })
+#else
+#define TWICE_DEFINED(x) ((x) + 1)
+#endif
+#define NOT_A_STMT TWICE_DEFINED(2)

@@ -150,6 +150,7 @@ pub const REC_ARRAY: ::std::os::raw::c_ulong = 48;
 pub const REC_HALVES: ::std::os::raw::c_ulong = 4;
 pub const NESTED_DIV: ::std::os::raw::c_int = 4;
 pub const DROPPED: ::std::os::raw::c_int = 7;
+pub const NOT_A_STMT: ::std::os::raw::c_int = 3;
 pub type gfp_t = ::std::os::raw::c_uint;
 pub type uid_t = ::std::os::raw::c_uint;
 #[repr(C)]
