@@ -406,8 +406,7 @@ static bool one_definition(struct smacro *m)
 /* t[k] is stringized or pasted: not expanded */
 static bool not_expanded(const struct mtok *t, int n, int k)
 {
-	return (k && (streq(t[k - 1].s, "#") || streq(t[k - 1].s, "##"))) ||
-	       (k + 1 < n && streq(t[k + 1].s, "##"));
+	return (k && streq(t[k - 1].s, "#")) || cconst_pasted(t, n, k);
 }
 
 /* does d's body expand its parameter p somewhere? */
@@ -629,9 +628,14 @@ static bool missed;
 static const struct mtok *call_of(const char *call, int *n, void *ctx)
 {
 	static const struct mtok none = { MT_IDENT, cconst_none };
+	static struct buf called;	/* the name called, made again each time */
 	const struct cmacro *d = strmap_get(&call_value, call);
-	const char *paren = strchr(call, '(');
-	const char *name = !d && paren && paren > call ? astrndup(call, paren - call - 1) : NULL;
+	const char *paren = strchr(call, '('), *name = NULL;
+	if (!d && paren && paren > call) {
+		called.len = 0;
+		bput(&called, call, paren - call - 1);
+		name = called.s;
+	}
 	*n = d ? d->n : 0;
 	if (name && strmap_get(&unscanned, name))
 		missed = true;

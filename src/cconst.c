@@ -807,6 +807,11 @@ static bool hash2_at(const struct mtok *b, int n, int k)
 	       !b[k].s[2];
 }
 
+bool cconst_pasted(const struct mtok *t, int n, int k)
+{
+	return hash2_at(t, n, k - 1) || hash2_at(t, n, k + 1);
+}
+
 bool cconst_substitute(const struct cmacro *m, const struct mtok *t, int n, int i, int *end,
 		       cexpand_arg expanded, void *ctx, mtokvec *out)
 {
@@ -825,7 +830,7 @@ bool cconst_substitute(const struct cmacro *m, const struct mtok *t, int n, int 
 			break;
 		}
 		int p = b[k].kind == MT_IDENT ? cconst_param(m, b[k].s) : -1;
-		bool pasted = hash2_at(b, m->n, k - 1), raw = pasted || hash2_at(b, m->n, k + 1);
+		bool pasted = hash2_at(b, m->n, k - 1), raw = cconst_pasted(b, m->n, k);
 		mtokvec x = {0};
 		const struct mtok *v = &b[k];
 		int vn = 1;

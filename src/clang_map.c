@@ -18,7 +18,7 @@ struct loader ld;
  * libclang call per probe: 76 MiB less and faster on 200,000 records. */
 struct slot {
 	const void *key;	/* NULL: empty */
-	struct item *it;
+	void *val;		/* an item; file_text()'s struct ftext */
 };
 
 struct table {
@@ -26,19 +26,15 @@ struct table {
 	unsigned cap, n;
 };
 
-static unsigned hash_ptr(const void *key)
-{
-	return ((uintptr_t)key * 0x9e3779b97f4a7c15ull) >> 32;
-}
-
 static struct slot *find(struct table *t, const void *key)
 {
-	for (unsigned i = hash_ptr(key) & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
+	unsigned h = ((uintptr_t)key * 0x9e3779b97f4a7c15ull) >> 32;
+	for (unsigned i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1))
 		if (!t->slots[i].key || t->slots[i].key == key)
 			return &t->slots[i];
 }
 
-static void put(struct table *t, const void *key, struct item *it)
+static void put(struct table *t, const void *key, void *val)
 {
 	if (!key)	/* the null cursor, an invalid type */
 		return;
@@ -54,12 +50,12 @@ static void put(struct table *t, const void *key, struct item *it)
 	}
 	struct slot *s = find(t, key);
 	t->n += !s->key;
-	*s = (struct slot){ key, it };
+	*s = (struct slot){ key, val };
 }
 
-static struct item *get(struct table *t, const void *key)
+static void *get(struct table *t, const void *key)
 {
-	return t->cap ? find(t, key)->it : NULL;
+	return t->cap ? find(t, key)->val : NULL;
 }
 
 static struct table map, tmap;	/* canonical declarations; types */
@@ -170,37 +166,18 @@ static bool ident_char(unsigned char c)
  * a file's buffer is asked once it has given 512, and only then (the
  * kernel's header: a few files; a header of many records: its own). */
 struct ftext {
-	CXFile f;
 	int asked;		/* names, up to 512 */
 	const char *text;	/* clang's buffer, once asked */
 	size_t size;
 };
-static struct { struct ftext *slots; unsigned cap, n; } ftexts;
-
-static struct ftext *ftext_slot(CXFile f)
-{
-	unsigned i = hash_ptr(f) & (ftexts.cap - 1);
-	while (ftexts.slots[i].f && ftexts.slots[i].f != f)
-		i = (i + 1) & (ftexts.cap - 1);
-	return &ftexts.slots[i];
-}
+static struct table ftexts;	/* CXFile -> struct ftext */
 
 static const char *file_text(CXFile f, size_t *size)
 {
-	if (2 * (ftexts.n + 1) > ftexts.cap) {
-		struct ftext *old = ftexts.slots;
-		unsigned oldcap = ftexts.cap;
-		ftexts.cap = oldcap ? oldcap * 2 : 256;
-		ftexts.slots = xcalloc(ftexts.cap, sizeof *old);
-		for (unsigned i = 0; i < oldcap; i++)
-			if (old[i].f)
-				*ftext_slot(old[i].f) = old[i];
-		free(old);
-	}
-	struct ftext *s = ftext_slot(f);
-	if (!s->f) {
-		s->f = f;
-		ftexts.n++;
+	struct ftext *s = get(&ftexts, f);
+	if (!s) {
+		s = alloc(sizeof *s);
+		put(&ftexts, f, s);
 	}
 	if (s->asked < 512 && ++s->asked == 512)
 		s->text = clang_getFileContents(ld.tu, f, &s->size);

@@ -755,6 +755,8 @@ typedef bool (*cexpand_arg)(const struct mtok *toks, int n, mtokvec *out, void *
  * or the body stringizes (#) or pastes what makes no name nor number. */
 bool cconst_substitute(const struct cmacro *m, const struct mtok *toks, int n, int i, int *end,
 		       cexpand_arg expanded, void *ctx, mtokvec *out);
+/* Is toks[k] an operand of ## (pasted, not expanded)? */
+bool cconst_pasted(const struct mtok *toks, int n, int k);
 /* The index of the ")" that closes the "(" toks[i]; -1 if toks[i] is no
  * "(" or it is not closed. */
 int cconst_close(const struct mtok *toks, int n, int i);

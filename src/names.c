@@ -94,18 +94,6 @@ static const char *find_builtin_alias(struct item *it)
 	return NULL;
 }
 
-/* "a_b": the names of enum constants (thousands in a header) and of
- * nested types */
-static char *join(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	char *s = alloc(n + m + 2);
-	memcpy(s, a, n);
-	s[n] = '_';
-	memcpy(s + n + 1, b, m);
-	return s;
-}
-
 static int top_anon;
 
 static const char *c_prefix(const struct item *it)
@@ -144,9 +132,9 @@ static void name_item(struct item *it, int *anon_counter)
 		base = pname ? fmt("%s%s__bindgen_ty_%d", prefix, pname, n)
 			     : fmt("%s_bindgen_ty_%d", prefix, n);
 	} else if (pname && !o->disable_nested_struct_naming && it->kind != I_ENUM) {
-		base = *prefix ? fmt("%s%s", prefix, join(pname, it->name)) : join(pname, it->name);
+		base = acat(prefix, pname, "_", it->name, NULL);
 	} else {
-		base = *prefix ? fmt("%s%s", prefix, it->name) : it->name;
+		base = *prefix ? acat(prefix, it->name, NULL) : it->name;
 	}
 	if (ANN(it)->replaces)
 		base = it->ann->replaces;
@@ -185,7 +173,7 @@ static void name_consts(struct item *it)
 		struct enumconst *c = &it->consts.v[i];
 		if (ANN(c)->replaces)
 			c->name = c->ann->replaces;
-		c->rname = prefix ? rust_ident(join(prefix, c->name))
+		c->rname = prefix ? rust_ident(acat(prefix, "_", c->name, NULL))
 				  : rust_ident(c->name);
 	}
 }
