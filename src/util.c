@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <spawn.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <stdlib.h>
@@ -57,30 +56,16 @@ void *keep(void *heap, size_t n)
 	return p;
 }
 
-/* LeakSanitizer does not look into mapped memory: the heap blocks only
- * the arena points to (PCRE2's regexes, vectors kept in items) would be
- * reported as leaks at exit.  The arena lives until exit, by design: its
- * chunks are made roots of LeakSanitizer's search, and stop being at
- * munmap. */
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
-#include <sanitizer/lsan_interface.h>
-#define lsan_root(p, n) __lsan_register_root_region(p, n)
-#define lsan_unroot(p, n) __lsan_unregister_root_region(p, n)
-#else
-#define lsan_root(p, n) ((void)0)
-#define lsan_unroot(p, n) ((void)0)
 #endif
 
-/* Chunks are mapped, not calloc'ed: fresh pages are zero, and calloc
- * would clear them, faulting in the whole chunk at once. */
+/* Chunks come from malloc, not mmap: after the parse they are the memory
+ * libclang freed (main.c keeps it in one arena), whose pages are already
+ * there; fresh mapped pages cost a fault each, 2-3 us on a VM. */
 static struct chunk *new_chunk(size_t size)
 {
-	struct chunk *c = mmap(NULL, sizeof *c + size, PROT_READ | PROT_WRITE,
-			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (c == MAP_FAILED)
-		fatal("out of memory");
-	lsan_root(c, sizeof *c + size);
+	struct chunk *c = xcalloc(1, sizeof *c + size);
 	c->seq = ++seqno;
 	c->size = size;
 	c->next = chunks;
@@ -125,8 +110,7 @@ void arena_release(struct arena_mark mk)
 			continue;
 		}
 		*pc = c->next;
-		lsan_unroot(c, sizeof *c + c->size);
-		munmap(c, sizeof *c + c->size);
+		free(c);
 	}
 	/* A chunk made since the mark stays current, from its start: going
 	 * back to a full one would map and fault in a fresh chunk for every
