@@ -474,10 +474,12 @@ void load_unit(struct unit *u)
 		macro_fallback();
 	if (ld.opt->depfile)
 		clang_getInclusions(ld.tu, inclusion, NULL);
-	/* the IR holds no pointer into the unit: its memory is the output's */
+	/* the IR holds no pointer into the unit: its memory is the passes'
+	 * (main.c keeps it in the heap) */
 	clang_disposeTranslationUnit(ld.tu);
 	clang_disposeIndex(ld.idx);
 	ld.tu = NULL;
+	arena_from_heap();
 	/* the fields with room for what the passes decide, now that the
 	 * unit's memory is free (the IR's peak is the load's end) */
 	for (int i = 0; i < ld.records.n; i++) {

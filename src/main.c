@@ -36,8 +36,8 @@ int main(int argc, char **argv)
 
 	/* One malloc arena for the run, its blocks never mapped apart nor
 	 * given back on the way: libclang parses on a thread of its own, and
-	 * the memory it frees with the unit is then the passes' (util.c's
-	 * chunks come from malloc), no page faulted in twice (on the
+	 * the memory it frees with the unit is then the passes' (the arena's
+	 * chunks come from it, util.c), no page faulted in twice (on the
 	 * 200,000-record bench, 100,000 faults fewer).  The heap grows 8 MiB
 	 * at a time (the default 128 KiB was some 500 system calls on
 	 * vulkan.h, 3-5% of the run; untouched pad costs no memory). */
@@ -87,9 +87,6 @@ int main(int argc, char **argv)
 		check_wrappers(&u, &opt);
 	decide_styles(&u, &opt);
 	phase("style");
-	/* what the passes left free goes back to the kernel, whose page
-	 * cache takes the output: pages it has just had cost it less */
-	malloc_trim(0);
 	spill_to(opt.output);
 	emit_items(&u, &opt, &items);
 	emit_support(&opt, &support);

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <spawn.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <stdlib.h>
@@ -25,7 +26,8 @@ struct chunk {
 	struct chunk *next;		/* older */
 	unsigned long seq;
 	size_t size;
-	char pad[8];			/* keep the data 16-byte aligned */
+	bool mapped;			/* else malloc's */
+	char pad[7];			/* keep the data 16-byte aligned */
 };
 
 static struct chunk *chunks;		/* newest first */
@@ -56,16 +58,45 @@ void *keep(void *heap, size_t n)
 	return p;
 }
 
+/* LeakSanitizer does not look into mapped memory: the heap blocks only
+ * the arena points to (PCRE2's regexes, vectors kept in items) would be
+ * reported as leaks at exit.  The arena lives until exit, by design: its
+ * mapped chunks are made roots of LeakSanitizer's search, and stop being
+ * at munmap. */
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
+#include <sanitizer/lsan_interface.h>
+#define lsan_root(p, n) __lsan_register_root_region(p, n)
+#define lsan_unroot(p, n) __lsan_unregister_root_region(p, n)
+#else
+#define lsan_root(p, n) ((void)0)
+#define lsan_unroot(p, n) ((void)0)
 #endif
 
-/* Chunks come from malloc, not mmap: after the parse they are the memory
- * libclang freed (main.c keeps it in one arena), whose pages are already
- * there; fresh mapped pages cost a fault each, 2-3 us on a VM. */
+static bool from_heap;
+
+/* Chunks are mapped: fresh pages are zero, where calloc would clear them
+ * once more.  Once the heap holds much freed memory (libclang's unit,
+ * main.c), they come from it: its pages are there already, where fresh
+ * ones cost a fault each (2-3 us on a VM), and clearing them is less. */
+void arena_from_heap(void)
+{
+	from_heap = true;
+}
+
 static struct chunk *new_chunk(size_t size)
 {
-	struct chunk *c = xcalloc(1, sizeof *c + size);
+	struct chunk *c;
+	if (from_heap) {
+		c = xcalloc(1, sizeof *c + size);
+	} else {
+		c = mmap(NULL, sizeof *c + size, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (c == MAP_FAILED)
+			fatal("out of memory");
+		lsan_root(c, sizeof *c + size);
+		c->mapped = true;
+	}
 	c->seq = ++seqno;
 	c->size = size;
 	c->next = chunks;
@@ -110,7 +141,12 @@ void arena_release(struct arena_mark mk)
 			continue;
 		}
 		*pc = c->next;
-		free(c);
+		if (c->mapped) {
+			lsan_unroot(c, sizeof *c + c->size);
+			munmap(c, sizeof *c + c->size);
+		} else {
+			free(c);
+		}
 	}
 	/* A chunk made since the mark stays current, from its start: going
 	 * back to a full one would map and fault in a fresh chunk for every
