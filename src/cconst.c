@@ -1017,15 +1017,26 @@ static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone,
 	return true;
 }
 
+/* no name nor keyword in t[0..n): it expands to itself (most bodies,
+ * one number) */
+static bool no_names(const struct mtok *t, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (t[i].kind != MT_LITERAL && t[i].kind != MT_PUNCT)
+			return false;
+	return n <= MAX_EXPANSION;
+}
+
 bool cconst_eval(const struct mtok *t, int n, cbody body, ccall call, void *ctx,
 		 struct strmap *memo, struct cval *out)
 {
 	struct expansion e = { .body = body, .call = call, .ctx = ctx, .memo = memo };
 	mtokvec x = {0};
-	bool ok = expand(&e, t, n, false, &x) && x.n;
+	bool as_is = no_names(t, n);
+	bool ok = as_is ? n > 0 : expand(&e, t, n, false, &x) && x.n;
 	bool unsure = e.made > MAX_EXPANSION;
 	if (ok) {
-		struct parser p = { .t = x.v, .n = x.n };
+		struct parser p = { .t = as_is ? t : x.v, .n = as_is ? n : x.n };
 		*out = cond(&p);
 		ok = !p.bad && p.i == p.n;
 		unsure = p.unsure;
