@@ -294,6 +294,10 @@ static const char *logical_line(const char *p, struct buf *line)
 	return nl ? nl + 1 : p + strlen(p);
 }
 
+/* a buffer for each depth, kept from file to file: fresh memory for each
+ * would cost more in page faults than the reading */
+static VEC(struct buf) texts;
+
 /* Only directives matter: a line whose first non-blank is #.  Comments
  * are not followed across lines, so a # line inside one counts too: a
  * superset.  False when path is no file that can be read (the lookup of
@@ -305,9 +309,6 @@ static bool scan_file(const char *path, int depth)
 		return true;
 	if (depth > 200)
 		return false;
-	/* a buffer for each depth, kept from file to file: fresh memory
-	 * for each would cost more in page faults than the reading */
-	static VEC(struct buf) texts;
 	while (texts.n <= depth)
 		hpush(&texts, (struct buf){0});
 	struct buf text = texts.v[depth], line = {0};
@@ -345,6 +346,10 @@ void scan_macros(const struct opts *o, struct scan *s)
 	free(looked_up.slots);
 	free(subdirs.slots);
 	seen_files = looked_up = subdirs = (struct strmap){0};
+	/* the parse takes the memory (main.c: one heap) */
+	for (int i = 0; i < texts.n; i++)
+		bfree(&texts.v[i]);
+	hfree(&texts);
 }
 
 /* ---- a body's tokens ---- */
