@@ -37,11 +37,9 @@ static const struct mtok *body_of(const char *name, int *n)
 
 static struct scan scan;	/* the header's macros, read before the parse */
 static strvec asked;		/* the macro block's names, by index */
-static struct strmap asked_map;
 static strvec calls;		/* the macro block's calls (below), by index */
 static struct strmap calls_asked;
 static struct strmap call_value;	/* call -> struct cmacro: its value's tokens */
-static struct strmap by_calls;	/* macros cconst.c folds with calls' values */
 static struct strmap wanted;	/* function-like macros cconst.c expands */
 
 /* A function-like definition's parameters, toks[0..n) from "(" to ")",
@@ -395,9 +393,8 @@ static bool strings_alone(struct smacro *m)
  * (Linux's LRU_REFS_MASK: min() makes one, 545 tokens).  Such a macro is
  * not asked when that does not depend on which definitions are the last:
  * every macro it takes the ({ from has one definition in the files the
- * scan read, never #undefined; after the parse each must be defined. */
-static struct strmap stmt_macros;	/* the macros not asked for that */
-
+ * scan read, never #undefined (its stmt_only); after the parse each must
+ * be defined. */
 static bool one_definition(struct smacro *m)
 {
 	return m->bodies.n + m->fbodies.n == 1 && !strmap_get(&scan.undone, m->name);
@@ -654,8 +651,7 @@ static const struct mtok *call_of(const char *call, int *n, void *ctx)
 /* `#define A B`, B asked: A's answer is B's, the same expression, when no
  * file #undefs either (then each is defined at the end if the parse met
  * its definition) and the scan read every file.  A chain (A, B, C) ends
- * at the name asked. */
-static struct strmap alias_of;		/* A -> the name asked for it */
+ * at the name asked (A's alias). */
 static struct strmap aliases;		/* that name -> strvec: those A */
 
 /* the macro every body of m names, when m may take its answer */
@@ -672,13 +668,13 @@ static const char *alias_shape(struct smacro *m)
 /* The name asked that m stands for; NULL if none (depth: of the chain). */
 static const char *alias_target(struct smacro *m, int depth)
 {
-	const char *to = alias_shape(m), *end = strmap_get(&alias_of, m->name);
+	const char *to = alias_shape(m), *end = m->alias;
 	if (end || !to || depth > 16)
 		return end;
 	struct smacro *b = strmap_get(&scan.map, to);
-	end = strmap_get(&asked_map, to) ? b->name : alias_target(b, depth + 1);
+	end = b->asked ? b->name : alias_target(b, depth + 1);
 	if (end) {
-		strmap_put(&alias_of, m->name, (void *)end);
+		m->alias = end;
 		strvec *v = strmap_get(&aliases, end);
 		if (!v)
 			strmap_put(&aliases, end, v = alloc(sizeof *v));
@@ -701,7 +697,7 @@ static void ask(const struct opts *o, struct buf *b, struct smacro *m)
 	if (o->macro_const_ctypes && scan_uses_position(&scan, m->name))
 		bprintf(b, "__auto_type __kbindgen_twin_%d = (%s);\n", asked.n, m->name);
 	bputs(b, "#endif\n");
-	strmap_put(&asked_map, m->name, m);
+	m->asked = true;
 	vpush(&asked, (char *)m->name);
 }
 
@@ -722,12 +718,12 @@ void ask_block(const struct opts *o, struct buf *b)
 		if (folds_alone(m) || !scan_worth_asking(&scan, m) || strings_alone(m))
 			continue;
 		if (!scan.computed && !m->fbodies.n && always_stmt(m)) {
-			strmap_put(&stmt_macros, m->name, m);
+			m->stmt_only = true;
 			continue;
 		}
 		if (scan_expansion_size(&scan, m->name) > BIG_EXPANSION && folds_with_calls(m) &&
 		    !(o->macro_const_ctypes && scan_uses_position(&scan, m->name))) {
-			strmap_put(&by_calls, m->name, m);
+			m->by_calls = true;
 			ask_calls(m, &seen);
 		} else if (alias_shape(m)) {
 			hpush(&standing, m);
@@ -799,15 +795,15 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 		struct cval v = {0};
 		int n;
 		const struct mtok *t = body_of(it->name, &n);
-		const char *to = strmap_get(&alias_of, it->name);
-		if (strmap_get(&asked_map, it->name) || (it->has_val && !o->macro_const_ctypes) ||
+		const char *to = m ? m->alias : NULL;
+		if ((m && m->asked) || (it->has_val && !o->macro_const_ctypes) ||
 		    (to && def_of(to, NULL)))
 			continue;	/* asked (an alias with its name's question) */
 		if (to) {
 			fallback->v[k++] = it;	/* its name undefined at the end */
 			continue;
 		}
-		if (m && strmap_get(&stmt_macros, m->name)) {
+		if (m && m->stmt_only) {
 			if (!stmt_defined(m, 0))
 				fallback->v[k++] = it;	/* not as the scan read it */
 			it->has_val = false;
@@ -856,7 +852,7 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 		 * did not see (nor of strings the scan saw, when the last
 		 * body is none) */
 		if (!m || (folds_alone(m) && !(t && cconst_shape(t, n, scan_knows, scan_knows_call, NULL))) ||
-		    (o->macro_const_ctypes && strings_alone(m)) || strmap_get(&by_calls, m->name))
+		    (o->macro_const_ctypes && strings_alone(m)) || m->by_calls)
 			fallback->v[k++] = it;
 	}
 	fallback->n = k;

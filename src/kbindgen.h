@@ -348,6 +348,12 @@ struct smacro {
 	struct cmacro *fdefs;	/* ask.c: its function-like definitions, once */
 	struct smacro *stmt_by[2];	/* ask.c: the macros its statement
 					 * expression comes from */
+	/* ask.c: how its value is had (fields, not maps by name: a run of
+	 * the kernel's header asks them for every macro) */
+	bool asked;		/* in the macro block */
+	bool stmt_only;		/* not asked: its expansion is a statement */
+	bool by_calls;		/* folded with the block's calls' values */
+	const char *alias;	/* the asked name it stands for */
 };
 struct scan {
 	VEC(struct smacro *) macros;	/* in the order first met */
