@@ -282,19 +282,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap();
 	}
 
+	free_leftovers();
 	for (int i = 0; i < nenv; i++) {
 		unsetenv(names[i]);
 		free(env[i]);
 	}
-	/* the arena's chunks are heap blocks too: the release frees those
-	 * made since the mark but the current one, which the arena keeps */
-	arena_release(mark);
-	on_free(arena_mark().chunk);
-	free_leftovers();
 	free(names);
 	for (int i = 0; i < argc; i++)
 		free(argv[i]);
 	free(argv);
 	free(env);
+	arena_release(mark);
 	return 0;
 }
