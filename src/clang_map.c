@@ -153,12 +153,6 @@ const char *cx_name(CXString s)
 	return r;
 }
 
-static bool ident_char(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_' || c == '$' || c >= 0x80;
-}
-
 /* ld.tu's buffer of file f, or NULL while f has given fewer than 512
  * names.  clang_getFileContents looks the file up among all the unit's
  * source entries, every macro expansion's too: 320,000 instructions a
@@ -209,7 +203,7 @@ static const char *spelled_name(CXCursor c, size_t *n)
 	const char *text = f ? file_text(f, &size) : NULL;
 	if (!text || off >= size || (text[off] >= '0' && text[off] <= '9'))
 		return NULL;
-	while (e < size && ident_char(text[e]))
+	while (e < size && ctext_ident_char(text[e]))
 		e++;
 	if (e == off || (e < size && (text[e] == '\\' || text[e] == '?')))
 		return NULL;

@@ -6,7 +6,7 @@
 
 #include "kbindgen.h"
 
-static bool is_ident_char(char c)
+bool ctext_ident_char(char c)
 {
 	return c == '_' || c == '$' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 	       (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
@@ -19,8 +19,8 @@ bool ctext_has_word(const char *text, size_t lo, size_t hi, const char *name)
 		p = memmem(p, end - p, name, n);
 		if (!p)
 			return false;
-		if ((p == text || !is_ident_char(p[-1])) &&
-		    (p + n == end || !is_ident_char(p[n])))
+		if ((p == text || !ctext_ident_char(p[-1])) &&
+		    (p + n == end || !ctext_ident_char(p[n])))
 			return true;
 	}
 	return false;

@@ -786,6 +786,8 @@ const char *cconst_call(const struct mtok *toks, int n, int i, int *end);
 /* Whether name is a word of text[lo, hi) (text's start and hi count as
  * word boundaries). */
 bool ctext_has_word(const char *text, size_t lo, size_t hi, const char *name);
+/* May c be in an identifier (letters, digits, _, $, UTF-8 bytes)? */
+bool ctext_ident_char(char c);
 /* The body of the function whose declarator ends at text[*hi] (the parse
  * skipped the body): [*lo, *hi) from its "{" to past its "}".  False for
  * a declaration, *hi then past its ";" (or at the text's end). */
