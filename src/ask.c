@@ -109,7 +109,7 @@ void ask_definition(const char *name, struct mtok *toks, int m, bool fn)
 }
 
 /* The properties of macros worked out before the parse (smacro's known[]) */
-enum { FOLDS, STANDS_ALONE, FOLDS_WITH_CALLS, CALLS_FOLD, STMT };
+enum { FOLDS, STANDS_ALONE, FOLDS_WITH_CALLS, CALLS_FOLD, STMT, LONE };
 
 /* function-like macros the parse met that the scan did not: a call of
  * one is no function's */
@@ -646,6 +646,101 @@ static const struct mtok *call_of(const char *call, int *n, void *ctx)
 	return d ? d->body : NULL;
 }
 
+/* ---- one name that is no macro ---- */
+
+/* `#define swab __swab`, and Linux's `#define arch_atomic_read
+ * arch_atomic_read` (within its own expansion a macro's name is none):
+ * the macro is what that name declares at file scope, which the loader
+ * reads anyway (a function: an address; a variable, a type: none; an
+ * enumerator: its value), so clang is not asked: on Linux's header a
+ * quarter of the questions, some 50,000 instructions each. */
+static struct strmap lone_names;	/* the names such macros stand for */
+static struct strmap predefined;	/* of those, macros clang defines */
+
+/* A name that may stand alone for what it declares: no keyword of C or
+ * GNU C, nothing reserved to the compiler (__func__, __LINE__, _Pragma,
+ * __builtin_*), no C23 constant (true, nullptr). */
+static bool plain_name(const char *s)
+{
+	static const char *const words[] = {
+		"alignas", "alignof", "asm", "auto", "bool", "break", "case", "char",
+		"const", "constexpr", "continue", "default", "do", "double", "else",
+		"enum", "extern", "false", "float", "for", "goto", "if", "inline",
+		"int", "long", "nullptr", "register", "restrict", "return", "short",
+		"signed", "sizeof", "static", "static_assert", "struct", "switch",
+		"thread_local", "true", "typedef", "typeof", "typeof_unqual", "union",
+		"unsigned", "void", "volatile", "while",
+	};
+	if (s[0] == '_' && (s[1] == '_' || (s[1] >= 'A' && s[1] <= 'Z')))
+		return false;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (streq(s, words[i]))
+			return false;
+	return true;
+}
+
+/* Every body of m one name, which is m's own, no macro in any file the
+ * scan read (nor -D), or a macro of that shape itself (Linux's
+ * `#define arch_atomic_add_return_acquire arch_atomic_add_return`); m
+ * defined at the end if the parse met it (no file #undefs it).  The
+ * names the chains end at go to lone_names. */
+static bool lone_work(struct smacro *m)
+{
+	if (m->fbodies.n || !m->bodies.n || scan.computed || strmap_get(&scan.undone, m->name))
+		return false;
+	for (int i = 0; i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		if (n != 1 || t[0].kind != MT_IDENT || !plain_name(t[0].s))
+			return false;
+		/* a macro of the chain may be undefined at the end: its name
+		 * is wanted too */
+		struct smacro *b = strmap_get(&scan.map, t[0].s);
+		if ((b && b != m && !once(LONE, b, lone_work)) ||
+		    (!b && strmap_get(&defined_by_args, t[0].s)))
+			return false;
+		strmap_put(&lone_names, t[0].s, (void *)t[0].s);
+	}
+	return true;
+}
+
+bool ask_lone_wanted(const char *name)
+{
+	return strmap_get(&lone_names, name);
+}
+
+void ask_predefined(const char *name)
+{
+	if (strmap_get(&lone_names, name))
+		strmap_put(&predefined, astrdup(name), &predefined);
+}
+
+/* After the parse: the name macro expands to, as the preprocessor
+ * expands the last definitions (a macro's name within its own expansion
+ * is left as it is); NULL if that is not a name lone_work() took, or the
+ * parse met macros the scan did not see. */
+static const char *lone_name(const char *macro)
+{
+	const char *active[16], *b = macro;
+	for (int n = 0; n < 16; n++) {
+		const struct cmacro *d = def_of(b, NULL);
+		struct smacro *m = strmap_get(&scan.map, b);
+		bool undone = strmap_get(&scan.undone, b);
+		if (n && !d && !(m && (m->fbodies.n || undone)) &&
+		    !strmap_get(&unscanned, b) && !strmap_get(&predefined, b))
+			return strmap_get(&lone_names, b) ? b : NULL;	/* no macro */
+		if (!d || d->nparams >= 0 || d->n != 1 || d->body[0].kind != MT_IDENT ||
+		    !m || m->fbodies.n || undone)
+			return NULL;
+		active[n] = b;
+		b = d->body[0].s;
+		for (int i = 0; i <= n; i++)
+			if (streq(b, active[i]))
+				return strmap_get(&lone_names, b) ? b : NULL;
+	}
+	return NULL;
+}
+
 /* ---- names that stand for another ---- */
 
 /* `#define A B`, B asked: A's answer is B's, the same expression, when no
@@ -725,6 +820,8 @@ void ask_block(const struct opts *o, struct buf *b)
 		    !(o->macro_const_ctypes && scan_uses_position(&scan, m->name))) {
 			m->by_calls = true;
 			ask_calls(m, &seen);
+		} else if (once(LONE, m, lone_work)) {
+			m->lone = true;
 		} else if (alias_shape(m)) {
 			hpush(&standing, m);
 		} else {
@@ -786,7 +883,8 @@ static bool scan_knows_call(const struct mtok *t, int n, int i, void *ctx)
 	return m && m->fbodies.n;
 }
 
-void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
+void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits,
+		 bool (*lone)(struct item *it, const char *name))
 {
 	int k = 0;
 	for (int i = 0; i < fallback->n; i++) {
@@ -796,6 +894,12 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits)
 		int n;
 		const struct mtok *t = body_of(it->name, &n);
 		const char *to = m ? m->alias : NULL;
+		if (m && m->lone && (!it->has_val || o->macro_const_ctypes)) {
+			const char *b = lone_name(it->name);
+			if (!b || !lone(it, b))
+				fallback->v[k++] = it;	/* not as the scan read it */
+			continue;
+		}
 		if ((m && m->asked) || (it->has_val && !o->macro_const_ctypes) ||
 		    (to && def_of(to, NULL)))
 			continue;	/* asked (an alias with its name's question) */

@@ -178,8 +178,14 @@ static void macro_item(CXCursor c)
 	}
 	struct item tmp = { .kind = I_MACRO };
 	locate(c, &tmp);
-	if (tmp.is_builtin)
-		return;		/* predefined, or built in (__LINE__): no file */
+	if (tmp.is_builtin) {	/* predefined, or built in (__LINE__): no file */
+		if (ld.block_line) {
+			CXString s = clang_getCursorSpelling(c);
+			ask_predefined(clang_getCString(s));
+			clang_disposeString(s);
+		}
+		return;
+	}
 	const char *name;
 	int m;
 	struct mtok *mt = definition(c, &name, &m);
@@ -469,7 +475,7 @@ void load_unit(struct unit *u)
 		if (!ld.deferred.v[i]->attached)
 			attach(ld.deferred.v[i]);
 	if (ld.block_line)
-		ask_unasked(&fallback, ld.opt, ld.long_bits);
+		ask_unasked(&fallback, ld.opt, ld.long_bits, lone_value);
 	if (fallback.n)
 		macro_fallback();
 	if (ld.opt->depfile)

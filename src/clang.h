@@ -89,5 +89,12 @@ void evaluate(CXCursor c, struct item *it, bool strings);
 /* --macro-const-use-ctypes: the C type and value of the macro block's
  * declaration c for the macro item it (other: c is not in this unit). */
 void typed_value(CXCursor c, struct item *it, bool other);
+/* A declaration at file scope of name (a function, variable, typedef,
+ * enumerator): kept if ask.c wants it (ask_lone_wanted()). */
+void note_decl(const char *name, CXCursor c);
+/* For ask_unasked(): the macro it, which stands for name alone, given the
+ * answer clang gives `__auto_type x = (name);` after the header, from
+ * name's declaration; false where that is not sure without asking. */
+bool lone_value(struct item *it, const char *name);
 
 #endif

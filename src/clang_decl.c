@@ -132,6 +132,7 @@ void func_item(CXCursor c)
 	}
 	struct item *it = new_item(I_FUNC, c, canon, NULL);
 	it->name = name ? name : cx_str(clang_getCursorSpelling(c));
+	note_decl(it->name, c);
 	it->comment = comment_of(c);
 	CXType ft = clang_getCursorType(c);
 	if (ft.kind != CXType_FunctionProto && ft.kind != CXType_FunctionNoProto)
@@ -637,6 +638,7 @@ void var_item(CXCursor c)
 	record_by_value(vt);
 	it = new_item(I_VAR, c, canon, NULL);
 	it->name = cx_str(clang_getCursorSpelling(c));
+	note_decl(it->name, c);
 	it->comment = comment_of(c);
 	it->type = conv(vt);
 	name_params(c, it->type);
@@ -652,3 +654,74 @@ void var_item(CXCursor c)
 	attach(it);
 }
 
+/* ---- a macro that is one name: that name's declaration ---- */
+
+static struct strmap lone_decls;	/* name -> its first CXCursor */
+
+void note_decl(const char *name, CXCursor c)
+{
+	if (!ld.block_line || !ask_lone_wanted(name) || strmap_get(&lone_decls, name))
+		return;
+	CXCursor *p = alloc(sizeof *p);
+	*p = c;
+	strmap_put(&lone_decls, name, p);
+}
+
+/* An enumerator's value, of its declaration's type: int, or the enum's
+ * type for a value past int's range (or a fixed underlying type). */
+static void enumerator_value(CXCursor c, struct item *it)
+{
+	struct type *ty = deduced(clang_getCursorType(c)), *s = strip_typedefs(ty);
+	if (s->kind == T_ITEM && s->item->kind == I_ENUM)
+		ty = s->item->inttype;
+	enum tkind k = strip_typedefs(ty)->kind;
+	it->val = (struct mval){ MV_INT };
+	it->val.i = k < T_COMPLEX && arith[k].uns ?
+		    (int64_t)clang_getEnumConstantDeclUnsignedValue(c) :
+		    clang_getEnumConstantDeclValue(c);
+	it->has_val = true;
+	if (ld.opt->macro_const_ctypes) {
+		it->type = ty;
+		it->why = NULL;
+	}
+}
+
+bool lone_value(struct item *it, const char *name)
+{
+	CXCursor *p = strmap_get(&lone_decls, name);
+	const char *why = "not a constant expression";
+	if (!p)
+		why = "not a constant expression (no declaration of the name it stands for; "
+		      "a C library function's name would be an address)";
+	enum CXCursorKind k = p ? clang_getCursorKind(*p) : CXCursor_TypedefDecl;
+	if (k == CXCursor_EnumConstantDecl) {
+		enumerator_value(*p, it);
+		return true;
+	}
+	/* dllimport makes an address no constant, on the targets that honour
+	 * it: clang is asked in the second parse */
+	const char *tr = ld.unit->triple;
+	if (p && clang_Cursor_hasAttrs(*p) &&
+	    (strstr(tr, "windows") || strstr(tr, "cygwin") || strstr(tr, "mingw")))
+		return false;
+	bool usable = p && clang_getCursorAvailability(*p) != CXAvailability_NotAvailable;
+	if (k == CXCursor_FunctionDecl && usable)
+		why = "an address: no constant in Rust";
+	if (k == CXCursor_VarDecl) {
+		CXType t = clang_getCanonicalType(clang_getCursorType(*p));
+		bool array = t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+			     t.kind == CXType_VariableArray;
+		/* a const variable clang may fold (C23's constexpr, and
+		 * more as an extension): asked */
+		if (!array && clang_isConstQualifiedType(t))
+			return false;
+		if (array && usable && clang_getCursorTLSKind(*p) == CXTLS_None)
+			why = "an address: no constant in Rust";
+	}
+	it->has_val = false;
+	if (ld.opt->macro_const_ctypes) {
+		it->why = why;
+		it->type = NULL;
+	}
+	return true;
+}

@@ -699,6 +699,7 @@ static enum CXChildVisitResult enum_visit(CXCursor c, CXCursor p, CXClientData d
 		return CXChildVisit_Continue;
 	struct enumconst ec = {0};
 	ec.name = cx_str(clang_getCursorSpelling(c));
+	note_decl(ec.name, c);
 	ec.comment = ctx->kept ? raw_comment(c) : NULL;
 	enum tkind k = it->inttype->kind;
 	if (k < T_COMPLEX && arith[k].uns)
@@ -767,6 +768,7 @@ struct item *typedef_item(CXCursor c, bool visit)
 	it = new_item(I_TYPEDEF, c, canon, NULL);
 	tmap_put(t, it);
 	it->name = cx_str(clang_getCursorSpelling(c));
+	note_decl(it->name, c);
 	it->comment = comment_of(c);
 	it->complete = true;
 	/* a typedef takes its place at its declaration, not where a type

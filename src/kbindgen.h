@@ -342,7 +342,7 @@ struct smacro {
 				 * 1 yes, -1 no, 2 being worked out */
 	signed char position;	/* scan.c: uses __LINE__ and the like: 1 yes, -1 no */
 	int size;		/* scan.c: tokens it expands to; 0 unknown, -1 busy */
-	signed char known[5];	/* ask.c: its properties: 1 yes, -1 no, 0 unknown,
+	signed char known[6];	/* ask.c: its properties: 1 yes, -1 no, 0 unknown,
 				 * 2 being worked out */
 	mtokvec *toks;		/* scan_body(): each body's tokens, once */
 	struct cmacro *fdefs;	/* ask.c: its function-like definitions, once */
@@ -353,6 +353,8 @@ struct smacro {
 	bool asked;		/* in the macro block */
 	bool stmt_only;		/* not asked: its expansion is a statement */
 	bool by_calls;		/* folded with the block's calls' values */
+	bool lone;		/* one name, no macro: the loader's declaration of it
+				 * answers (lone_shape()) */
 	const char *alias;	/* the asked name it stands for */
 };
 struct scan {
@@ -816,10 +818,19 @@ void ask_definition(const char *name, struct mtok *toks, int n, bool fn);
  * definitions (cconst.c expands calls of it)?  Object-like ones it always
  * does. */
 bool ask_function_like(const char *name);
+/* A macro clang defines itself (__x86_64__, linux), which the scan
+ * cannot read. */
+void ask_predefined(const char *name);
+/* Is name one that macros the block does not ask about stand for (`#define
+ * M name`, name no macro)?  The loader keeps its declaration at file scope
+ * for lone(). */
+bool ask_lone_wanted(const char *name);
 /* Of fallback's macros, those the block did not ask about are folded by
- * cconst.c or given the reason why not; fallback keeps those that need a
- * second parse. */
-void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits);
+ * cconst.c, answered by lone(it, name) from the declaration of the one
+ * name they stand for, or given the reason why not; fallback keeps those
+ * that need a second parse (and those lone() cannot answer). */
+void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits,
+		 bool (*lone)(struct item *it, const char *name));
 
 /* ---- annot.c: <div rustbindgen ...> in doc comments ---- */
 

@@ -106,4 +106,29 @@ if "$KB" "$D/m2.h" -o /dev/null --macro-const-use-ctypes --emit-ir -- -I"$D" > "
 else
     bad "the second parse: $(grep -E '^macro (NOT_)?A_VALUE' "$D/ir2")"
 fi
+# A macro that is one name, no macro, is answered from what that name
+# declares, not asked: a function or an array is an address, a
+# thread-local array no constant; a const variable (clang folds some) and
+# a name clang predefines take the second parse, and get clang's values.
+cat > "$D/lone.h" <<'H'
+extern int lone_array[4];
+extern _Thread_local int lone_tls[2];
+static const int lone_const = 12;
+int lone_function(void);
+#define A_FUNCTION lone_function
+#define AN_ARRAY lone_array
+#define A_TLS_ARRAY lone_tls
+#define A_CONST lone_const
+#define A_PREDEFINED linux
+H
+if "$KB" "$D/lone.h" -o /dev/null --macro-const-use-ctypes --emit-ir -- --target=x86_64-linux-gnu \
+	-std=gnu11 > "$D/ir3" 2> "$D/err" &&
+   grep -q '^macro A_FUNCTION .*(no value: an address: no constant in Rust)$' "$D/ir3" &&
+   grep -q '^macro AN_ARRAY .*(no value: an address: no constant in Rust)$' "$D/ir3" &&
+   grep -q '^macro A_TLS_ARRAY .*(no value: not a constant expression)$' "$D/ir3" &&
+   grep -q '^macro A_CONST .* int = 12$' "$D/ir3" && grep -q '^macro A_PREDEFINED .* int = 1$' "$D/ir3"; then
+    ok "a macro that is one name: what the name declares"
+else
+    bad "a macro that is one name: $(grep '^macro A' "$D/ir3")"
+fi
 finish

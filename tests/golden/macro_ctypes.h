@@ -240,3 +240,35 @@ struct incomplete;
 #define TWICE_DEFINED(x) ((x) + 1)
 #endif
 #define NOT_A_STMT TWICE_DEFINED(2)
+/* One name that is no macro (or the macro's own, or through macros of
+ * that shape): not asked, answered from what the name declares at file
+ * scope.  An enumerator is its value, of its declaration's type (int, or
+ * the enum's past int's range; in libclang 20 and later, C23's rule, the
+ * enum's for every enumerator of such an enum); a function or an array is an address; a
+ * variable, a type, a name nothing declares are no constant.  A const
+ * variable (clang folds some) and a macro clang predefines take the
+ * second parse. */
+enum wide { WIDE_BIG = 0x100000000 };
+enum { UNSIGNED_BIG = 0x80000000 };
+enum { NEGATIVE = -2 };
+struct holder { enum { NESTED_SEVEN = 7 } kind; };
+extern int lone_array[4];
+extern _Thread_local int lone_tls_array[2];
+extern int lone_variable;
+static const int lone_const = 12;
+typedef int lone_type;
+int lone_function(void);
+#define ONE_SMALL NEGATIVE
+#define ONE_BIG WIDE_BIG
+#define ONE_UNSIGNED UNSIGNED_BIG
+#define ONE_NESTED NESTED_SEVEN
+#define ONE_ARRAY lone_array
+#define ONE_TLS_ARRAY lone_tls_array
+#define ONE_VARIABLE lone_variable
+#define ONE_CONST lone_const
+#define ONE_TYPE lone_type
+#define ONE_UNDECLARED nothing_declares_this
+#define lone_function lone_function
+#define ONE_FUNCTION lone_function
+#define ONE_CHAIN ONE_NESTED
+#define ONE_PREDEFINED linux

@@ -151,6 +151,13 @@ pub const REC_HALVES: ::std::os::raw::c_ulong = 4;
 pub const NESTED_DIV: ::std::os::raw::c_int = 4;
 pub const DROPPED: ::std::os::raw::c_int = 7;
 pub const NOT_A_STMT: ::std::os::raw::c_int = 3;
+pub const ONE_SMALL: ::std::os::raw::c_int = -2;
+pub const ONE_BIG: ::std::os::raw::c_ulong = 4294967296;
+pub const ONE_UNSIGNED: ::std::os::raw::c_uint = 2147483648;
+pub const ONE_NESTED: ::std::os::raw::c_int = 7;
+pub const ONE_CONST: ::std::os::raw::c_int = 12;
+pub const ONE_CHAIN: ::std::os::raw::c_int = 7;
+pub const ONE_PREDEFINED: ::std::os::raw::c_int = 1;
 pub type gfp_t = ::std::os::raw::c_uint;
 pub type uid_t = ::std::os::raw::c_uint;
 #[repr(C)]
@@ -344,4 +351,37 @@ pub type _bindgen_ty_2 = ::std::os::raw::c_uint;
 #[derive(Debug)]
 pub struct incomplete {
     _unused: [u8; 0],
+}
+pub const wide_WIDE_BIG: wide = 4294967296;
+pub type wide = ::std::os::raw::c_ulong;
+pub const UNSIGNED_BIG: _bindgen_ty_3 = 2147483648;
+pub type _bindgen_ty_3 = ::std::os::raw::c_uint;
+pub const NEGATIVE: _bindgen_ty_4 = -2;
+pub type _bindgen_ty_4 = ::std::os::raw::c_int;
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct holder {
+    pub kind: holder__bindgen_ty_1,
+}
+pub const holder_NESTED_SEVEN: holder__bindgen_ty_1 = 7;
+pub type holder__bindgen_ty_1 = ::std::os::raw::c_uint;
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of holder"][::std::mem::size_of::<holder>() - 4usize];
+    ["Alignment of holder"][::std::mem::align_of::<holder>() - 4usize];
+    ["Offset of field: holder::kind"][::std::mem::offset_of!(holder, kind) - 0usize];
+};
+unsafe extern "C" {
+    pub static mut lone_array: [::std::os::raw::c_int; 4usize];
+}
+unsafe extern "C" {
+    pub static mut lone_tls_array: [::std::os::raw::c_int; 2usize];
+}
+unsafe extern "C" {
+    pub static mut lone_variable: ::std::os::raw::c_int;
+}
+pub const lone_const: ::std::os::raw::c_int = 12;
+pub type lone_type = ::std::os::raw::c_int;
+unsafe extern "C" {
+    pub fn lone_function() -> ::std::os::raw::c_int;
 }

@@ -31,3 +31,13 @@ enum { MODE_A = 3, MODE_B = 8 };
 #define NEG_SHIFT (-14 << 16)
 /* a name for another: answered by its question */
 #define REQ_ALIAS REQ_SET
+/* One name that is no macro: answered from its declaration (an
+ * enumerator's value), not asked; a const variable takes the second parse. */
+enum { LONE_NINE = 9, LONE_BIG = 0x80000000 };
+static const int lone_const = 12;
+int lone_function(void);
+#define ONE_NINE LONE_NINE
+#define ONE_BIG LONE_BIG
+#define ONE_CHAIN ONE_NINE
+#define ONE_CONST lone_const
+#define ONE_FUNCTION lone_function

@@ -12,6 +12,10 @@ pub const FLAG_SEVEN: u32 = 128;
 pub const NESTED: u32 = 14;
 pub const NEG_SHIFT: i32 = -917504;
 pub const REQ_ALIAS: u32 = 1074819585;
+pub const ONE_NINE: u32 = 9;
+pub const ONE_BIG: u32 = 2147483648;
+pub const ONE_CHAIN: u32 = 9;
+pub const ONE_CONST: u32 = 12;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct req {
@@ -28,3 +32,10 @@ const _: () = {
 pub const MODE_A: _bindgen_ty_1 = 3;
 pub const MODE_B: _bindgen_ty_1 = 8;
 pub type _bindgen_ty_1 = ::std::os::raw::c_uint;
+pub const LONE_NINE: _bindgen_ty_2 = 9;
+pub const LONE_BIG: _bindgen_ty_2 = 2147483648;
+pub type _bindgen_ty_2 = ::std::os::raw::c_uint;
+pub const lone_const: ::std::os::raw::c_int = 12;
+unsafe extern "C" {
+    pub fn lone_function() -> ::std::os::raw::c_int;
+}
