@@ -109,7 +109,7 @@ void ask_definition(const char *name, struct mtok *toks, int m, bool fn)
 }
 
 /* The properties of macros worked out before the parse (smacro's known[]) */
-enum { FOLDS, STANDS_ALONE, FOLDS_WITH_CALLS, CALLS_FOLD, STMT, LONE };
+enum { FOLDS, STANDS_ALONE, FOLDS_WITH_CALLS, CALLS_FOLD, STMT, LONE, CAST };
 
 /* function-like macros the parse met that the scan did not: a call of
  * one is no function's */
@@ -741,6 +741,124 @@ static const char *lone_name(const char *macro)
 	return NULL;
 }
 
+/* ---- a cast to a typedef ---- */
+
+/* `#define __GFP_DMA ((__force gfp_t)___GFP_DMA)`: a cast to a name that
+ * is no macro (a typedef's, as the loader finds), of an operand cconst.c
+ * folds.  The typedef's declaration gives the type and converts the
+ * value: not asked (a fifth of the rest of Linux's questions). */
+
+/* t[0..*n) without the parentheses around all of it */
+static const struct mtok *unwrapped(const struct mtok *t, int *n)
+{
+	while (*n >= 2 && cconst_close(t, *n, 0) == *n - 1) {
+		t++;
+		*n -= 2;
+	}
+	return t;
+}
+
+/* A name that may be a typedef's: no keyword, none of clang's own type
+ * names (a miss costs the second parse, not a wrong value). */
+static bool typedef_name(const char *s)
+{
+	static const char *const own[] = {
+		"__auto_type", "__bf16", "__complex", "__complex__", "__const", "__const__",
+		"__float128", "__fp16", "__ibm128", "__int128", "__int128_t", "__restrict",
+		"__restrict__", "__signed", "__signed__", "__typeof", "__typeof__",
+		"__uint128_t", "__volatile", "__volatile__",
+	};
+	if (!(plain_name(s) || (s[0] == '_' && s[1] == '_' && !startswith(s, "__builtin"))))
+		return false;
+	for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+		if (streq(s, own[i]))
+			return false;
+	return true;
+}
+
+/* a macro whose every body is empty or an attribute (Linux's __force,
+ * __user: empty but for sparse) */
+static bool qualifier(const char *name)
+{
+	struct smacro *m = strmap_get(&scan.map, name);
+	if (!m || m->fbodies.n || !m->bodies.n || strmap_get(&scan.undone, name))
+		return false;
+	for (int i = 0; i < m->bodies.n; i++) {
+		int n;
+		const struct mtok *t = scan_body(m, i, &n);
+		if (n && !streq(t[0].s, "__attribute__"))
+			return false;
+	}
+	return true;
+}
+
+/* The type name of the cast t[0..n) is, its operand in *op, *on; NULL if
+ * t is no such cast: `( qualifiers NAME ) operand`, the operand unary
+ * operators and then a literal, a name, or parentheses to the end (so the
+ * cast is the whole expression).  qual() says which names qualify. */
+static const char *cast_of(const struct mtok *t, int n, bool (*qual)(const char *),
+			   const struct mtok **op, int *on)
+{
+	t = unwrapped(t, &n);
+	int close = cconst_close(t, n, 0), k = 1;
+	if (close < 2 || close >= n - 1)
+		return NULL;
+	while (k < close - 1 && t[k].kind == MT_IDENT && qual(t[k].s))
+		k++;
+	if (k != close - 1 || t[k].kind != MT_IDENT || !typedef_name(t[k].s))
+		return NULL;
+	*op = t + close + 1;
+	*on = n - close - 1;
+	int j = 0;
+	while (j < *on - 1 && (*op)[j].kind == MT_PUNCT && strchr("-+~!", (*op)[j].s[0]) &&
+	       !(*op)[j].s[1])
+		j++;
+	bool one = j == *on - 1 && ((*op)[j].kind == MT_LITERAL || (*op)[j].kind == MT_IDENT);
+	return one || cconst_close(*op, *on, j) == *on - 1 ? t[k].s : NULL;
+}
+
+static bool cast_work(struct smacro *m)
+{
+	if (m->fbodies.n || !m->bodies.n || scan.computed || strmap_get(&scan.undone, m->name))
+		return false;
+	for (int i = 0; i < m->bodies.n; i++) {
+		int n, on;
+		const struct mtok *t = scan_body(m, i, &n), *op;
+		const char *type = cast_of(t, n, qualifier, &op, &on);
+		if (!type || strmap_get(&scan.map, type) || strmap_get(&defined_by_args, type) ||
+		    !cconst_shape(op, on, name_folds, call_folds, NULL) ||
+		    !cconst_syntax(op, on, call_folds, NULL))
+			return false;
+	}
+	for (int i = 0; i < m->bodies.n; i++) {
+		int n, on;
+		const struct mtok *t = scan_body(m, i, &n), *op;
+		const char *type = cast_of(t, n, qualifier, &op, &on);
+		strmap_put(&lone_names, type, (void *)type);
+	}
+	return true;
+}
+
+/* after the parse: an empty qualifier (an attribute would change the
+ * type) */
+static bool empty_macro(const char *name)
+{
+	const struct cmacro *d = def_of(name, NULL);
+	return d && d->nparams < 0 && !d->n && !strmap_get(&scan.undone, name);
+}
+
+/* After the parse: macro's last definition the cast cast_work() took,
+ * with its type name no macro at the end; NULL if not. */
+static const char *cast_name(const char *macro, const struct mtok **op, int *on)
+{
+	const struct cmacro *d = def_of(macro, NULL);
+	const char *type = d && d->nparams < 0 ? cast_of(d->body, d->n, empty_macro, op, on) : NULL;
+	if (!type || def_of(type, NULL) || strmap_get(&scan.map, type) ||
+	    strmap_get(&unscanned, type) || strmap_get(&predefined, type))
+		return NULL;
+	return strmap_get(&lone_names, type) ? type : NULL;
+}
+
 /* ---- names that stand for another ---- */
 
 /* `#define A B`, B asked: A's answer is B's, the same expression, when no
@@ -822,6 +940,8 @@ void ask_block(const struct opts *o, struct buf *b)
 			ask_calls(m, &seen);
 		} else if (once(LONE, m, lone_work)) {
 			m->lone = true;
+		} else if (once(CAST, m, cast_work)) {
+			m->cast = true;
 		} else if (alias_shape(m)) {
 			hpush(&standing, m);
 		} else {
@@ -884,7 +1004,7 @@ static bool scan_knows_call(const struct mtok *t, int n, int i, void *ctx)
 }
 
 void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits,
-		 bool (*lone)(struct item *it, const char *name))
+		 const struct decl_answers *da)
 {
 	int k = 0;
 	for (int i = 0; i < fallback->n; i++) {
@@ -896,8 +1016,13 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits,
 		const char *to = m ? m->alias : NULL;
 		if (m && m->lone && (!it->has_val || o->macro_const_ctypes)) {
 			const char *b = lone_name(it->name);
-			if (!b || !lone(it, b))
+			if (!b || !da->lone(it, b))
 				fallback->v[k++] = it;	/* not as the scan read it */
+			continue;
+		}
+		const char *type = m && m->cast ? cast_name(it->name, &t, &n) : NULL;
+		if (m && m->cast && !type) {
+			fallback->v[k++] = it;
 			continue;
 		}
 		if ((m && m->asked) || (it->has_val && !o->macro_const_ctypes) ||
@@ -925,6 +1050,11 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits,
 			it->why = "not a constant expression (a call in it is none)";
 			continue;
 		}
+		if (folded && type) {
+			if (!da->cast(it, type, &v))
+				fallback->v[k++] = it;
+			continue;
+		}
 		if (folded) {
 			it->has_val = true;
 			it->val = (struct mval){ v.t == T_FLOAT || v.t == T_DOUBLE ? MV_FLOAT : MV_INT };
@@ -933,7 +1063,7 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits,
 			it->type = arith_type(v.t, long_bits);
 			continue;
 		}
-		if (o->macro_const_ctypes && t && strings_only(t, n, &it->val)) {
+		if (o->macro_const_ctypes && t && !type && strings_only(t, n, &it->val)) {
 			it->has_val = true;
 			it->type = NULL;
 			continue;
@@ -943,7 +1073,7 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits,
 			/* a macro undefined at the end, a division by zero, a
 			 * shift past the width, a macro within its own
 			 * expansion: clang refuses it too */
-			it->why = m && folds_alone(m) ? "not a constant expression" :
+			it->why = m && (folds_alone(m) || m->cast) ? "not a constant expression" :
 				  m && always_stmt(m) && stmt_defined(m, 0) ?
 				  "not a constant expression (a statement expression)" :
 				  "not taken for an expression (a type, a statement, an attribute, "
@@ -955,7 +1085,8 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits,
 		 * value, as above) stops it: not the case of a body the scan
 		 * did not see (nor of strings the scan saw, when the last
 		 * body is none) */
-		if (!m || (folds_alone(m) && !(t && cconst_shape(t, n, scan_knows, scan_knows_call, NULL))) ||
+		if (!m || ((folds_alone(m) || m->cast) &&
+			   !(t && cconst_shape(t, n, scan_knows, scan_knows_call, NULL))) ||
 		    (o->macro_const_ctypes && strings_alone(m)) || m->by_calls)
 			fallback->v[k++] = it;
 	}

@@ -550,12 +550,18 @@ static struct cval binop(struct parser *p, const char *op, struct cval a, struct
 	if (shift) {
 		if (is_float(a.t) || is_float(b.t))
 			return fail(p);
-		/* a negative one shifts too: clang folds it, and warns */
+		/* undefined in C, and clang folds them as it warns: a
+		 * negative count shifts the other way, one past the width
+		 * by the width less one */
 		int64_t n = uns(b.t) ? (b.u > 64 ? 64 : (int64_t)b.u) : sval(&b);
-		if (n < 0 || n >= width(a.t))
-			return undefined(p, a);
-		return make(a.t, op[0] == '<' ? a.u << n : uns(a.t) ? a.u >> n :
-							   (uint64_t)(sval(&a) >> n));
+		bool left = op[0] == '<';
+		if (n < 0) {
+			left = !left;
+			n = n < -64 ? 64 : -n;
+		}
+		if (n >= width(a.t))
+			n = width(a.t) - 1;
+		return make(a.t, left ? a.u << n : uns(a.t) ? a.u >> n : (uint64_t)(sval(&a) >> n));
 	}
 	enum tkind t = common(a.t, b.t);
 	a = convert(a, t);
@@ -602,9 +608,10 @@ static struct cval binop(struct parser *p, const char *op, struct cval a, struct
 			return undefined(p, a);
 		if (u)
 			return make(t, op[0] == '/' ? x / y : x % y);
-		/* the most negative value by -1 overflows */
-		if (sy == -1 && sx == sval(&(struct cval){ t, 1ULL << (width(t) - 1), 0 }))
-			return undefined(p, a);
+		/* the most negative value by -1 overflows: clang folds it
+		 * to itself (and 0), as it warns */
+		if (sy == -1)
+			return make(t, op[0] == '/' ? -x : 0);
 		return make(t, (uint64_t)(op[0] == '/' ? sx / sy : sx % sy));
 	}
 	}

@@ -475,7 +475,8 @@ void load_unit(struct unit *u)
 		if (!ld.deferred.v[i]->attached)
 			attach(ld.deferred.v[i]);
 	if (ld.block_line)
-		ask_unasked(&fallback, ld.opt, ld.long_bits, lone_value);
+		ask_unasked(&fallback, ld.opt, ld.long_bits,
+			    &(struct decl_answers){ lone_value, cast_value });
 	if (fallback.n)
 		macro_fallback();
 	if (ld.opt->depfile)

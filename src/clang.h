@@ -96,5 +96,9 @@ void note_decl(const char *name, CXCursor c);
  * answer clang gives `__auto_type x = (name);` after the header, from
  * name's declaration; false where that is not sure without asking. */
 bool lone_value(struct item *it, const char *name);
+/* For ask_unasked(): the macro it, a cast of v to the type name, given the
+ * value and type clang gives that cast, from name's declaration (a
+ * typedef's); false where that is not sure without asking. */
+bool cast_value(struct item *it, const char *name, const struct cval *v);
 
 #endif

@@ -1,6 +1,7 @@
 /* clang_decl.c: functions and variables: their symbols (asm labels,
  * overloadable), attributes (noreturn, warn_unused_result), visibility,
  * and the values clang folds their initializers to. */
+#include <math.h>
 #include <string.h>
 
 #include "clang.h"
@@ -294,12 +295,13 @@ static enum CXChildVisitResult operand_visit(CXCursor c, CXCursor p, CXClientDat
 	case CXCursor_StringLiteral:
 		o->found = c;
 		return CXChildVisit_Break;
-	case CXCursor_UnaryOperator:
 	case CXCursor_DeclRefExpr:
 	case CXCursor_MemberRefExpr:
 	case CXCursor_ArraySubscriptExpr:
 		o->address = true;
 		return CXChildVisit_Break;
+	/* -1 in (void *)-1 is the integer, &x an address (below it) */
+	case CXCursor_UnaryOperator:
 	case CXCursor_ParenExpr:
 	case CXCursor_UnexposedExpr:
 	case CXCursor_CStyleCastExpr: {
@@ -722,6 +724,76 @@ bool lone_value(struct item *it, const char *name)
 	if (ld.opt->macro_const_ctypes) {
 		it->why = why;
 		it->type = NULL;
+	}
+	return true;
+}
+
+/* v converted to the integer type of bits bits, unsigned or not; a
+ * float out of its range saturates, as clang folds it (the behaviour is
+ * undefined); false for a NaN */
+static bool int_cast(const struct cval *v, int bits, bool uns, int64_t *out)
+{
+	if (v->t == T_FLOAT || v->t == T_DOUBLE) {
+		double f = trunc(v->f), hi = ldexp(1, uns ? bits : bits - 1) - 1,
+		       lo = uns ? 0 : -hi - 1;
+		if (isnan(f))
+			return false;
+		f = f < lo ? lo : f > hi ? hi : f;
+		*out = uns && f >= ldexp(1, 63) ? (int64_t)(uint64_t)f : (int64_t)f;
+		return true;
+	}
+	uint64_t u = (uint64_t)cval_int(v);
+	if (bits < 64) {
+		u &= (1ULL << bits) - 1;
+		if (!uns && u >> (bits - 1))
+			u |= ~0ULL << bits;
+	}
+	*out = (int64_t)u;
+	return true;
+}
+
+bool cast_value(struct item *it, const char *name, const struct cval *v)
+{
+	CXCursor *p = strmap_get(&lone_decls, name);
+	if (!p || clang_getCursorKind(*p) != CXCursor_TypedefDecl)
+		return false;
+	CXType t = clang_getCursorType(*p), can = clang_getCanonicalType(t);
+	struct type *ty = deduced(t), *s = strip_typedefs(ty);
+	if (s->kind == T_ITEM && s->item->kind == I_ENUM)
+		ty = s->item->inttype;	/* as typed_value() has it */
+	enum tkind k = strip_typedefs(ty)->kind;
+	bool from_float = v->t == T_FLOAT || v->t == T_DOUBLE;
+	const char *why = NULL;
+	struct mval val = { MV_INT };
+	if (k == T_BOOL) {
+		val.i = from_float ? v->f != 0 : cval_int(v) != 0;
+	} else if ((k >= T_CHAR && k <= T_ULLONG) || (k >= T_WCHAR && k <= T_CHAR32)) {
+		if (!int_cast(v, clang_Type_getSizeOf(can) * 8, arith[k].uns, &val.i))
+			return false;
+	} else if ((k == T_INT128 || k == T_UINT128) && !from_float &&
+		   !(arith[v->t].uns && cval_int(v) < 0)) {
+		val.i = cval_int(v);	/* what 64 bits hold */
+	} else if (k == T_FLOAT || k == T_DOUBLE) {
+		double f = from_float ? v->f : arith[v->t].uns ? (double)(uint64_t)cval_int(v) :
+				       (double)cval_int(v);
+		val = (struct mval){ MV_FLOAT };
+		val.f = k == T_FLOAT ? (float)f : f;
+	} else if (k == T_PTR && !from_float) {
+		val = (struct mval){ MV_PTR };
+		val.i = cval_int(v);
+		if (!ld.opt->macro_const_ctypes)
+			why = "";	/* clang's evaluation has no pointers */
+		else if (val.i && strip_typedefs(strip_typedefs(ty)->sub)->kind == T_FUNC)
+			why = "a function pointer other than null: no constant in Rust";
+	} else {
+		return false;	/* long double, a record, ...: asked */
+	}
+	it->has_val = !why;
+	if (!why)
+		it->val = val;
+	if (ld.opt->macro_const_ctypes) {
+		it->why = why;
+		it->type = why ? NULL : ty;
 	}
 	return true;
 }

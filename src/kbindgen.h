@@ -342,7 +342,7 @@ struct smacro {
 				 * 1 yes, -1 no, 2 being worked out */
 	signed char position;	/* scan.c: uses __LINE__ and the like: 1 yes, -1 no */
 	int size;		/* scan.c: tokens it expands to; 0 unknown, -1 busy */
-	signed char known[6];	/* ask.c: its properties: 1 yes, -1 no, 0 unknown,
+	signed char known[7];	/* ask.c: its properties: 1 yes, -1 no, 0 unknown,
 				 * 2 being worked out */
 	mtokvec *toks;		/* scan_body(): each body's tokens, once */
 	struct cmacro *fdefs;	/* ask.c: its function-like definitions, once */
@@ -354,7 +354,9 @@ struct smacro {
 	bool stmt_only;		/* not asked: its expansion is a statement */
 	bool by_calls;		/* folded with the block's calls' values */
 	bool lone;		/* one name, no macro: the loader's declaration of it
-				 * answers (lone_shape()) */
+				 * answers (lone_work()) */
+	bool cast;		/* a cast to a typedef of an operand that folds: the
+				 * typedef's declaration gives the type (cast_work()) */
 	const char *alias;	/* the asked name it stands for */
 };
 struct scan {
@@ -825,12 +827,19 @@ void ask_predefined(const char *name);
  * M name`, name no macro)?  The loader keeps its declaration at file scope
  * for lone(). */
 bool ask_lone_wanted(const char *name);
+/* What the loader answers from the declarations it read, for macros the
+ * block did not ask about; false where it cannot be sure. */
+struct decl_answers {
+	/* it stands for name alone (`#define swab __swab`) */
+	bool (*lone)(struct item *it, const char *name);
+	/* it is a cast of v to the type named type (`((gfp_t)0x40u)`) */
+	bool (*cast)(struct item *it, const char *type, const struct cval *v);
+};
 /* Of fallback's macros, those the block did not ask about are folded by
- * cconst.c, answered by lone(it, name) from the declaration of the one
- * name they stand for, or given the reason why not; fallback keeps those
- * that need a second parse (and those lone() cannot answer). */
+ * cconst.c, answered from declarations (da), or given the reason why not;
+ * fallback keeps those that need a second parse. */
 void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits,
-		 bool (*lone)(struct item *it, const char *name));
+		 const struct decl_answers *da);
 
 /* ---- annot.c: <div rustbindgen ...> in doc comments ---- */
 

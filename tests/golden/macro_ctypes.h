@@ -272,3 +272,34 @@ int lone_function(void);
 #define ONE_FUNCTION lone_function
 #define ONE_CHAIN ONE_NESTED
 #define ONE_PREDEFINED linux
+/* A cast to a typedef of an operand cconst.c folds (Linux's
+ * `((__force gfp_t)0x01u)`): not asked either; the typedef's declaration
+ * gives the type and converts the value. */
+#define __force
+typedef unsigned short cast_u16;
+typedef signed char cast_s8;
+typedef _Bool cast_flag;
+typedef float cast_real;
+typedef void *cast_ptr;
+typedef void (*cast_fn)(int);
+typedef enum { CAST_ONE = 1 } cast_enum;
+typedef gfp_t cast_gfp;
+#define CAST_GFP ((__force gfp_t)__GFP_IO)
+#define CAST_U16 ((cast_u16)70000)
+#define CAST_S8 ((cast_s8)200)
+#define CAST_FLAG ((cast_flag)5)
+#define CAST_REAL ((cast_real)(1.0 / 3))
+#define CAST_PTR ((cast_ptr)-1)
+#define CAST_NULL_FN ((cast_fn)0)
+#define CAST_FN ((cast_fn)1)
+#define CAST_ENUM ((cast_enum)1)
+#define CAST_TYPEDEF_OF_TYPEDEF ((cast_gfp)~0)
+#define CAST_SATURATED ((cast_s8)1e10)
+/* Undefined in C, folded by clang as it warns: a shift past the width
+ * (by the width less one), a negative shift (the other way), the most
+ * negative int by -1; a pointer from a negative number. */
+#define SHIFT_PAST (1 << 40)
+#define SHIFT_NEGATIVE (16 >> -2)
+#define DIV_OVERFLOW ((-2147483647 - 1) / -1)
+#define CAST_SHIFT_PAST ((gfp_t)(1 << 40))
+#define NEGATIVE_PTR ((void *)-1)

@@ -158,6 +158,22 @@ pub const ONE_NESTED: ::std::os::raw::c_int = 7;
 pub const ONE_CONST: ::std::os::raw::c_int = 12;
 pub const ONE_CHAIN: ::std::os::raw::c_int = 7;
 pub const ONE_PREDEFINED: ::std::os::raw::c_int = 1;
+pub const CAST_GFP: gfp_t = 64;
+pub const CAST_U16: cast_u16 = 4464;
+pub const CAST_S8: cast_s8 = -56;
+pub const CAST_FLAG: cast_flag = true;
+pub const CAST_REAL: cast_real = 0.3333333432674408;
+pub const CAST_PTR: cast_ptr = 18446744073709551615u64 as usize as cast_ptr;
+pub const CAST_NULL_FN: cast_fn = None;
+pub const CAST_ENUM: ::std::os::raw::c_uint = 1;
+pub const CAST_TYPEDEF_OF_TYPEDEF: cast_gfp = 4294967295;
+pub const CAST_SATURATED: cast_s8 = 127;
+pub const SHIFT_PAST: ::std::os::raw::c_int = -2147483648;
+pub const SHIFT_NEGATIVE: ::std::os::raw::c_int = 64;
+pub const DIV_OVERFLOW: ::std::os::raw::c_int = -2147483648;
+pub const CAST_SHIFT_PAST: gfp_t = 2147483648;
+pub const NEGATIVE_PTR: *mut ::std::os::raw::c_void =
+    18446744073709551615u64 as usize as *mut ::std::os::raw::c_void;
 pub type gfp_t = ::std::os::raw::c_uint;
 pub type uid_t = ::std::os::raw::c_uint;
 #[repr(C)]
@@ -385,3 +401,12 @@ pub type lone_type = ::std::os::raw::c_int;
 unsafe extern "C" {
     pub fn lone_function() -> ::std::os::raw::c_int;
 }
+pub type cast_u16 = ::std::os::raw::c_ushort;
+pub type cast_s8 = ::std::os::raw::c_schar;
+pub type cast_flag = bool;
+pub type cast_real = f32;
+pub type cast_ptr = *mut ::std::os::raw::c_void;
+pub type cast_fn = ::std::option::Option<unsafe extern "C" fn(arg1: ::std::os::raw::c_int)>;
+pub const cast_enum_CAST_ONE: cast_enum = 1;
+pub type cast_enum = ::std::os::raw::c_uint;
+pub type cast_gfp = gfp_t;

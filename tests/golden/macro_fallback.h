@@ -41,3 +41,10 @@ int lone_function(void);
 #define ONE_CHAIN ONE_NINE
 #define ONE_CONST lone_const
 #define ONE_FUNCTION lone_function
+/* A cast to a typedef of an operand that folds: not asked either. */
+typedef unsigned short cast_u16;
+typedef signed char cast_s8;
+typedef double cast_real;
+#define CAST_U16 ((cast_u16)70000)
+#define CAST_S8 ((cast_s8)1e10)
+#define CAST_REAL ((cast_real)(1 << 3))

@@ -16,6 +16,9 @@ pub const ONE_NINE: u32 = 9;
 pub const ONE_BIG: u32 = 2147483648;
 pub const ONE_CHAIN: u32 = 9;
 pub const ONE_CONST: u32 = 12;
+pub const CAST_U16: u32 = 4464;
+pub const CAST_S8: u32 = 127;
+pub const CAST_REAL: f64 = 8.0;
 #[repr(C)]
 #[derive(Debug, Copy, Clone)]
 pub struct req {
@@ -39,3 +42,6 @@ pub const lone_const: ::std::os::raw::c_int = 12;
 unsafe extern "C" {
     pub fn lone_function() -> ::std::os::raw::c_int;
 }
+pub type cast_u16 = ::std::os::raw::c_ushort;
+pub type cast_s8 = ::std::os::raw::c_schar;
+pub type cast_real = f64;
