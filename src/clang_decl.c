@@ -688,6 +688,44 @@ static void enumerator_value(CXCursor c, struct item *it)
 	}
 }
 
+/* A const variable, read as clang folds one (GNU C, C23's constexpr):
+ * of arithmetic type, its initializer's value, its type unqualified;
+ * what the macro block would say of the other kinds; false for those it
+ * is not sure of (volatile, 128 bits, a typedef with the const inside,
+ * whose name clang drops). */
+static bool const_value(CXCursor c, struct item *it)
+{
+	CXType t = clang_getCursorType(c);
+	CXCursor def = clang_getCursorDefinition(c);
+	bool ct = ld.opt->macro_const_ctypes;
+	if (!clang_isConstQualifiedType(t) || clang_isVolatileQualifiedType(t))
+		return false;
+	struct type *ty = set_const(deduced(t), false), *s = strip_typedefs(ty);
+	if (s->kind == T_ITEM && s->item->kind == I_ENUM)
+		ty = s->item->inttype;
+	enum tkind k = strip_typedefs(ty)->kind;
+	const char *why = clang_Cursor_isNull(def) ? "not a constant expression" :	/* no initializer */
+			  k == T_PTR ? "an address: no constant in Rust" :
+			  k == T_ITEM ? "a value of a record type that is no compound literal" :
+			  k == T_LDOUBLE && ct ? "of a type Rust has no constants of" : NULL;
+	struct item tmp = {0};
+	if (!why && ((k >= T_BOOL && k <= T_ULLONG) || (k >= T_FLOAT && k <= T_LDOUBLE))) {
+		evaluate(def, &tmp, false);
+		if (!tmp.has_val)
+			return false;
+	} else if (!why) {
+		return false;
+	}
+	it->has_val = !why;
+	if (!why)
+		it->val = tmp.val;
+	if (ct) {
+		it->why = why;
+		it->type = why ? NULL : ty;
+	}
+	return true;
+}
+
 bool lone_value(struct item *it, const char *name)
 {
 	CXCursor *p = strmap_get(&lone_decls, name);
@@ -713,10 +751,8 @@ bool lone_value(struct item *it, const char *name)
 		CXType t = clang_getCanonicalType(clang_getCursorType(*p));
 		bool array = t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
 			     t.kind == CXType_VariableArray;
-		/* a const variable clang may fold (C23's constexpr, and
-		 * more as an extension): asked */
 		if (!array && clang_isConstQualifiedType(t))
-			return false;
+			return const_value(*p, it);
 		if (array && usable && clang_getCursorTLSKind(*p) == CXTLS_None)
 			why = "an address: no constant in Rust";
 	}

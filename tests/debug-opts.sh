@@ -108,8 +108,8 @@ else
 fi
 # A macro that is one name, no macro, is answered from what that name
 # declares, not asked: a function or an array is an address, a
-# thread-local array no constant; a const variable (clang folds some) and
-# a name clang predefines take the second parse, and get clang's values.
+# thread-local array no constant, a const int its value; a name clang
+# predefines takes the second parse, and gets clang's value.
 cat > "$D/lone.h" <<'H'
 extern int lone_array[4];
 extern _Thread_local int lone_tls[2];

@@ -244,10 +244,11 @@ struct incomplete;
  * that shape): not asked, answered from what the name declares at file
  * scope.  An enumerator is its value, of its declaration's type (int, or
  * the enum's past int's range; in libclang 20 and later, C23's rule, the
- * enum's for every enumerator of such an enum); a function or an array is an address; a
- * variable, a type, a name nothing declares are no constant.  A const
- * variable (clang folds some) and a macro clang predefines take the
- * second parse. */
+ * enum's for every enumerator of such an enum); a function or an array
+ * is an address; a variable, a type, a name nothing declares are no
+ * constant, but a const variable of arithmetic type, which clang folds
+ * (its type unqualified, a typedef's name kept).  A macro clang
+ * predefines takes the second parse. */
 enum wide { WIDE_BIG = 0x100000000 };
 enum { UNSIGNED_BIG = 0x80000000 };
 enum { NEGATIVE = -2 };
@@ -256,6 +257,8 @@ extern int lone_array[4];
 extern _Thread_local int lone_tls_array[2];
 extern int lone_variable;
 static const int lone_const = 12;
+static const gfp_t lone_const_flags = 0x30;
+static int *const lone_const_ptr = 0;
 typedef int lone_type;
 int lone_function(void);
 #define ONE_SMALL NEGATIVE
@@ -266,6 +269,8 @@ int lone_function(void);
 #define ONE_TLS_ARRAY lone_tls_array
 #define ONE_VARIABLE lone_variable
 #define ONE_CONST lone_const
+#define ONE_CONST_FLAGS lone_const_flags
+#define ONE_CONST_PTR lone_const_ptr
 #define ONE_TYPE lone_type
 #define ONE_UNDECLARED nothing_declares_this
 #define lone_function lone_function

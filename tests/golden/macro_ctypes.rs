@@ -156,6 +156,7 @@ pub const ONE_BIG: ::std::os::raw::c_ulong = 4294967296;
 pub const ONE_UNSIGNED: ::std::os::raw::c_uint = 2147483648;
 pub const ONE_NESTED: ::std::os::raw::c_int = 7;
 pub const ONE_CONST: ::std::os::raw::c_int = 12;
+pub const ONE_CONST_FLAGS: gfp_t = 48;
 pub const ONE_CHAIN: ::std::os::raw::c_int = 7;
 pub const ONE_PREDEFINED: ::std::os::raw::c_int = 1;
 pub const CAST_GFP: gfp_t = 64;
@@ -397,6 +398,10 @@ unsafe extern "C" {
     pub static mut lone_variable: ::std::os::raw::c_int;
 }
 pub const lone_const: ::std::os::raw::c_int = 12;
+pub const lone_const_flags: gfp_t = 48;
+unsafe extern "C" {
+    pub static lone_const_ptr: *mut ::std::os::raw::c_int;
+}
 pub type lone_type = ::std::os::raw::c_int;
 unsafe extern "C" {
     pub fn lone_function() -> ::std::os::raw::c_int;
