@@ -191,7 +191,8 @@ static bool call_folds(const struct mtok *t, int n, int i, void *ctx);
  * unread. */
 static struct strmap defined_by_args;	/* -D NAME */
 
-static bool function_call(const char *name)
+/* C's keywords and C23's, and `defined`: no name of a declaration */
+static bool c_word(const char *name)
 {
 	static const char *const words[] = {
 		"_Alignas", "_Alignof", "_Atomic", "_BitInt", "_Bool", "_Complex", "_Decimal128",
@@ -204,13 +205,16 @@ static bool function_call(const char *name)
 		"static", "static_assert", "struct", "switch", "thread_local", "true", "typedef",
 		"typeof", "typeof_unqual", "union", "unsigned", "void", "volatile", "while",
 	};
-	if (scan.computed || !strncmp(name, "__", 2) || strmap_get(&scan.map, name) ||
-	    strmap_get(&defined_by_args, name))
-		return false;
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
 		if (name[0] == words[k][0] && streq(name, words[k]))
-			return false;
-	return true;
+			return true;
+	return false;
+}
+
+static bool function_call(const char *name)
+{
+	return !scan.computed && strncmp(name, "__", 2) && !strmap_get(&scan.map, name) &&
+	       !strmap_get(&defined_by_args, name) && !c_word(name);
 }
 
 /* Does m's body k fold with the arguments of the call at t[i]? */
@@ -662,21 +666,7 @@ static struct strmap predefined;	/* of those, macros clang defines */
  * __builtin_*), no C23 constant (true, nullptr). */
 static bool plain_name(const char *s)
 {
-	static const char *const words[] = {
-		"alignas", "alignof", "asm", "auto", "bool", "break", "case", "char",
-		"const", "constexpr", "continue", "default", "do", "double", "else",
-		"enum", "extern", "false", "float", "for", "goto", "if", "inline",
-		"int", "long", "nullptr", "register", "restrict", "return", "short",
-		"signed", "sizeof", "static", "static_assert", "struct", "switch",
-		"thread_local", "true", "typedef", "typeof", "typeof_unqual", "union",
-		"unsigned", "void", "volatile", "while",
-	};
-	if (s[0] == '_' && (s[1] == '_' || (s[1] >= 'A' && s[1] <= 'Z')))
-		return false;
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (streq(s, words[i]))
-			return false;
-	return true;
+	return !(s[0] == '_' && (s[1] == '_' || (s[1] >= 'A' && s[1] <= 'Z'))) && !c_word(s);
 }
 
 /* Every body of m one name, which is m's own, no macro in any file the
@@ -746,7 +736,7 @@ static const char *lone_name(const char *macro)
 /* `#define __GFP_DMA ((__force gfp_t)___GFP_DMA)`: a cast to a name that
  * is no macro (a typedef's, as the loader finds), of an operand cconst.c
  * folds.  The typedef's declaration gives the type and converts the
- * value: not asked (a fifth of the rest of Linux's questions). */
+ * value: not asked (85 of Linux 6.1's questions). */
 
 /* t[0..*n) without the parentheses around all of it */
 static const struct mtok *unwrapped(const struct mtok *t, int *n)
@@ -1071,8 +1061,7 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits,
 		if (o->macro_const_ctypes) {
 			it->has_val = false;
 			/* a macro undefined at the end, a division by zero, a
-			 * shift past the width, a macro within its own
-			 * expansion: clang refuses it too */
+			 * macro within its own expansion: clang refuses it too */
 			it->why = m && (folds_alone(m) || m->cast) ? "not a constant expression" :
 				  m && always_stmt(m) && stmt_defined(m, 0) ?
 				  "not a constant expression (a statement expression)" :

@@ -729,22 +729,22 @@ static bool const_value(CXCursor c, struct item *it)
 bool lone_value(struct item *it, const char *name)
 {
 	CXCursor *p = strmap_get(&lone_decls, name);
-	const char *why = "not a constant expression";
-	if (!p)
-		why = "not a constant expression (no declaration of the name it stands for; "
-		      "a C library function's name would be an address)";
-	enum CXCursorKind k = p ? clang_getCursorKind(*p) : CXCursor_TypedefDecl;
+	const char *why = "not a constant expression";	/* a typedef's name */
+	enum CXCursorKind k = p ? clang_getCursorKind(*p) : CXCursor_NoDeclFound;
+	const char *tr = ld.unit->triple;
 	if (k == CXCursor_EnumConstantDecl) {
 		enumerator_value(*p, it);
 		return true;
 	}
 	/* dllimport makes an address no constant, on the targets that honour
 	 * it: clang is asked in the second parse */
-	const char *tr = ld.unit->triple;
 	if (p && clang_Cursor_hasAttrs(*p) &&
 	    (strstr(tr, "windows") || strstr(tr, "cygwin") || strstr(tr, "mingw")))
 		return false;
 	bool usable = p && clang_getCursorAvailability(*p) != CXAvailability_NotAvailable;
+	if (!p)
+		why = "not a constant expression (no declaration of the name it stands for; "
+		      "a C library function's name would be an address)";
 	if (k == CXCursor_FunctionDecl && usable)
 		why = "an address: no constant in Rust";
 	if (k == CXCursor_VarDecl) {
