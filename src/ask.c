@@ -16,31 +16,32 @@
 
 #include "kbindgen.h"
 
-/* each name's last definition, as C sees it after the header */
+/* the last definition, as C sees it after the header, of a name the
+ * scan did not read (smacro's last for the others) */
 static struct strmap last_def;
 /* cconst_eval()'s memo, from one macro to the next: a macro's expansion,
  * through pgtable_l5_enabled() in Linux, may be thousands of tokens */
 static struct strmap memo;
 
+static struct scan scan;	/* the header's macros, read before the parse */
+
 static const struct cmacro *def_of(const char *name, void *ctx)
 {
-	return strmap_get(&last_def, name);
+	struct smacro *m = strmap_get(&scan.map, name);
+	return m ? m->last : strmap_get(&last_def, name);
 }
 
-/* the last object-like body of name; NULL if none */
-static const struct mtok *body_of(const char *name, int *n)
+/* the body of d if object-like; NULL if none */
+static const struct mtok *body_of(const struct cmacro *d, int *n)
 {
-	const struct cmacro *d = def_of(name, NULL);
 	*n = d && d->nparams < 0 ? d->n : 0;
 	return *n ? d->body : NULL;
 }
 
-static struct scan scan;	/* the header's macros, read before the parse */
 static strvec asked;		/* the macro block's names, by index */
 static strvec calls;		/* the macro block's calls (below), by index */
 static struct strmap calls_asked;
 static struct strmap call_value;	/* call -> struct cmacro: its value's tokens */
-static struct strmap wanted;	/* function-like macros cconst.c expands */
 
 /* A function-like definition's parameters, toks[0..n) from "(" to ")",
  * into d; false if they are not names and "..." as C has them. */
@@ -99,13 +100,17 @@ void ask_definition(const char *name, struct mtok *toks, int m, bool fn)
 	if (fn) {
 		int close = cconst_close(mt, m, 0);
 		if (close < 0 || !param_list(mt, close + 1, d)) {
-			strmap_put(&last_def, name, NULL);
-			return;
+			d = NULL;
+		} else {
+			d->body = mt + close + 1;
+			d->n = m - close - 1;
 		}
-		d->body = mt + close + 1;
-		d->n = m - close - 1;
 	}
-	strmap_put(&last_def, name, d);
+	struct smacro *s = strmap_get(&scan.map, name);
+	if (s)
+		s->last = d;
+	else
+		strmap_put(&last_def, name, d);
 }
 
 /* The properties of macros worked out before the parse (smacro's known[]) */
@@ -115,18 +120,15 @@ enum { FOLDS, STANDS_ALONE, FOLDS_WITH_CALLS, CALLS_FOLD, STMT, LONE, CAST };
  * one is no function's */
 static struct strmap unscanned;
 
-/* function-like macros a statement expression may come from (below:
- * those makes_stmt() met), and those of them the parse met */
-static struct strmap stmt_sources, met;
-
 bool ask_function_like(const char *name)
 {
 	struct smacro *m = strmap_get(&scan.map, name);
-	if (!m)
+	if (!m) {
 		strmap_put(&unscanned, astrdup(name), &unscanned);
-	if (m && strmap_get(&stmt_sources, name))
-		strmap_put(&met, m->name, m);
-	return strmap_get(&wanted, name);
+		return false;
+	}
+	m->met |= m->stmt_source;
+	return m->wanted;
 }
 
 /* ---- before the parse: what clang is asked ---- */
@@ -332,8 +334,7 @@ static bool call_folds(const struct mtok *t, int n, int i, void *ctx)
 			ok = body_folds(m, k, t, n, i);
 	}
 	expanding.n--;
-	if (ok)
-		strmap_put(&wanted, m->name, m);
+	m->wanted |= ok;
 	return ok;
 }
 
@@ -438,8 +439,7 @@ static bool makes_stmt(const struct mtok *t, int n, const struct cmacro *d, stru
 		if (!r || (r->fbodies.n && close < 0))
 			continue;
 		by[0] = r;
-		if (r->fbodies.n)
-			strmap_put(&stmt_sources, r->name, r);
+		r->stmt_source |= r->fbodies.n > 0;
 		if (always_stmt(r))
 			return true;
 		const struct cmacro *f = r->fbodies.n && one_definition(r) ? scan_def(r, 0) : NULL;
@@ -477,7 +477,7 @@ static bool always_stmt(struct smacro *m)
 /* after the parse: m, and the macros its ({ comes from, were defined */
 static bool stmt_defined(struct smacro *m, int depth)
 {
-	bool defined = m->fbodies.n ? strmap_get(&met, m->name) != NULL : def_of(m->name, NULL) != NULL;
+	bool defined = m->fbodies.n ? m->met : m->last != NULL;
 	for (int k = 0; defined && k < 2; k++)
 		defined = !m->stmt_by[k] || (depth < 64 && stmt_defined(m->stmt_by[k], depth + 1));
 	return defined;
@@ -1002,7 +1002,7 @@ void ask_unasked(itemvec *fallback, const struct opts *o, int long_bits,
 		struct smacro *m = strmap_get(&scan.map, it->name);
 		struct cval v = {0};
 		int n;
-		const struct mtok *t = body_of(it->name, &n);
+		const struct mtok *t = body_of(m ? m->last : def_of(it->name, NULL), &n);
 		const char *to = m ? m->alias : NULL;
 		if (m && m->lone && (!it->has_val || o->macro_const_ctypes)) {
 			const char *b = lone_name(it->name);

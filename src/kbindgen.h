@@ -357,6 +357,12 @@ struct smacro {
 				 * answers (lone_work()) */
 	bool cast;		/* a cast to a typedef of an operand that folds: the
 				 * typedef's declaration gives the type (cast_work()) */
+	/* ask.c, after the parse (fields, not maps by name: the loader
+	 * reports each of the kernel's 9,000 definitions) */
+	const struct cmacro *last;	/* the last definition the parse met */
+	bool wanted;		/* a function-like macro cconst.c expands */
+	bool stmt_source;	/* a function-like macro a ({ may come from */
+	bool met;		/* and the parse met it */
 	const char *alias;	/* the asked name it stands for */
 };
 struct scan {
