@@ -807,8 +807,8 @@ bool cast_value(struct item *it, const char *name, const struct cval *v)
 		if (!int_cast(v, clang_Type_getSizeOf(can) * 8, arith[k].uns, &val.i))
 			return false;
 	} else if ((k == T_INT128 || k == T_UINT128) && !from_float &&
-		   !(arith[v->t].uns && cval_int(v) < 0)) {
-		val.i = cval_int(v);	/* what 64 bits hold */
+		   (cval_int(v) >= 0 || (k == T_INT128 && !arith[v->t].uns))) {
+		val.i = cval_int(v);	/* a value 64 bits hold */
 	} else if (k == T_FLOAT || k == T_DOUBLE) {
 		double f = from_float ? v->f : arith[v->t].uns ? (double)(uint64_t)cval_int(v) :
 				       (double)cval_int(v);

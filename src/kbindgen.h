@@ -829,9 +829,9 @@ bool ask_function_like(const char *name);
 /* A macro clang defines itself (__x86_64__, linux), which the scan
  * cannot read. */
 void ask_predefined(const char *name);
-/* Is name one that macros the block does not ask about stand for (`#define
- * M name`, name no macro)?  The loader keeps its declaration at file scope
- * for lone(). */
+/* Is name one the loader is to keep the declaration at file scope of
+ * (struct decl_answers): a name that macros the block does not ask about
+ * stand for alone (`#define M name`, name no macro) or cast to? */
 bool ask_lone_wanted(const char *name);
 /* What the loader answers from the declarations it read, for macros the
  * block did not ask about; false where it cannot be sure. */
