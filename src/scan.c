@@ -318,14 +318,17 @@ static bool scan_file(const char *path, int depth)
 	if (!ok)
 		return false;	/* none, or a directory (EISDIR) */
 	strmap_put(&seen_files, astrdup(path), (void *)1);
-	for (const char *p = text.s; p && *p;) {
-		const char *q = skip_blank(p);
-		if (*q == '#') {
-			p = logical_line(q, &line);
+	/* from one # to the next: most lines have none */
+	const char *end = text.s + text.len;
+	for (const char *p = text.s, *h; p < end && (h = memchr(p, '#', end - p));) {
+		const char *start = h;
+		while (start > text.s && start[-1] != '\n')
+			start--;
+		if (skip_blank(start) == h) {
+			p = logical_line(h, &line);
 			directive(path, bstr(&line), depth);
 		} else {
-			const char *nl = strchr(q, '\n');
-			p = nl ? nl + 1 : q + strlen(q);
+			p = h + 1;
 		}
 	}
 	bfree(&line);
