@@ -37,7 +37,8 @@ static void bitops(struct buf *o, const char *n)
 }
 
 /* pub const NAME: TY = VAL; at indentation ind: the common case put
- * together, not formatted (enums have thousands of constants) */
+ * together, not formatted (enums and macros have thousands of
+ * constants) */
 static void enum_const(struct buf *o, int ind, const char *name, const char *ty, const char *val)
 {
 	if (ind + 16 + strlen(name) + strlen(ty) + strlen(val) > MAX_WIDTH) {
@@ -340,7 +341,7 @@ static void emit_func(struct buf *o, struct item *it)
 /* pub const NAME: TY = VALUE; */
 static void const_line(struct buf *o, const char *name, const char *ty, const char *val)
 {
-	eq_line(o, 0, fmt("pub const %s: %s = ", name, ty), val);
+	enum_const(o, 0, name, ty, val);
 }
 
 /* A C string constant with --generate-cstr: a c"..." literal from Rust
@@ -531,13 +532,14 @@ static void typed_const(struct buf *o, const char *name, struct type *t, struct 
 		emit_const(o, name, NULL, v);
 		return;
 	}
-	struct buf val = {0};
+	char tmp[256];
+	struct buf val = buf_on(tmp, sizeof tmp);
 	typed_value(&val, t, v, 0);
 	if (strchr(bstr(&val), '\n'))
 		bprintf(o, "pub const %s: %s = %s;\n", name, rty(t), bstr(&val));
 	else
 		const_line(o, name, rty(t), bstr(&val));
-	free(val.s);
+	bfree(&val);
 }
 
 static void emit_macro(struct buf *o, struct item *it)
