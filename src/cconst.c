@@ -1037,6 +1037,11 @@ static bool no_names(const struct mtok *t, int n)
 bool cconst_eval(const struct mtok *t, int n, cbody body, ccall call, void *ctx,
 		 struct strmap *memo, struct cval *out)
 {
+	if (n == 1 && t[0].kind == MT_LITERAL) {	/* most bodies: one number */
+		bool ok = literal(t[0].s, out);
+		out->unsure = false;
+		return ok;
+	}
 	struct expansion e = { .body = body, .call = call, .ctx = ctx, .memo = memo };
 	mtokvec x = {0};
 	bool as_is = no_names(t, n);
