@@ -674,9 +674,16 @@ static bool plain_name(const char *s)
  * `#define arch_atomic_add_return_acquire arch_atomic_add_return`); m
  * defined at the end if the parse met it (no file #undefs it).  The
  * names the chains end at go to lone_names. */
+/* m is object-like only, and defined at the end if the parse met it (no
+ * file #undefs it; the scan read every file) */
+static bool object_like_to_the_end(struct smacro *m)
+{
+	return !m->fbodies.n && m->bodies.n && !scan.computed && !strmap_get(&scan.undone, m->name);
+}
+
 static bool lone_work(struct smacro *m)
 {
-	if (m->fbodies.n || !m->bodies.n || scan.computed || strmap_get(&scan.undone, m->name))
+	if (!object_like_to_the_end(m))
 		return false;
 	for (int i = 0; i < m->bodies.n; i++) {
 		int n;
@@ -709,6 +716,14 @@ void ask_predefined(const char *name)
  * expands the last definitions (a macro's name within its own expansion
  * is left as it is); NULL if that is not a name lone_work() took, or the
  * parse met macros the scan did not see. */
+/* After the parse: is name a macro at the end, as far as the parse told
+ * (a definition, a function-like macro the scan did not read, one clang
+ * defines itself)? */
+static bool macro_at_end(const char *name)
+{
+	return def_of(name, NULL) || strmap_get(&unscanned, name) || strmap_get(&predefined, name);
+}
+
 static const char *lone_name(const char *macro)
 {
 	const char *active[16], *b = macro;
@@ -716,8 +731,7 @@ static const char *lone_name(const char *macro)
 		const struct cmacro *d = def_of(b, NULL);
 		struct smacro *m = strmap_get(&scan.map, b);
 		bool undone = strmap_get(&scan.undone, b);
-		if (n && !d && !(m && (m->fbodies.n || undone)) &&
-		    !strmap_get(&unscanned, b) && !strmap_get(&predefined, b))
+		if (n && !macro_at_end(b) && !(m && (m->fbodies.n || undone)))
 			return strmap_get(&lone_names, b) ? b : NULL;	/* no macro */
 		if (!d || d->nparams >= 0 || d->n != 1 || d->body[0].kind != MT_IDENT ||
 		    !m || m->fbodies.n || undone)
@@ -809,7 +823,7 @@ static const char *cast_of(const struct mtok *t, int n, bool (*qual)(const char 
 
 static bool cast_work(struct smacro *m)
 {
-	if (m->fbodies.n || !m->bodies.n || scan.computed || strmap_get(&scan.undone, m->name))
+	if (!object_like_to_the_end(m))
 		return false;
 	for (int i = 0; i < m->bodies.n; i++) {
 		int n, on;
@@ -819,11 +833,6 @@ static bool cast_work(struct smacro *m)
 		    !cconst_shape(op, on, name_folds, call_folds, NULL) ||
 		    !cconst_syntax(op, on, call_folds, NULL))
 			return false;
-	}
-	for (int i = 0; i < m->bodies.n; i++) {
-		int n, on;
-		const struct mtok *t = scan_body(m, i, &n), *op;
-		const char *type = cast_of(t, n, qualifier, &op, &on);
 		strmap_put(&lone_names, type, (void *)type);
 	}
 	return true;
@@ -843,8 +852,7 @@ static const char *cast_name(const char *macro, const struct mtok **op, int *on)
 {
 	const struct cmacro *d = def_of(macro, NULL);
 	const char *type = d && d->nparams < 0 ? cast_of(d->body, d->n, empty_macro, op, on) : NULL;
-	if (!type || def_of(type, NULL) || strmap_get(&scan.map, type) ||
-	    strmap_get(&unscanned, type) || strmap_get(&predefined, type))
+	if (!type || macro_at_end(type) || strmap_get(&scan.map, type))
 		return NULL;
 	return strmap_get(&lone_names, type) ? type : NULL;
 }

@@ -555,6 +555,14 @@ static const char *init_value(CXCursor c, struct type *t, struct mval *v)
 /* The type and value of c, the macro block's `__auto_type X = (MACRO);`
  * (or the second parse's, other: its types are not this unit's), for
  * the macro's item; it->why says why there is none. */
+/* The type a value of type t has as a constant: an enum's integer
+ * type for an enum. */
+static struct type *value_type(struct type *t)
+{
+	struct type *s = strip_typedefs(t);
+	return s->kind == T_ITEM && s->item->kind == I_ENUM ? s->item->inttype : t;
+}
+
 void typed_value(CXCursor c, struct item *it, bool other)
 {
 	it->has_val = false;
@@ -573,11 +581,9 @@ void typed_value(CXCursor c, struct item *it, bool other)
 		it->why = "of a type only the macro's expansion declares";
 		return;
 	}
+	ty = value_type(ty);
 	enum tkind k = strip_typedefs(ty)->kind;
 	const char *why = NULL;
-	if (k == T_ITEM && strip_typedefs(ty)->item->kind == I_ENUM)
-		ty = strip_typedefs(ty)->item->inttype;	/* the enum's integer */
-	k = strip_typedefs(ty)->kind;
 	if (k == T_PTR) {
 		why = pointer_value(c, it);
 		/* a function pointer is an Option in Rust: only null is a
@@ -669,23 +675,28 @@ void note_decl(const char *name, CXCursor c)
 	strmap_put(&lone_decls, name, p);
 }
 
+/* The macro it's answer: the value val of type ty, or none for why. */
+static void answer(struct item *it, const char *why, const struct mval *val, struct type *ty)
+{
+	it->has_val = !why;
+	if (!why)
+		it->val = *val;
+	if (ld.opt->macro_const_ctypes) {
+		it->why = why;
+		it->type = why ? NULL : ty;
+	}
+}
+
 /* An enumerator's value, of its declaration's type: int, or the enum's
  * type for a value past int's range (or a fixed underlying type). */
 static void enumerator_value(CXCursor c, struct item *it)
 {
-	struct type *ty = deduced(clang_getCursorType(c)), *s = strip_typedefs(ty);
-	if (s->kind == T_ITEM && s->item->kind == I_ENUM)
-		ty = s->item->inttype;
+	struct type *ty = value_type(deduced(clang_getCursorType(c)));
 	enum tkind k = strip_typedefs(ty)->kind;
-	it->val = (struct mval){ MV_INT };
-	it->val.i = k < T_COMPLEX && arith[k].uns ?
-		    (int64_t)clang_getEnumConstantDeclUnsignedValue(c) :
-		    clang_getEnumConstantDeclValue(c);
-	it->has_val = true;
-	if (ld.opt->macro_const_ctypes) {
-		it->type = ty;
-		it->why = NULL;
-	}
+	struct mval val = { MV_INT };
+	val.i = k < T_COMPLEX && arith[k].uns ? (int64_t)clang_getEnumConstantDeclUnsignedValue(c) :
+						clang_getEnumConstantDeclValue(c);
+	answer(it, NULL, &val, ty);
 }
 
 /* A const variable, read as clang folds one (GNU C, C23's constexpr):
@@ -700,9 +711,7 @@ static bool const_value(CXCursor c, struct item *it)
 	bool ct = ld.opt->macro_const_ctypes;
 	if (!clang_isConstQualifiedType(t) || clang_isVolatileQualifiedType(t))
 		return false;
-	struct type *ty = set_const(deduced(t), false), *s = strip_typedefs(ty);
-	if (s->kind == T_ITEM && s->item->kind == I_ENUM)
-		ty = s->item->inttype;
+	struct type *ty = value_type(set_const(deduced(t), false));
 	enum tkind k = strip_typedefs(ty)->kind;
 	const char *why = clang_Cursor_isNull(def) ? "not a constant expression" :	/* no initializer */
 			  k == T_PTR ? "an address: no constant in Rust" :
@@ -716,13 +725,7 @@ static bool const_value(CXCursor c, struct item *it)
 	} else if (!why) {
 		return false;
 	}
-	it->has_val = !why;
-	if (!why)
-		it->val = tmp.val;
-	if (ct) {
-		it->why = why;
-		it->type = why ? NULL : ty;
-	}
+	answer(it, why, &tmp.val, ty);
 	return true;
 }
 
@@ -756,11 +759,7 @@ bool lone_value(struct item *it, const char *name)
 		if (array && usable && clang_getCursorTLSKind(*p) == CXTLS_None)
 			why = "an address: no constant in Rust";
 	}
-	it->has_val = false;
-	if (ld.opt->macro_const_ctypes) {
-		it->why = why;
-		it->type = NULL;
-	}
+	answer(it, why, NULL, NULL);
 	return true;
 }
 
@@ -794,9 +793,7 @@ bool cast_value(struct item *it, const char *name, const struct cval *v)
 	if (!p || clang_getCursorKind(*p) != CXCursor_TypedefDecl)
 		return false;
 	CXType t = clang_getCursorType(*p), can = clang_getCanonicalType(t);
-	struct type *ty = deduced(t), *s = strip_typedefs(ty);
-	if (s->kind == T_ITEM && s->item->kind == I_ENUM)
-		ty = s->item->inttype;	/* as typed_value() has it */
+	struct type *ty = value_type(deduced(t));
 	enum tkind k = strip_typedefs(ty)->kind;
 	bool from_float = v->t == T_FLOAT || v->t == T_DOUBLE;
 	const char *why = NULL;
@@ -824,12 +821,6 @@ bool cast_value(struct item *it, const char *name, const struct cval *v)
 	} else {
 		return false;	/* long double, a record, ...: asked */
 	}
-	it->has_val = !why;
-	if (!why)
-		it->val = val;
-	if (ld.opt->macro_const_ctypes) {
-		it->why = why;
-		it->type = why ? NULL : ty;
-	}
+	answer(it, why, &val, ty);
 	return true;
 }
