@@ -1024,8 +1024,8 @@ static bool expand(struct expansion *e, const struct mtok *t, int n, bool alone,
 	return true;
 }
 
-/* no name nor keyword in t[0..n): it expands to itself (most bodies,
- * one number) */
+/* no name nor keyword in t[0..n): it expands to itself (numbers and
+ * punctuators: `(1 << 3)`) */
 static bool no_names(const struct mtok *t, int n)
 {
 	for (int i = 0; i < n; i++)
