@@ -56,6 +56,7 @@ struct arena_mark {
 };
 struct arena_mark arena_mark(void);
 void arena_release(struct arena_mark m);
+void heap_init(void);		/* malloc set for the run, before anything */
 void arena_from_heap(void);	/* chunks from malloc from now on */
 void *alloc_grow(void *p, size_t old, size_t new);
 /* The first n bytes of an object of size whole, the only ones its user

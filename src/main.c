@@ -1,7 +1,5 @@
 /* main.c: kbindgen's driver: the pipeline of kbindgen.h, pass by pass. */
 #include <errno.h>
-#include <limits.h>
-#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,17 +32,7 @@ int main(int argc, char **argv)
 	struct unit u = {0};
 	struct buf prelude = {0}, support = {0}, items = {0};
 
-	/* One malloc arena for the run, its blocks never mapped apart nor
-	 * given back on the way: libclang parses on a thread of its own, and
-	 * the memory it frees with the unit is then the passes' (the arena's
-	 * chunks come from it, util.c), no page faulted in twice (on the
-	 * 200,000-record bench, 100,000 faults fewer).  The heap grows 8 MiB
-	 * at a time (the default 128 KiB was some 500 system calls on
-	 * vulkan.h, 3-5% of the run; untouched pad costs no memory). */
-	mallopt(M_ARENA_MAX, 1);
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);
-	mallopt(M_TRIM_THRESHOLD, INT_MAX);
-	mallopt(M_TOP_PAD, 8 << 20);
+	heap_init();
 	parse_opts(&opt, argc, argv);
 	if (opt.version) {
 		printf("kbindgen %s\n", KB_BINDGEN_VERSION);
