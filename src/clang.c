@@ -172,14 +172,14 @@ static void function_like(CXCursor c)
 static void macro_item(CXCursor c)
 {
 	if (clang_Cursor_isMacroFunctionLike(c)) {
-		if (ld.block_line)
+		if (ld.block_at)
 			function_like(c);
 		return;
 	}
 	struct item tmp = { .kind = I_MACRO };
 	locate(c, &tmp);
 	if (tmp.is_builtin) {	/* predefined, or built in (__LINE__): no file */
-		if (ld.block_line) {
+		if (ld.block_at) {
 			CXString s = clang_getCursorSpelling(c);
 			ask_predefined(clang_getCString(s));
 			clang_disposeString(s);
@@ -194,7 +194,7 @@ static void macro_item(CXCursor c)
 	struct item *it = alloc(sizeof *it);
 	*it = tmp;
 	it->name = name;
-	if (ld.block_line)
+	if (ld.block_at)
 		ask_definition(it->name, mt, m, false);
 	it->complete = true;
 	if (m > 0 && macro_eval(mt, m, mlook, NULL, &it->val)) {
@@ -276,7 +276,7 @@ static enum CXChildVisitResult top_visit(CXCursor c, CXCursor p, CXClientData d)
 	enum CXCursorKind k = clang_getCursorKind(c);
 	/* the macro block's declarations, and the records its compound
 	 * literals define, are not the header's */
-	if (ld.block_line && (k == CXCursor_VarDecl || k == CXCursor_StructDecl ||
+	if (ld.block_at && (k == CXCursor_VarDecl || k == CXCursor_StructDecl ||
 			      k == CXCursor_UnionDecl || k == CXCursor_EnumDecl) &&
 	    in_block(clang_getCursorLocation(c))) {
 		if (k == CXCursor_VarDecl)
@@ -379,7 +379,7 @@ void dump_preprocessed(const struct opts *o)
 static bool pch;		/* -include-pch and the like */
 
 /* The header's text and the macro block after its last line (ask.c):
- * the unsaved file libclang parses for the header.  block_line tells the
+ * the unsaved file libclang parses for the header.  block_at tells the
  * block apart: its declarations are answers, its errors say which macros
  * are no expressions, neither is the header's. */
 static bool macro_block(struct CXUnsavedFile *uf)
@@ -389,11 +389,8 @@ static bool macro_block(struct CXUnsavedFile *uf)
 		bfree(&b);
 		return false;
 	}
-	unsigned lines = 0;
-	for (size_t i = 0; i < b.len; i++)
-		lines += b.s[i] == '\n';
 	/* the header's last line ended, then the block */
-	ld.block_line = lines + 2;
+	ld.block_at = b.len + 1;
 	bputs(&b, "\n#pragma clang diagnostic ignored \"-Weverything\"\n");
 	ask_block(ld.opt, &b);
 	*uf = (struct CXUnsavedFile){ ld.opt->header, bstr(&b), b.len };
@@ -474,7 +471,7 @@ void load_unit(struct unit *u)
 	for (int i = 0; i < ld.deferred.n; i++)
 		if (!ld.deferred.v[i]->attached)
 			attach(ld.deferred.v[i]);
-	if (ld.block_line)
+	if (ld.block_at)
 		ask_unasked(&fallback, ld.opt, ld.long_bits,
 			    &(struct decl_answers){ lone_value, cast_value });
 	if (fallback.n)

@@ -25,7 +25,8 @@ struct loader {
 	bool own_layouts;	/* Itanium C layout: see plain_layout() */
 	bool own_bitfields;	/* and its bitfields: x86 Linux */
 	bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
-	unsigned block_line;	/* the macro block (ask.c) starts here */
+	unsigned block_at;	/* the macro block (ask.c) starts at this offset
+				 * of the header's text, 0: none */
 	/* "LINE" of each line of the macro block clang refused, then of the
 	 * second parse's file (typed_value() reads the answers of one) */
 	struct strmap block_errors;

@@ -668,7 +668,7 @@ static struct strmap lone_decls;	/* name -> its first CXCursor */
 
 void note_decl(const char *name, CXCursor c)
 {
-	if (!ld.block_line || !ask_lone_wanted(name) || strmap_get(&lone_decls, name))
+	if (!ld.block_at || !ask_lone_wanted(name) || strmap_get(&lone_decls, name))
 		return;
 	CXCursor *p = alloc(sizeof *p);
 	*p = c;

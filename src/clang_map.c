@@ -228,13 +228,14 @@ const char *field_name(CXCursor c)
 bool in_block(CXSourceLocation loc)
 {
 	CXFile f;
-	unsigned line;
-	if (!ld.block_line)
+	unsigned at;
+	if (!ld.block_at)
 		return false;
-	clang_getExpansionLocation(loc, &f, &line, NULL, NULL);
+	/* an offset, not a line: a line is a search of the file's lines */
+	clang_getExpansionLocation(loc, &f, NULL, NULL, &at);
 	if (!ld.main_file)
 		ld.main_file = clang_getFile(ld.tu, ld.opt->header);
-	return line >= ld.block_line && clang_File_isEqual(f, ld.main_file);
+	return at >= ld.block_at && clang_File_isEqual(f, ld.main_file);
 }
 
 void locate(CXCursor c, struct item *it)
