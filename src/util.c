@@ -89,7 +89,7 @@ void *keep(void *heap, size_t n)
  * And transparent huge pages where the system gives them on request
  * (THP "madvise", most distributions' setting): a 2 MiB page is one
  * fault where 4 KiB pages are 512, and on a VM each fault is dear (the
- * 200,000-record header: some 280,000 faults, a third of the run in the
+ * 200,000-record header took 166,000 faults, a quarter of the run in the
  * kernel).  The heap is grown once by HEAP_RESERVE of address space,
  * which costs memory only where it is touched, and that range advised;
  * the arena's chunks are 2 MiB mappings, advised too (new_chunk()).  A
