@@ -669,11 +669,6 @@ static bool plain_name(const char *s)
 	return !(s[0] == '_' && (s[1] == '_' || (s[1] >= 'A' && s[1] <= 'Z'))) && !c_word(s);
 }
 
-/* Every body of m one name, which is m's own, no macro in any file the
- * scan read (nor -D), or a macro of that shape itself (Linux's
- * `#define arch_atomic_add_return_acquire arch_atomic_add_return`); m
- * defined at the end if the parse met it (no file #undefs it).  The
- * names the chains end at go to lone_names. */
 /* m is object-like only, and defined at the end if the parse met it (no
  * file #undefs it; the scan read every file) */
 static bool object_like_to_the_end(struct smacro *m)
@@ -681,6 +676,11 @@ static bool object_like_to_the_end(struct smacro *m)
 	return !m->fbodies.n && m->bodies.n && !scan.computed && !strmap_get(&scan.undone, m->name);
 }
 
+/* Every body of m one name, which is m's own, no macro in any file the
+ * scan read (nor -D), or a macro of that shape itself (Linux's
+ * `#define arch_atomic_add_return_acquire arch_atomic_add_return`); m
+ * defined at the end if the parse met it (no file #undefs it).  The
+ * names the chains end at go to lone_names. */
 static bool lone_work(struct smacro *m)
 {
 	if (!object_like_to_the_end(m))
@@ -712,10 +712,6 @@ void ask_predefined(const char *name)
 		strmap_put(&predefined, astrdup(name), &predefined);
 }
 
-/* After the parse: the name macro expands to, as the preprocessor
- * expands the last definitions (a macro's name within its own expansion
- * is left as it is); NULL if that is not a name lone_work() took, or the
- * parse met macros the scan did not see. */
 /* After the parse: is name a macro at the end, as far as the parse told
  * (a definition, a function-like macro the scan did not read, one clang
  * defines itself)? */
@@ -724,6 +720,10 @@ static bool macro_at_end(const char *name)
 	return def_of(name, NULL) || strmap_get(&unscanned, name) || strmap_get(&predefined, name);
 }
 
+/* After the parse: the name macro expands to, as the preprocessor
+ * expands the last definitions (a macro's name within its own expansion
+ * is left as it is); NULL if that is not a name lone_work() took, or the
+ * parse met macros the scan did not see. */
 static const char *lone_name(const char *macro)
 {
 	const char *active[16], *b = macro;

@@ -552,9 +552,6 @@ static const char *init_value(CXCursor c, struct type *t, struct mval *v)
 	return why;
 }
 
-/* The type and value of c, the macro block's `__auto_type X = (MACRO);`
- * (or the second parse's, other: its types are not this unit's), for
- * the macro's item; it->why says why there is none. */
 /* The type a value of type t has as a constant: an enum's integer
  * type for an enum. */
 static struct type *value_type(struct type *t)
@@ -563,6 +560,9 @@ static struct type *value_type(struct type *t)
 	return s->kind == T_ITEM && s->item->kind == I_ENUM ? s->item->inttype : t;
 }
 
+/* The type and value of c, the macro block's `__auto_type X = (MACRO);`
+ * (or the second parse's, other: its types are not this unit's), for
+ * the macro's item; it->why says why there is none. */
 void typed_value(CXCursor c, struct item *it, bool other)
 {
 	it->has_val = false;

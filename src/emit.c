@@ -39,7 +39,7 @@ static void bitops(struct buf *o, const char *n)
 /* pub const NAME: TY = VAL; at indentation ind: the common case put
  * together, not formatted (enums and macros have thousands of
  * constants) */
-static void enum_const(struct buf *o, int ind, const char *name, const char *ty, const char *val)
+static void const_line(struct buf *o, int ind, const char *name, const char *ty, const char *val)
 {
 	if (ind + 16 + strlen(name) + strlen(ty) + strlen(val) > MAX_WIDTH) {
 		eq_line(o, ind, fmt("pub const %s: %s = ", name, ty), val);
@@ -62,7 +62,7 @@ static void enum_consts(struct buf *o, struct item *it, const char *ty, bool uns
 	for (int i = 0; i < it->consts.n; i++) {
 		struct enumconst *c = &it->consts.v[i];
 		doc(o, 0, c->comment);
-		enum_const(o, 0, c->rname, n, int_lit(num, c->value, uns));
+		const_line(o, 0, c->rname, n, int_lit(num, c->value, uns));
 	}
 	if (it->st->typedef_named)
 		return;
@@ -79,7 +79,7 @@ static void enum_module(struct buf *o, struct item *it, const char *ty, bool uns
 	for (int i = 0; i < it->consts.n; i++) {
 		struct enumconst *c = &it->consts.v[i];
 		doc(o, 4, c->comment);
-		enum_const(o, 4, rust_ident(c->name), "Type", int_lit(num, c->value, uns));
+		const_line(o, 4, rust_ident(c->name), "Type", int_lit(num, c->value, uns));
 	}
 	bputs(o, "}\n");
 }
@@ -92,14 +92,14 @@ static void enum_newtype(struct buf *o, struct item *it, const char *ty, bool un
 		for (int i = 0; i < it->consts.n; i++) {
 			struct enumconst *c = &it->consts.v[i];
 			doc(o, 0, c->comment);
-			enum_const(o, 0, c->rname, n, fmt("%s(%s)", n, int_lit(num, c->value, uns)));
+			const_line(o, 0, c->rname, n, fmt("%s(%s)", n, int_lit(num, c->value, uns)));
 		}
 	} else if (it->consts.n) {
 		bprintf(o, "impl %s {\n", n);
 		for (int i = 0; i < it->consts.n; i++) {
 			struct enumconst *c = &it->consts.v[i];
 			doc(o, 4, c->comment);
-			enum_const(o, 4, rust_ident(c->name), n,
+			const_line(o, 4, rust_ident(c->name), n,
 				   fmt("%s(%s)", n, int_lit(num, c->value, uns)));
 		}
 		bputs(o, "}\n");
@@ -338,12 +338,6 @@ static void emit_func(struct buf *o, struct item *it)
 	bputs(o, "}\n");
 }
 
-/* pub const NAME: TY = VALUE; */
-static void const_line(struct buf *o, const char *name, const char *ty, const char *val)
-{
-	enum_const(o, 0, name, ty, val);
-}
-
 /* A C string constant with --generate-cstr: a c"..." literal from Rust
  * 1.77 in edition 2021, CStr::from_bytes_with_nul_unchecked from 1.59. */
 static bool emit_cstr(struct buf *o, const char *name, struct mval *v)
@@ -392,7 +386,7 @@ static void emit_const(struct buf *o, const char *name, const char *ty, struct m
 	default:
 		return;
 	}
-	const_line(o, name, ty, bstr(&b));
+	const_line(o, 0, name, ty, bstr(&b));
 	bfree(&b);
 }
 
@@ -538,7 +532,7 @@ static void typed_const(struct buf *o, const char *name, struct type *t, struct 
 	if (strchr(bstr(&val), '\n'))
 		bprintf(o, "pub const %s: %s = %s;\n", name, rty(t), bstr(&val));
 	else
-		const_line(o, name, rty(t), bstr(&val));
+		const_line(o, 0, name, rty(t), bstr(&val));
 	bfree(&val);
 }
 
