@@ -348,17 +348,20 @@ static bool scan_file(const char *path, int depth)
 	if (!ok)
 		return false;	/* none, or a directory (EISDIR) */
 	strmap_put(&seen_files, astrdup(path), (void *)1);
-	/* from one # to the next: most lines have none */
+	/* from one # to the next: most lines have none; a line whose first
+	 * # is no directive's is left at once (a line of many #s, in
+	 * strings, is not walked back over for each) */
 	const char *end = text.s + text.len;
 	for (const char *p = text.s, *h; p < end && (h = memchr(p, '#', end - p));) {
 		const char *start = h;
-		while (start > text.s && start[-1] != '\n')
+		while (start > p && start[-1] != '\n')
 			start--;
 		if (skip_blank(start) == h) {
 			p = logical_line(h, &line);
 			directive(path, bstr(&line), depth);
 		} else {
-			p = h + 1;
+			const char *nl = memchr(h, '\n', end - h);
+			p = nl ? nl + 1 : end;
 		}
 	}
 	bfree(&line);

@@ -75,6 +75,18 @@ kb "$D/deep.h"
 check "10,000 nested parentheses: no crash; 256 evaluated, as clang would" \
     '[ $rc -eq 0 ] && grep -q "DEEP256: u32 = 1" "$D/o.rs" && ! grep -q "DEEP257\|DEEP10000\|NEG" "$D/o.rs"'
 
+# the macro scan (the macro modes) reads every line: one of a million #s
+# in a string is crossed once, not walked back over for each # (quadratic
+# before; the bound only stops a hang)
+python3 - "$D" <<'EOF'
+import sys
+open(f"{sys.argv[1]}/hashes.h", "w").write(
+    'static const char hashes[] = "' + "#" * 1000000 + '";\n#define AFTER_HASHES 7\n')
+EOF
+rc=0; timeout 120 "$KB" "$D/hashes.h" --macro-const-use-ctypes > "$D/o.rs" 2> "$D/err" || rc=$?
+check "a line of a million #s in a string: the macro scan goes on" \
+    '[ $rc -eq 0 ] && grep -q "pub const AFTER_HASHES: ::std::os::raw::c_int = 7;" "$D/o.rs"'
+
 # ---- 3. regexes: errors are errors, big sets work, messages are short
 python3 - "$D" <<'EOF'
 import sys, random
