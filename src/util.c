@@ -96,23 +96,29 @@ void *keep(void *heap, size_t n)
  * system that refuses the reserve or the advice runs as before. */
 #define HEAP_RESERVE ((size_t)1 << 30)
 
+static void *volatile heap_gap;	/* the heap below the advised range, kept unused */
+
 void heap_init(void)
 {
 	mallopt(M_ARENA_MAX, 1);
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, INT_MAX);
 	mallopt(M_TOP_PAD, HEAP_RESERVE);
-	/* more than the heap's top holds yet, less than a mapping: the heap
-	 * grows by it and the pad (volatile: a malloc and free the compiler
-	 * would leave out) */
-	char *before = sbrk(0), *volatile p = malloc(24 << 20), *after = sbrk(0);
-	if (p && after > before && p < after) {	/* not mapped apart */
-		uintptr_t from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-		uintptr_t to = (uintptr_t)after & ~(uintptr_t)(HUGE_PAGE - 1);
-		if (to > from)
-			madvise((void *)from, to - from, MADV_HUGEPAGE);
-	}
+	/* a block larger than the heap's top holds: the heap grows by it
+	 * and the pad, and the top's new header, just past the block, is
+	 * the one page written there before the advice (volatile: a malloc
+	 * and free the compiler would leave out) */
+	size_t n = mallinfo2().keepcost + 4096;
+	char *before = sbrk(0), *volatile p = malloc(n), *after = sbrk(0);
+	uintptr_t from = ((uintptr_t)p + n + 64 + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	uintptr_t to = (uintptr_t)after & ~(uintptr_t)(HUGE_PAGE - 1);
+	bool grown = p && after > before && p < after;	/* not mapped apart */
 	free(p);
+	/* below the first 2 MiB boundary small pages only: a block up to
+	 * it, its pages never touched, and the run's memory begins there
+	 * (else up to 512 faults more, as the heap's start falls) */
+	if (grown && to > from && !madvise((void *)from, to - from, MADV_HUGEPAGE))
+		heap_gap = malloc(from - (uintptr_t)p);
 	mallopt(M_TOP_PAD, 8 << 20);
 }
 
