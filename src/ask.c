@@ -955,6 +955,11 @@ void ask_block(const struct opts *o, struct buf *b)
 	free(seen.slots);
 }
 
+const struct mtok *ask_scanned(const char *file, unsigned off, const char **name, int *n)
+{
+	return scan_definition(&scan, file, off, name, n);
+}
+
 const char *ask_macro(int i)
 {
 	return i >= 0 && i < asked.n ? asked.v[i] : NULL;

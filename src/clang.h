@@ -25,6 +25,7 @@ struct loader {
 	bool own_layouts;	/* Itanium C layout: see plain_layout() */
 	bool own_bitfields;	/* and its bitfields: x86 Linux */
 	bool check_layout;	/* KBINDGEN_CHECK_LAYOUT: compare with clang's */
+	bool check_tokens;	/* KBINDGEN_CHECK_TOKENS: the scan's with libclang's */
 	unsigned block_at;	/* the macro block (ask.c) starts at this offset
 				 * of the header's text, 0: none */
 	/* "LINE" of each line of the macro block clang refused, then of the
@@ -55,8 +56,10 @@ struct item *tag_get(enum ikind k, const char *name);
 void tag_put(struct item *it);
 char *cx_str(CXString s);			/* an arena copy; s disposed */
 const char *cx_name(CXString s);		/* the same, shared: not to be written */
+bool clang_keyword(const char *name);		/* in some language clang has */
 const char *field_name(CXCursor c);		/* as cx_name(), of one no bitfield */
 void locate(CXCursor c, struct item *it);	/* file (line, column) */
+unsigned locate_at(CXCursor c, struct item *it);	/* and c's offset in it */
 bool in_block(CXSourceLocation loc);		/* in the macro block (ask.c) */
 bool comments_kept(CXCursor c);
 const char *raw_comment(CXCursor c);

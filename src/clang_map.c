@@ -153,6 +153,25 @@ const char *cx_name(CXString s)
 	return r;
 }
 
+/* Is name a keyword of clang's in some language (C, C++, Objective-C,
+ * OpenCL, GNU, Microsoft...)?  The table is clang's own, TokenKinds.def
+ * of the libclang built against: libclang's tokens kind those of the
+ * unit's language as keywords. */
+bool clang_keyword(const char *name)
+{
+	static const char *const words[] = {
+#define KEYWORD(X, Y) #X,
+#define ALIAS(X, Y, Z) X,
+#define CXX_KEYWORD_OPERATOR(X, Y) #X,
+#include <clang/Basic/TokenKinds.def>
+	};
+	static struct strmap set;
+	if (!set.cap)
+		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+			strmap_put(&set, words[i], (void *)words[i]);
+	return strmap_get(&set, name);
+}
+
 /* ld.tu's buffer of file f, or NULL while f has given fewer than 512
  * names.  clang_getFileContents looks the file up among all the unit's
  * source entries, every macro expansion's too: 320,000 instructions a
@@ -238,27 +257,33 @@ bool in_block(CXSourceLocation loc)
 	return at >= ld.block_at && clang_File_isEqual(f, ld.main_file);
 }
 
-void locate(CXCursor c, struct item *it)
+unsigned locate_at(CXCursor c, struct item *it)
 {
 	/* consecutive items are mostly in one file: name it once */
 	static CXFile last;
 	static const char *last_name;
 	CXFile f;
-	unsigned line = 0, col = 0;
+	unsigned line = 0, col = 0, off = 0;
 	/* line and column cost a scan of the file; only --emit-ir shows them */
 	clang_getFileLocation(clang_getCursorLocation(c), &f, ld.opt->emit_ir ? &line : NULL,
-			      ld.opt->emit_ir ? &col : NULL, NULL);
+			      ld.opt->emit_ir ? &col : NULL, &off);
 	it->line = line;
 	it->col = col;
 	if (!f) {
 		it->is_builtin = true;
-		return;
+		return 0;
 	}
 	if (f != last) {
 		last = f;
 		last_name = cx_str(clang_getFileName(f));
 	}
 	it->file = last_name;
+	return off;
+}
+
+void locate(CXCursor c, struct item *it)
+{
+	locate_at(c, it);
 }
 
 /* clang drops the comments of system headers while it parses unless told

@@ -371,6 +371,8 @@ struct scan {
 	struct strmap map;		/* name -> smacro */
 	struct strmap undone;		/* the names some file #undefs */
 	bool computed;			/* an #include of a macro: files unread */
+	struct strmap sites;		/* path -> where its object-like
+					 * #defines are (scan_definition()) */
 };
 void scan_macros(const struct opts *o, struct scan *s);
 /* A body's tokens, into out (a heap vector, emptied first). */
@@ -378,6 +380,12 @@ void scan_tokens(const char *body, mtokvec *out);
 /* The tokens of m's body k (its object-like bodies, then its
  * function-like ones), read once; *n their number. */
 const struct mtok *scan_body(struct smacro *m, int k, int *n);
+/* The object-like definition whose name is at offset off of the file at
+ * path, if the scan read it on one line and its tokens are libclang's as
+ * they are (a keyword aside: scan_tokens() has none): its body's tokens,
+ * *n their number, *name the macro's; else NULL. */
+const struct mtok *scan_definition(struct scan *s, const char *path, unsigned off,
+				   const char **name, int *n);
 /* Some object-like body of m may be an expression clang could fold. */
 bool scan_worth_asking(struct scan *s, struct smacro *m);
 /* The macro name expands to __FILE__, __LINE__ or the like somewhere. */
@@ -820,6 +828,9 @@ const strvec *ask_aliases(const char *name);
  * none, it is no constant; else its value v (NULL: none clang folds) of
  * arithmetic type k (T_VOID: another type). */
 void ask_answer(const char *call, bool none, enum tkind k, const struct mval *v);
+/* The tokens of the object-like definition at offset off of file, as the
+ * scan read them (scan_definition()); NULL if it did not. */
+const struct mtok *ask_scanned(const char *file, unsigned off, const char **name, int *n);
 /* A definition of the macro name, in the parse's order: the last is C's.
  * toks[0..n) is its body, after its parameters' "( ... )" when fn. */
 void ask_definition(const char *name, struct mtok *toks, int n, bool fn);

@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
@@ -21,6 +22,16 @@
 static struct scan *sc;
 static strvec quote_dirs, angle_dirs;
 static struct strmap seen_files;
+
+/* An object-like #define read on one line: its name at offset off of
+ * its file, its body m's bodies.v[k].  A file's are in the order of the
+ * text (sites, by path in sc->sites). */
+struct site {
+	unsigned off;
+	int k;
+	struct smacro *m;
+};
+typedef VEC(struct site) sitevec;
 
 /* ---- include paths ---- */
 
@@ -202,8 +213,10 @@ static struct smacro *macro_named(const char *name)
 	return m;
 }
 
-/* A directive's logical line: #define and #include matter. */
-static void directive(const char *path, const char *line, int depth)
+/* A directive's logical line: #define and #include matter.  sites: the
+ * file's, at the line's offset in the file, as_is logical_line()'s. */
+static void directive(const char *path, const char *line, int depth, sitevec *sites, long at,
+		      long as_is)
 {
 	const char *p = skip_blank(line);
 	if (*p != '#')
@@ -233,6 +246,10 @@ static void directive(const char *path, const char *line, int depth)
 		while (bn && (body[bn - 1] == ' ' || body[bn - 1] == '\t' || body[bn - 1] == '\r'))
 			bn--;
 		vpush(fn ? &m->fbodies : &m->bodies, astrndup(body, bn));
+		/* the name where it is in the text, the body's tokens those of
+		 * the text (comments are none) */
+		if (!fn && as_is >= n - line)
+			vpush(sites, ((struct site){ at + (n - line), m->bodies.n - 1, m }));
 	} else if (wn == 5 && !strncmp(w, "undef", 5)) {
 		const char *n = p;
 		while (ident_char((unsigned char)*p))
@@ -254,10 +271,14 @@ static void directive(const char *path, const char *line, int depth)
 
 /* The logical line of a directive from p on: continuations joined,
  * comments made blanks, literals copied whole (they may hold a comment's
- * start).  Returns where the next line begins. */
-static const char *logical_line(const char *p, struct buf *line)
+ * start).  Returns where the next line begins.  *as_is: how long a start
+ * of the line is the text as it is (up to a comment or a continuation),
+ * or -1 when a continuation may be in a token's spelling, a comment went
+ * on to another line or one was // (no comment in C89). */
+static const char *logical_line(const char *p, struct buf *line, long *as_is)
 {
 	line->len = 0;
+	*as_is = LONG_MAX;
 	for (;;) {
 		/* up to the next character that matters, at once */
 		size_t plain = strcspn(p, "\n\\/\"'");
@@ -269,18 +290,28 @@ static const char *logical_line(const char *p, struct buf *line)
 			return p + 1;
 		if (p[0] == '\\' && (p[1] == '\n' || (p[1] == '\r' && p[2] == '\n'))) {
 			p += p[1] == '\r' ? 3 : 2;
+			/* libclang spells a token with a splice before it in it,
+			 * when no blank comes between ("\\\n)") */
+			if (*p != ' ' && *p != '\t')
+				*as_is = -1;
+			else if (*as_is > (long)line->len)
+				*as_is = line->len;
 		} else if (p[0] == '/' && p[1] == '*') {
 			const char *e = strstr(p + 2, "*/");
 			if (!e)
 				break;
+			if (*as_is > (long)line->len)
+				*as_is = line->len;
 			bputc(line, ' ');
 			/* a comment that goes on to later lines ends the directive */
 			if (memchr(p, '\n', e - p)) {
+				*as_is = -1;
 				p = e + 2;
 				break;
 			}
 			p = e + 2;
 		} else if (p[0] == '/' && p[1] == '/') {
+			*as_is = -1;
 			p += strcspn(p, "\n");
 		} else if (*p == '"' || *p == '\'') {
 			char q = *p;
@@ -347,7 +378,10 @@ static bool scan_file(const char *path, int depth)
 	texts.v[depth] = text;
 	if (!ok)
 		return false;	/* none, or a directory (EISDIR) */
-	strmap_put(&seen_files, astrdup(path), (void *)1);
+	path = astrdup(path);
+	strmap_put(&seen_files, path, (void *)1);
+	sitevec *sites = alloc(sizeof *sites);
+	strmap_put(&sc->sites, path, sites);
 	/* from one # to the next: most lines have none; a line whose first
 	 * # is no directive's is left at once (a line of many #s, in
 	 * strings, is not walked back over for each) */
@@ -357,8 +391,9 @@ static bool scan_file(const char *path, int depth)
 		while (start > p && start[-1] != '\n')
 			start--;
 		if (skip_blank(start) == h) {
-			p = logical_line(h, &line);
-			directive(path, bstr(&line), depth);
+			long as_is;
+			p = logical_line(h, &line, &as_is);
+			directive(path, bstr(&line), depth, sites, h - text.s, as_is);
 		} else {
 			const char *nl = memchr(h, '\n', end - h);
 			p = nl ? nl + 1 : end;
@@ -459,6 +494,92 @@ const struct mtok *scan_body(struct smacro *m, int k, int *n)
 	}
 	*n = t->n;
 	return t->v;
+}
+
+/* Would libclang's lexer make of body what scan_tokens() does, but for
+ * keywords (clang.c tells those)?  Not when it holds what scan_tokens()
+ * leaves to the lexer: a backslash (escapes, UCNs), other bytes than
+ * printable ASCII and tabs, $ (-fno-dollars-in-identifiers), @, trigraphs
+ * (strict ISO modes), digraphs, C23's and C++'s ::, <=>, ->* and .*, a
+ * literal after a name other than its prefix (C23's 1'000, C++'s R"(x)")
+ * or one left open. */
+static bool lexed_alike(const char *body)
+{
+	for (const char *p = body; *p; p++) {
+		unsigned char c = *p;
+		if ((ident_char(c) && c != '$') || c == ' ')
+			continue;
+		switch (c) {
+		case '\t': case '(': case ')': case ',': case '+': case '-': case '|': case '&':
+		case '^': case '~': case '!': case '=': case '*': case '/': case '[': case ']':
+		case '{': case '}': case ';': case '#': case '>':
+			continue;
+		case '?':
+			if (p[1] == '?')
+				return false;
+			continue;
+		case '<':
+			if (p[1] == ':' || p[1] == '%' || (p[1] == '=' && p[2] == '>'))
+				return false;
+			continue;
+		case ':':
+			if (p[1] == '>' || p[1] == ':')
+				return false;
+			continue;
+		case '%':
+			if (p[1] == '>' || p[1] == ':')
+				return false;
+			continue;
+		case '.':
+			if (p[1] == '*')
+				return false;
+			continue;
+		case '"': case '\'': {
+			const char *w = p;
+			while (w > body && ident_char((unsigned char)w[-1]))
+				w--;
+			size_t wn = p - w;
+			if (wn && !((wn == 1 && strchr("LuU", *w)) || (wn == 2 && !strncmp(w, "u8", 2))))
+				return false;
+			const char *q = strchr(p + 1, c);
+			if (!q)
+				return false;
+			p = q;
+			continue;
+		}
+		default:	/* \, $, @, `, other bytes */
+			return false;
+		}
+	}
+	return true;
+}
+
+const struct mtok *scan_definition(struct scan *s, const char *path, unsigned off,
+				   const char **name, int *n)
+{
+	/* the loader goes through a file's definitions in order */
+	static const char *last;
+	static sitevec *sites;
+	if (path != last) {
+		last = path;
+		sites = strmap_get(&s->sites, path);
+	}
+	int lo = 0, hi = sites ? sites->n : 0;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (sites->v[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == (sites ? sites->n : 0) || sites->v[lo].off != off)
+		return NULL;
+	struct smacro *m = sites->v[lo].m;
+	int k = sites->v[lo].k;
+	if (!lexed_alike(m->bodies.v[k]))
+		return NULL;
+	*name = m->name;
+	return scan_body(m, k, n);
 }
 
 /* ---- which names are worth asking clang ---- */
