@@ -127,10 +127,8 @@ static enum CXChildVisitResult fallback_visit(CXCursor c, CXCursor p, CXClientDa
 }
 
 
-/* A macro definition's tokens after its name (comments left out), their
- * number in *m; its name in *name.  NULL if it has none. */
-/* The name and body tokens of the macro definition c, *m of them, as
- * libclang lexes them. */
+/* The name and body tokens of the macro definition c (comments left
+ * out), *m of them, as libclang lexes them; NULL if it has none. */
 static struct mtok *tokens(CXCursor c, const char **name, int *m)
 {
 	CXToken *toks;

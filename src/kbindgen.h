@@ -381,9 +381,9 @@ void scan_tokens(const char *body, mtokvec *out);
  * function-like ones), read once; *n their number. */
 const struct mtok *scan_body(struct smacro *m, int k, int *n);
 /* The object-like definition whose name is at offset off of the file at
- * path, if the scan read it on one line and its tokens are libclang's as
- * they are (a keyword aside: scan_tokens() has none): its body's tokens,
- * *n their number, *name the macro's; else NULL. */
+ * path, if the scan read it there and its tokens as libclang lexes them
+ * (a keyword aside: scan_tokens() makes none): its body's tokens, *n
+ * their number, *name the macro's; else NULL. */
 const struct mtok *scan_definition(struct scan *s, const char *path, unsigned off,
 				   const char **name, int *n);
 /* Some object-like body of m may be an expression clang could fold. */

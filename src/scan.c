@@ -23,15 +23,18 @@ static struct scan *sc;
 static strvec quote_dirs, angle_dirs;
 static struct strmap seen_files;
 
-/* An object-like #define read on one line: its name at offset off of
- * its file, its body m's bodies.v[k].  A file's are in the order of the
- * text (sites, by path in sc->sites). */
+/* An object-like #define whose name the scan read where it is in the
+ * text (no continuation or comment before it): the name at offset off of
+ * its file, the body m's bodies.v[k].  A file's are in the order of the
+ * text (sites, by path in sc->sites; scan_definition()). */
 struct site {
 	unsigned off;
 	int k;
 	struct smacro *m;
 };
 typedef VEC(struct site) sitevec;
+static const char *last_path;	/* scan_definition()'s last file, */
+static sitevec *last_sites;	/* and its sites */
 
 /* ---- include paths ---- */
 
@@ -406,6 +409,7 @@ static bool scan_file(const char *path, int depth)
 void scan_macros(const struct opts *o, struct scan *s)
 {
 	sc = s;
+	last_path = NULL;
 	quote_dirs.n = angle_dirs.n = 0;
 	search_dirs(o);
 	const strvec *a = &o->clang_args;
@@ -510,7 +514,11 @@ static bool lexed_alike(const char *body)
 		if ((ident_char(c) && c != '$') || c == ' ')
 			continue;
 		switch (c) {
-		case '\t': case '(': case ')': case ',': case '+': case '-': case '|': case '&':
+		case '-':
+			if (p[1] == '>' && p[2] == '*')
+				return false;
+			continue;
+		case '\t': case '(': case ')': case ',': case '+': case '|': case '&':
 		case '^': case '~': case '!': case '=': case '*': case '/': case '[': case ']':
 		case '{': case '}': case ';': case '#': case '>':
 			continue;
@@ -558,12 +566,11 @@ const struct mtok *scan_definition(struct scan *s, const char *path, unsigned of
 				   const char **name, int *n)
 {
 	/* the loader goes through a file's definitions in order */
-	static const char *last;
-	static sitevec *sites;
-	if (path != last) {
-		last = path;
-		sites = strmap_get(&s->sites, path);
+	if (path != last_path) {
+		last_path = path;
+		last_sites = strmap_get(&s->sites, path);
 	}
+	sitevec *sites = last_sites;
 	int lo = 0, hi = sites ? sites->n : 0;
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
@@ -576,7 +583,8 @@ const struct mtok *scan_definition(struct scan *s, const char *path, unsigned of
 		return NULL;
 	struct smacro *m = sites->v[lo].m;
 	int k = sites->v[lo].k;
-	if (!lexed_alike(m->bodies.v[k]))
+	/* a $ ends the name with -fno-dollars-in-identifiers */
+	if (strchr(m->name, '$') || !lexed_alike(m->bodies.v[k]))
 		return NULL;
 	*name = m->name;
 	return scan_body(m, k, n);

@@ -38,6 +38,8 @@ d"
 #define T_TERNARY (1 ? 19 : 20)
 #define T_MEMBER a.b->c
 #define T_DOLLAR a$b
+#define T_DOLLAR_NAME$x 27
+#define T_ARROW_STAR a->*b
 #define T_HASH # ## #
 #define T_ELLIPSIS ...
 #define T_TAB	23	/* tabs */

@@ -24,6 +24,7 @@ pub const T_FLOAT: f64 = 1500.0;
 pub const T_HEXFLOAT: f64 = 0.125;
 pub const T_SHIFTS: u32 = 1;
 pub const T_TERNARY: u32 = 19;
+pub const T_DOLLAR_NAME_x_: u32 = 27;
 pub const T_TAB: u32 = 23;
 pub const T_UTF8: &[u8; 3] = b"\xC3\xA9\0";
 pub const T_PLAIN_AGAIN: u32 = 1;
