@@ -955,6 +955,17 @@ void ask_block(const struct opts *o, struct buf *b)
 	free(seen.slots);
 }
 
+const struct sfile *ask_files(int *n)
+{
+	*n = scan.files.n;
+	return scan.files.v;
+}
+
+void ask_parsed(void)
+{
+	scan_release(&scan);
+}
+
 const struct mtok *ask_scanned(const char *file, unsigned off, const char **name, int *n)
 {
 	return scan_definition(&scan, file, off, name, n);

@@ -366,8 +366,16 @@ struct smacro {
 	bool met;		/* and the parse met it */
 	const char *alias;	/* the asked name it stands for */
 };
+/* A file of the closure as the scan read it: clang is given its text
+ * rather than reading the file again (clang.c). */
+struct sfile {
+	const char *path;
+	char *text;		/* heap: scan_release() */
+	size_t len;
+};
 struct scan {
 	VEC(struct smacro *) macros;	/* in the order first met */
+	VEC(struct sfile) files;	/* those read */
 	struct strmap map;		/* name -> smacro */
 	struct strmap undone;		/* the names some file #undefs */
 	bool computed;			/* an #include of a macro: files unread */
@@ -375,6 +383,8 @@ struct scan {
 					 * #defines are (scan_definition()) */
 };
 void scan_macros(const struct opts *o, struct scan *s);
+/* The files' texts freed (once clang has its copies). */
+void scan_release(struct scan *s);
 /* A body's tokens, into out (a heap vector, emptied first). */
 void scan_tokens(const char *body, mtokvec *out);
 /* The tokens of m's body k (its object-like bodies, then its
@@ -828,6 +838,10 @@ const strvec *ask_aliases(const char *name);
  * none, it is no constant; else its value v (NULL: none clang folds) of
  * arithmetic type k (T_VOID: another type). */
 void ask_answer(const char *call, bool none, enum tkind k, const struct mval *v);
+/* The files the scan read, *n of them (the header among them). */
+const struct sfile *ask_files(int *n);
+/* The parse is over: what the scan kept for it is freed. */
+void ask_parsed(void);
 /* The tokens of the object-like definition at offset off of file, as the
  * scan read them (scan_definition()); NULL if it did not. */
 const struct mtok *ask_scanned(const char *file, unsigned off, const char **name, int *n);

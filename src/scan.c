@@ -383,6 +383,9 @@ static bool scan_file(const char *path, int depth)
 		return false;	/* none, or a directory (EISDIR) */
 	path = astrdup(path);
 	strmap_put(&seen_files, path, (void *)1);
+	char *kept = xrealloc(NULL, text.len + 1);
+	memcpy(kept, text.s, text.len + 1);
+	vpush(&sc->files, ((struct sfile){ path, kept, text.len }));
 	sitevec *sites = alloc(sizeof *sites);
 	strmap_put(&sc->sites, path, sites);
 	/* from one # to the next: most lines have none; a line whose first
@@ -425,6 +428,13 @@ void scan_macros(const struct opts *o, struct scan *s)
 	for (int i = 0; i < texts.n; i++)
 		bfree(&texts.v[i]);
 	hfree(&texts);
+}
+
+void scan_release(struct scan *s)
+{
+	for (int i = 0; i < s->files.n; i++)
+		free(s->files.v[i].text);
+	s->files.n = 0;
 }
 
 /* ---- a body's tokens ---- */

@@ -87,6 +87,25 @@ rc=0; timeout 120 "$KB" "$D/hashes.h" --macro-const-use-ctypes > "$D/o.rs" 2> "$
 check "a line of a million #s in a string: the macro scan goes on" \
     '[ $rc -eq 0 ] && grep -q "pub const AFTER_HASHES: ::std::os::raw::c_int = 7;" "$D/o.rs"'
 
+# the macro modes give clang the texts of the files the scan read; not
+# when clang is told its files are elsewhere (-working-directory, a VFS
+# overlay): then clang reads its own
+mkdir -p "$D/wd/a" "$D/wd/b" "$D/wd/b/sub"
+printf '#include "inc.h"\n#define TOP (INC + 1)\n' > "$D/wd/a/h.h"
+cp "$D/wd/a/h.h" "$D/wd/b/h.h"
+printf '#define INC 5\n' > "$D/wd/a/inc.h"
+printf '#define INC 7\n' > "$D/wd/b/inc.h"
+rc=0; (cd "$D/wd/b" && "$KB" h.h --clang-macro-fallback -- -working-directory "$D/wd/a") \
+    > "$D/o.rs" 2> "$D/err" || rc=$?
+check "--clang-macro-fallback with -working-directory: clang's files, not the scan's" \
+    '[ $rc -eq 0 ] && grep -q "pub const TOP: u32 = 6;" "$D/o.rs"'
+printf '{"version": 0, "roots": [{"name": "%s", "type": "directory", "contents": [{"name": "inc.h", "type": "file", "external-contents": "%s"}]}]}' \
+    "$D/wd/b" "$D/wd/a/inc.h" > "$D/wd/overlay.yaml"
+rc=0; (cd "$D/wd/b" && "$KB" h.h --macro-const-use-ctypes -- -ivfsoverlay "$D/wd/overlay.yaml") \
+    > "$D/o.rs" 2> "$D/err" || rc=$?
+check "--macro-const-use-ctypes with -ivfsoverlay: the overlay's file, not the scan's" \
+    '[ $rc -eq 0 ] && grep -q "pub const TOP: ::std::os::raw::c_int = 6;" "$D/o.rs"'
+
 # ---- 3. regexes: errors are errors, big sets work, messages are short
 python3 - "$D" <<'EOF'
 import sys, random
