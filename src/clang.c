@@ -451,7 +451,7 @@ static int macro_block(struct CXUnsavedFile **uf)
 	const struct sfile *f = ask_files(&n);
 	*uf = alloc(sizeof **uf * (n + 1));
 	(*uf)[k++] = (struct CXUnsavedFile){ ld.opt->header, bstr(&b), b.len };
-	for (int i = 0; i < n && same_files(); i++)
+	for (int i = 0, same = same_files(); i < n && same; i++)
 		if (!streq(f[i].path, ld.opt->header))
 			(*uf)[k++] = (struct CXUnsavedFile){ f[i].path, f[i].text, f[i].len };
 	return k;
