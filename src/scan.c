@@ -9,7 +9,10 @@
  * up the way clang looks it up, computed includes (#include MACRO) are
  * not (but noted).  What the scan misses clang.c finds after the parse and
  * asks in a second one, as before.  The names some file #undefs are noted
- * too.  Knows nothing of libclang. */
+ * too.  The texts read are kept for the parse (clang.c gives them to
+ * libclang rather than have it read the files again), and where each
+ * object-like definition's name is (the loader takes the tokens from
+ * here: scan_definition()).  Knows nothing of libclang. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
