@@ -435,25 +435,33 @@ static bool same_files(void)
  * are no expressions, neither is the header's.  And the other files the
  * scan read, as it read them: clang does not read them again (Linux's
  * header: 480 files, some 1,900 system calls fewer).  Their number in
- * *uf; 0 if the header cannot be read. */
+ * *uf; 0 if the scan could not read the header. */
 static int macro_block(struct CXUnsavedFile **uf)
 {
-	struct buf b = {0};
-	if (!bput_file(&b, ld.opt->header)) {
-		bfree(&b);
+	struct buf block = {0}, b = {0};
+	ask_block(ld.opt, &block);
+	int n, k = 1;
+	bool header = false;
+	const struct sfile *f = ask_files(&n);
+	*uf = alloc(sizeof **uf * (n + 1));
+	for (int i = 0, same = same_files(); i < n; i++)
+		if (streq(f[i].path, ld.opt->header)) {
+			bput(&b, f[i].text, f[i].len);
+			header = true;
+		} else if (same) {
+			(*uf)[k++] = (struct CXUnsavedFile){ f[i].path, f[i].text, f[i].len };
+		}
+	if (!header) {		/* the scan could not read it */
+		bfree(&block);
+		ask_parsed();
 		return 0;
 	}
 	/* the header's last line ended, then the block */
 	ld.block_at = b.len + 1;
 	bputs(&b, "\n#pragma clang diagnostic ignored \"-Weverything\"\n");
-	ask_block(ld.opt, &b);
-	int n, k = 0;
-	const struct sfile *f = ask_files(&n);
-	*uf = alloc(sizeof **uf * (n + 1));
-	(*uf)[k++] = (struct CXUnsavedFile){ ld.opt->header, bstr(&b), b.len };
-	for (int i = 0, same = same_files(); i < n && same; i++)
-		if (!streq(f[i].path, ld.opt->header))
-			(*uf)[k++] = (struct CXUnsavedFile){ f[i].path, f[i].text, f[i].len };
+	bput(&b, bstr(&block), block.len);
+	bfree(&block);
+	(*uf)[0] = (struct CXUnsavedFile){ ld.opt->header, bstr(&b), b.len };
 	return k;
 }
 

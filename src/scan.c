@@ -24,7 +24,6 @@
 
 static struct scan *sc;
 static strvec quote_dirs, angle_dirs;
-static struct strmap seen_files;
 
 /* An object-like #define whose name the scan read where it is in the
  * text (no continuation or comment before it): the name at offset off of
@@ -372,8 +371,9 @@ static bool read_text(struct buf *b, const char *path)
  * an include goes on): reading it is the test, no stat() first. */
 static bool scan_file(const char *path, int depth)
 {
-	/* clang's limit of nested includes is 200 */
-	if (strmap_get(&seen_files, path))
+	/* read before (sc->sites has every file read); clang's limit of
+	 * nested includes is 200 */
+	if (strmap_get(&sc->sites, path))
 		return true;
 	if (depth > 200)
 		return false;
@@ -385,7 +385,6 @@ static bool scan_file(const char *path, int depth)
 	if (!ok)
 		return false;	/* none, or a directory (EISDIR) */
 	path = astrdup(path);
-	strmap_put(&seen_files, path, (void *)1);
 	char *kept = xrealloc(NULL, text.len + 1);
 	memcpy(kept, text.s, text.len + 1);
 	vpush(&sc->files, ((struct sfile){ path, kept, text.len }));
@@ -423,10 +422,9 @@ void scan_macros(const struct opts *o, struct scan *s)
 		if (streq(a->v[i], "-include") || streq(a->v[i], "-imacros"))
 			include(".", a->v[++i], true, false, 0);
 	scan_file(o->header, 0);
-	free(seen_files.slots);
 	free(looked_up.slots);
 	free(subdirs.slots);
-	seen_files = looked_up = subdirs = (struct strmap){0};
+	looked_up = subdirs = (struct strmap){0};
 	/* the parse takes the memory (main.c: one heap) */
 	for (int i = 0; i < texts.n; i++)
 		bfree(&texts.v[i]);
@@ -583,19 +581,19 @@ const struct mtok *scan_definition(struct scan *s, const char *path, unsigned of
 		last_path = path;
 		last_sites = strmap_get(&s->sites, path);
 	}
-	sitevec *sites = last_sites;
-	int lo = 0, hi = sites ? sites->n : 0;
+	const struct site *v = last_sites ? last_sites->v : NULL;
+	int all = last_sites ? last_sites->n : 0, lo = 0, hi = all;
 	while (lo < hi) {
 		int mid = (lo + hi) / 2;
-		if (sites->v[mid].off < off)
+		if (v[mid].off < off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo == (sites ? sites->n : 0) || sites->v[lo].off != off)
+	if (lo == all || v[lo].off != off)
 		return NULL;
-	struct smacro *m = sites->v[lo].m;
-	int k = sites->v[lo].k;
+	struct smacro *m = v[lo].m;
+	int k = v[lo].k;
 	/* a $ ends the name with -fno-dollars-in-identifiers */
 	if (strchr(m->name, '$') || !lexed_alike(m->bodies.v[k]))
 		return NULL;
